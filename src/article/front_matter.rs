@@ -1,0 +1,302 @@
+//! Front matter: the leading `---` YAML or `+++` TOML block.
+//!
+//! The YAML and TOML crates stay behind this file: everything else sees only
+//! [`Meta`] and warnings, so either crate can be swapped without touching the parser.
+
+use super::model::{Extra, Meta};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Yaml,
+    Toml,
+}
+
+/// A front-matter block split off the top of a document.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Block<'a> {
+    pub format: Format,
+    pub text: &'a str,
+}
+
+/// Splits a leading front-matter block off `src` (already LF-normalised).
+/// Returns the block, if any, and the body. A block without its closing fence
+/// is not front matter: the `---` is then a thematic break in the body.
+pub fn split(src: &str) -> (Option<Block<'_>>, &str) {
+    let src = src.strip_prefix('\u{feff}').unwrap_or(src);
+    let first_end = src.find('\n').unwrap_or(src.len());
+    let format = match src[..first_end].trim_end() {
+        "---" => Format::Yaml,
+        "+++" => Format::Toml,
+        _ => return (None, src),
+    };
+    let fence = &src[..3];
+    let mut pos = (first_end + 1).min(src.len());
+    let content_start = pos;
+    while pos < src.len() {
+        let end = src[pos..].find('\n').map_or(src.len(), |i| pos + i);
+        let line = src[pos..end].trim_end();
+        if line == fence || (format == Format::Yaml && line == "...") {
+            let text = &src[content_start..pos];
+            let body = &src[(end + 1).min(src.len())..];
+            return (Some(Block { format, text }), body);
+        }
+        pos = end + 1;
+    }
+    (None, src)
+}
+
+/// A format-neutral view of a parsed value.
+enum Value {
+    Null,
+    Text(String),
+    Other(String),
+    List(Vec<Value>),
+    Map,
+}
+
+impl Value {
+    fn from_yaml(v: serde_yaml::Value) -> Value {
+        use serde_yaml::Value as Y;
+        match v {
+            Y::Null => Value::Null,
+            Y::String(s) => Value::Text(s),
+            Y::Bool(b) => Value::Other(b.to_string()),
+            Y::Number(n) => Value::Other(n.to_string()),
+            Y::Sequence(seq) => Value::List(seq.into_iter().map(Value::from_yaml).collect()),
+            Y::Mapping(_) => Value::Map,
+            Y::Tagged(t) => Value::from_yaml(t.value),
+        }
+    }
+
+    fn from_toml(v: toml::Value) -> Value {
+        use toml::Value as T;
+        match v {
+            T::String(s) => Value::Text(s),
+            T::Integer(i) => Value::Other(i.to_string()),
+            T::Float(f) => Value::Other(f.to_string()),
+            T::Boolean(b) => Value::Other(b.to_string()),
+            T::Datetime(d) => Value::Other(d.to_string()),
+            T::Array(a) => Value::List(a.into_iter().map(Value::from_toml).collect()),
+            T::Table(_) => Value::Map,
+        }
+    }
+
+    /// Scalars as text; lists and maps are not text.
+    fn scalar(&self) -> Option<String> {
+        match self {
+            Value::Text(s) | Value::Other(s) => Some(s.clone()),
+            _ => None,
+        }
+    }
+}
+
+/// Parses a front-matter block into [`Meta`]. Broken or ill-typed front matter
+/// yields warnings and as much as could be understood, never an error.
+pub fn parse(block: &Block<'_>) -> (Meta, Vec<String>) {
+    let mut warnings = Vec::new();
+    let entries = match block.format {
+        Format::Yaml => parse_yaml(block.text, &mut warnings),
+        Format::Toml => parse_toml(block.text, &mut warnings),
+    };
+    let mut meta = Meta::default();
+    let mut extra = Vec::new();
+    for (key, value) in entries {
+        match key.to_ascii_lowercase().as_str() {
+            "title" | "meta_title" => {
+                set_text(&mut meta.title, &key, value, &mut warnings);
+            }
+            "description" | "meta_description" => {
+                set_text(&mut meta.description, &key, value, &mut warnings);
+            }
+            "keywords" | "meta_keywords" | "tags" => {
+                if meta.keywords.is_empty() {
+                    meta.keywords = keywords(&key, value, &mut warnings);
+                }
+            }
+            _ => {
+                if let Some(s) = value.scalar() {
+                    extra.push((key, s));
+                }
+            }
+        }
+    }
+    meta.extra = Extra(extra);
+    (meta, warnings)
+}
+
+fn set_text(slot: &mut Option<String>, key: &str, value: Value, warnings: &mut Vec<String>) {
+    if slot.is_some() {
+        return;
+    }
+    match value {
+        Value::Text(s) => *slot = Some(s.trim().to_string()).filter(|s| !s.is_empty()),
+        Value::Other(s) => {
+            warnings.push(format!(
+                "front matter: `{key}` is not text; used as written"
+            ));
+            *slot = Some(s);
+        }
+        Value::Null => {}
+        Value::List(_) | Value::Map => {
+            warnings.push(format!("front matter: `{key}` should be text; ignored"));
+        }
+    }
+}
+
+fn keywords(key: &str, value: Value, warnings: &mut Vec<String>) -> Vec<String> {
+    let words: Vec<String> = match value {
+        Value::Text(s) => s.split(',').map(str::to_string).collect(),
+        Value::List(items) => items.iter().filter_map(Value::scalar).collect(),
+        Value::Other(s) => vec![s],
+        Value::Null => Vec::new(),
+        Value::Map => {
+            warnings.push(format!(
+                "front matter: `{key}` should be a list or a comma-separated string; ignored"
+            ));
+            Vec::new()
+        }
+    };
+    words
+        .into_iter()
+        .map(|w| w.trim().to_string())
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+fn parse_yaml(text: &str, warnings: &mut Vec<String>) -> Vec<(String, Value)> {
+    if text.trim().is_empty() {
+        return Vec::new();
+    }
+    match serde_yaml::from_str::<serde_yaml::Value>(text) {
+        Ok(serde_yaml::Value::Mapping(map)) => map
+            .into_iter()
+            .filter_map(|(k, v)| {
+                Value::from_yaml(k)
+                    .scalar()
+                    .map(|k| (k, Value::from_yaml(v)))
+            })
+            .collect(),
+        Ok(serde_yaml::Value::Null) => Vec::new(),
+        Ok(_) => {
+            warnings.push("front matter is not a list of `key: value` lines; ignored".into());
+            Vec::new()
+        }
+        Err(e) => {
+            // The block starts on the file's second line, after the opening `---`.
+            let line = e
+                .location()
+                .map_or(String::new(), |l| format!(" at line {}", l.line() + 1));
+            let why = first_clause(&e.to_string());
+            warnings.push(format!(
+                "front matter is not valid YAML{line} ({why}); ignored"
+            ));
+            Vec::new()
+        }
+    }
+}
+
+fn parse_toml(text: &str, warnings: &mut Vec<String>) -> Vec<(String, Value)> {
+    match text.parse::<toml::Table>() {
+        Ok(table) => table
+            .into_iter()
+            .map(|(k, v)| (k, Value::from_toml(v)))
+            .collect(),
+        Err(e) => {
+            let line = e
+                .span()
+                .map(|s| {
+                    format!(
+                        " at line {}",
+                        text[..s.start.min(text.len())].matches('\n').count() + 2
+                    )
+                })
+                .unwrap_or_default();
+            let why = first_clause(e.message());
+            warnings.push(format!(
+                "front matter is not valid TOML{line} ({why}); ignored"
+            ));
+            Vec::new()
+        }
+    }
+}
+
+/// The gist of a parser's message: its first line, without a trailing location.
+fn first_clause(msg: &str) -> String {
+    let line = msg.lines().next().unwrap_or("").trim();
+    let line = line.split(" at line ").next().unwrap_or(line);
+    line.trim_end_matches('.').to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_yaml_and_keeps_later_rules() {
+        let (b, body) = split("---\ntitle: A\n---\n# H\n\n---\n");
+        assert_eq!(
+            b,
+            Some(Block {
+                format: Format::Yaml,
+                text: "title: A\n"
+            })
+        );
+        assert_eq!(body, "# H\n\n---\n");
+    }
+
+    #[test]
+    fn unclosed_fence_is_not_front_matter() {
+        let (b, body) = split("---\n# H\n");
+        assert!(b.is_none());
+        assert_eq!(body, "---\n# H\n");
+    }
+
+    #[test]
+    fn splits_toml() {
+        let (b, body) = split("+++\ntitle = \"A vs B\"\n+++\nbody");
+        let b = b.unwrap();
+        assert_eq!(b.format, Format::Toml);
+        assert_eq!(body, "body");
+        assert_eq!(parse(&b).0.title.as_deref(), Some("A vs B"));
+    }
+
+    #[test]
+    fn recognises_keys_and_keeps_extra_in_order() {
+        let (b, _) = split(
+            "---\nmeta_title: T\nauthor: Ann\ndescription: D\ndate: 2024-01-02\ntags: a, b ,c\nlist: [1]\n---\n",
+        );
+        let (m, w) = parse(&b.unwrap());
+        assert!(w.is_empty(), "{w:?}");
+        assert_eq!(m.title.as_deref(), Some("T"));
+        assert_eq!(m.description.as_deref(), Some("D"));
+        assert_eq!(m.keywords, ["a", "b", "c"]);
+        assert_eq!(
+            m.extra.0,
+            [
+                ("author".into(), "Ann".into()),
+                ("date".into(), "2024-01-02".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn broken_yaml_names_the_line() {
+        let (b, _) = split("---\ntitle: ok\nkeywords: [a, b\n---\n");
+        let (m, w) = parse(&b.unwrap());
+        assert_eq!(m.title, None);
+        assert_eq!(w.len(), 1);
+        assert!(
+            w[0].starts_with("front matter is not valid YAML at line "),
+            "{w:?}"
+        );
+    }
+
+    #[test]
+    fn wrong_types_warn() {
+        let (b, _) = split("---\ntitle: 42\nkeywords: {a: 1}\n---\n");
+        let (m, w) = parse(&b.unwrap());
+        assert_eq!(m.title.as_deref(), Some("42"));
+        assert!(m.keywords.is_empty());
+        assert_eq!(w.len(), 2, "{w:?}");
+    }
+}

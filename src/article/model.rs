@@ -1,0 +1,148 @@
+//! The article model: everything the views and outputs need, free of terminal concerns.
+
+use serde::ser::{Serialize, SerializeMap, Serializer};
+use std::ops::Range;
+
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct Article {
+    pub source: String,
+    pub meta: Meta,
+    pub title: Option<String>,
+    pub contenders: Vec<Contender>,
+    pub table: Option<Table>,
+    pub sections: Vec<Section>,
+    pub warnings: Vec<String>,
+    /// The document as flat, render-ready blocks (the JSON carries the plain-text sections instead).
+    #[serde(skip)]
+    pub blocks: Vec<Block>,
+    /// Every table in document order; `table` is a copy of the feature table among them.
+    #[serde(skip)]
+    pub tables: Vec<Table>,
+}
+
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct Meta {
+    pub title: Option<String>,
+    pub description: Option<String>,
+    pub keywords: Vec<String>,
+    pub extra: Extra,
+}
+
+/// Scalar front-matter keys we do not interpret, in file order.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Extra(pub Vec<(String, String)>);
+
+impl Serialize for Extra {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(self.0.len()))?;
+        for (k, v) in &self.0 {
+            map.serialize_entry(k, v)?;
+        }
+        map.end()
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+pub struct Contender {
+    pub name: String,
+    /// Where the name came from: "table", "table-rows", "title" or "sections".
+    pub found_by: String,
+    pub pros: Vec<Item>,
+    pub cons: Vec<Item>,
+    pub choose_when: Vec<Item>,
+    pub examples: Vec<String>,
+    pub verdict: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Item {
+    pub title: Option<String>,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+pub struct Table {
+    pub columns: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct Section {
+    pub level: u8,
+    pub title: String,
+    pub text: String,
+    /// Blocks of this section, heading included.
+    #[serde(skip)]
+    pub blocks: Range<usize>,
+    /// The section's body as paragraphs, lists and tables, for the detectors.
+    #[serde(skip)]
+    pub parts: Vec<Part>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Part {
+    /// A paragraph's plain text and its bold lead, if it starts with one.
+    Para { text: String, lead: Option<String> },
+    /// A list's top-level items.
+    List(Vec<Item>),
+    /// Index into `Article::tables`.
+    Table(usize),
+}
+
+/// One render-ready block. Nesting is flattened: `depth` counts list levels and
+/// `quote` block-quote levels around the block.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Block {
+    pub kind: BlockKind,
+    pub quote: u16,
+    pub depth: u16,
+    /// The list marker ("•", "3.") when this block opens a list item.
+    pub marker: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum BlockKind {
+    Heading {
+        level: u8,
+        section: usize,
+        spans: Vec<Span>,
+    },
+    Para(Vec<Span>),
+    Code(String),
+    Rule,
+    /// Index into `Article::tables`.
+    Table(usize),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Span {
+    pub text: String,
+    pub style: SpanStyle,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SpanStyle {
+    pub bold: bool,
+    pub italic: bool,
+    pub code: bool,
+    pub link: bool,
+    pub strike: bool,
+}
+
+impl Article {
+    /// Contenders' names, for headers and prompts ("Django vs Flask").
+    pub fn versus_line(&self) -> String {
+        self.contenders
+            .iter()
+            .map(|c| c.name.as_str())
+            .collect::<Vec<_>>()
+            .join(" vs ")
+    }
+
+    /// The section that holds block `b`.
+    pub fn section_of_block(&self, b: usize) -> usize {
+        self.sections
+            .partition_point(|s| s.blocks.start <= b)
+            .saturating_sub(1)
+    }
+}

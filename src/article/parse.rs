@@ -1,0 +1,667 @@
+//! Markdown to [`Article`]: blocks for rendering, sections, tables and the
+//! paragraphs/lists the detectors read. Contenders and their items are found
+//! afterwards by [`super::detect`].
+
+use super::front_matter;
+use super::model::*;
+use super::sanitize::{self, Removed};
+use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+/// Parses raw bytes: lossy UTF-8 with a warning, never a failure.
+pub fn parse_bytes(bytes: &[u8], source: &str) -> Article {
+    match std::str::from_utf8(bytes) {
+        Ok(s) => parse(s, source),
+        Err(_) => {
+            let text = String::from_utf8_lossy(bytes);
+            let bad = text.matches('\u{fffd}').count();
+            let mut a = parse(&text, source);
+            a.warnings.insert(
+                0,
+                format!("the file is not valid UTF-8: {bad} invalid sequence(s) shown as �"),
+            );
+            a
+        }
+    }
+}
+
+pub fn parse(src: &str, source: &str) -> Article {
+    let mut removed = Removed::default();
+    let src = sanitize::clean(src, &mut removed);
+    let mut warnings = Vec::new();
+    let (block, body) = front_matter::split(&src);
+    let meta = match block {
+        Some(b) => {
+            let (meta, w) = front_matter::parse(&b);
+            warnings.extend(w);
+            clean_meta(meta, &mut removed)
+        }
+        None => Meta::default(),
+    };
+
+    let mut b = Builder::new(&mut removed);
+    b.run(body);
+    let Builder {
+        blocks,
+        tables,
+        mut sections,
+        title,
+        ragged,
+        ..
+    } = b;
+    if ragged > 0 {
+        warnings.push(format!(
+            "{ragged} table row(s) had a different number of cells than the header; padded or cut"
+        ));
+    }
+    // Text before the first heading gets a section of its own.
+    if let Some(first) = sections.first_mut() {
+        if first.level == 0 {
+            first.level = 1;
+            first.title = meta.title.clone().unwrap_or_default();
+        }
+    }
+    for s in &mut sections {
+        s.text = s.text.trim_end().to_string();
+    }
+    warnings.extend(removed.warnings());
+
+    let mut article = Article {
+        source: source.to_string(),
+        meta,
+        title,
+        contenders: Vec::new(),
+        table: None,
+        sections,
+        warnings,
+        blocks,
+        tables,
+    };
+    super::detect::detect(&mut article);
+    article
+}
+
+fn clean_meta(mut m: Meta, removed: &mut Removed) -> Meta {
+    let c = |s: &str, r: &mut Removed| sanitize::clean_inline(s, r).replace('\n', " ");
+    m.title = m.title.map(|s| c(&s, removed));
+    m.description = m.description.map(|s| c(&s, removed));
+    m.keywords = m.keywords.iter().map(|s| c(s, removed)).collect();
+    m.extra = Extra(
+        m.extra
+            .0
+            .iter()
+            .map(|(k, v)| (c(k, removed), c(v, removed)))
+            .collect(),
+    );
+    m
+}
+
+/// A list item's text while it is being read.
+struct ItemAcc {
+    text: String,
+    lead: Option<String>,
+    /// Set while the item's opening bold run is being read.
+    in_lead: bool,
+}
+
+struct ListState {
+    next: Option<u64>,
+}
+
+struct TableAcc {
+    rows: Vec<Vec<String>>,
+    cell: String,
+    in_head: bool,
+}
+
+struct Builder<'r> {
+    removed: &'r mut Removed,
+    blocks: Vec<Block>,
+    tables: Vec<Table>,
+    sections: Vec<Section>,
+    title: Option<String>,
+    ragged: usize,
+
+    spans: Option<Vec<Span>>,
+    heading: Option<u8>,
+    style: SpanStyle,
+    bold: u16,
+    italic: u16,
+    strike: u16,
+    links: Vec<String>,
+    image: u16,
+    quote: u16,
+    lists: Vec<ListState>,
+    marker: Option<String>,
+    code: Option<String>,
+    html: Option<String>,
+    table: Option<TableAcc>,
+    /// Top-level list being read: its items so far.
+    top_list: Option<Vec<Item>>,
+    item: Option<ItemAcc>,
+    /// The paragraph's bold lead, for `Part::Para`.
+    para_lead: Option<String>,
+    para_lead_open: bool,
+}
+
+impl<'r> Builder<'r> {
+    fn new(removed: &'r mut Removed) -> Self {
+        Builder {
+            removed,
+            blocks: Vec::new(),
+            tables: Vec::new(),
+            sections: Vec::new(),
+            title: None,
+            ragged: 0,
+            spans: None,
+            heading: None,
+            style: SpanStyle::default(),
+            bold: 0,
+            italic: 0,
+            strike: 0,
+            links: Vec::new(),
+            image: 0,
+            quote: 0,
+            lists: Vec::new(),
+            marker: None,
+            code: None,
+            html: None,
+            table: None,
+            top_list: None,
+            item: None,
+            para_lead: None,
+            para_lead_open: false,
+        }
+    }
+
+    fn run(&mut self, body: &str) {
+        let opts =
+            Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
+        for event in Parser::new_ext(body, opts) {
+            self.event(event);
+        }
+        self.flush_inline();
+        let end = self.blocks.len();
+        if let Some(s) = self.sections.last_mut() {
+            s.blocks.end = end;
+        }
+    }
+
+    fn event(&mut self, event: Event<'_>) {
+        match event {
+            Event::Start(tag) => self.start(tag),
+            Event::End(tag) => self.end(tag),
+            Event::Text(t) => self.text(&t),
+            Event::Code(t) => {
+                let saved = self.style;
+                self.style.code = true;
+                self.text(&t);
+                self.style = saved;
+            }
+            Event::InlineMath(t) | Event::DisplayMath(t) => self.text(&t),
+            Event::SoftBreak => self.text(" "),
+            Event::HardBreak => self.text("\n"),
+            Event::Rule => {
+                self.flush_inline();
+                self.push_block(BlockKind::Rule);
+            }
+            Event::TaskListMarker(done) => self.text(if done { "[x] " } else { "[ ] " }),
+            Event::Html(t) => {
+                if let Some(h) = &mut self.html {
+                    h.push_str(&t);
+                }
+            }
+            Event::InlineHtml(t) => {
+                let tag = t.trim().to_ascii_lowercase();
+                if tag.starts_with("<br") {
+                    self.text("\n");
+                }
+            }
+            Event::FootnoteReference(t) => self.text(&format!("[{t}]")),
+        }
+    }
+
+    fn start(&mut self, tag: Tag<'_>) {
+        match tag {
+            Tag::Heading { level, .. } => {
+                self.flush_inline();
+                self.heading = Some(heading_level(level));
+                self.spans = Some(Vec::new());
+            }
+            Tag::Paragraph => {
+                self.flush_inline();
+                self.spans = Some(Vec::new());
+                self.para_lead = None;
+                self.para_lead_open = false;
+            }
+            Tag::BlockQuote(_) => {
+                self.flush_inline();
+                self.quote = self.quote.saturating_add(1);
+            }
+            Tag::CodeBlock(kind) => {
+                self.flush_inline();
+                let _ = matches!(kind, CodeBlockKind::Fenced(_));
+                self.code = Some(String::new());
+            }
+            Tag::HtmlBlock => {
+                self.flush_inline();
+                self.html = Some(String::new());
+            }
+            Tag::List(start) => {
+                self.flush_inline();
+                if self.lists.is_empty() && self.table.is_none() {
+                    self.top_list = Some(Vec::new());
+                }
+                self.lists.push(ListState { next: start });
+            }
+            Tag::Item => {
+                self.flush_inline();
+                let marker = match self.lists.last_mut().and_then(|l| l.next.as_mut()) {
+                    Some(n) => {
+                        let m = format!("{n}.");
+                        *n += 1;
+                        m
+                    }
+                    None => "•".to_string(),
+                };
+                self.marker = Some(marker);
+                if self.lists.len() == 1 && self.top_list.is_some() {
+                    self.item = Some(ItemAcc {
+                        text: String::new(),
+                        lead: None,
+                        in_lead: false,
+                    });
+                } else if let Some(item) = &mut self.item {
+                    item.text.push_str("\n- ");
+                }
+                // Tight items carry text without a paragraph.
+                self.spans = Some(Vec::new());
+            }
+            Tag::Table(_) => {
+                self.flush_inline();
+                self.table = Some(TableAcc {
+                    rows: Vec::new(),
+                    cell: String::new(),
+                    in_head: false,
+                });
+            }
+            Tag::TableHead => {
+                if let Some(t) = &mut self.table {
+                    t.in_head = true;
+                    t.rows.push(Vec::new());
+                }
+            }
+            Tag::TableRow => {
+                if let Some(t) = &mut self.table {
+                    t.rows.push(Vec::new());
+                }
+            }
+            Tag::TableCell => {
+                if let Some(t) = &mut self.table {
+                    t.cell.clear();
+                }
+            }
+            Tag::Emphasis => {
+                self.italic += 1;
+                self.style.italic = true;
+            }
+            Tag::Strong => {
+                self.bold += 1;
+                self.style.bold = true;
+                if let Some(item) = &mut self.item {
+                    if item.text.trim().is_empty() && item.lead.is_none() && self.lists.len() == 1 {
+                        item.in_lead = true;
+                    }
+                }
+                if self.item.is_none()
+                    && self.heading.is_none()
+                    && self
+                        .spans
+                        .as_ref()
+                        .is_some_and(|s| s.iter().all(|s| s.text.trim().is_empty()))
+                {
+                    self.para_lead_open = true;
+                    self.para_lead = Some(String::new());
+                }
+            }
+            Tag::Strikethrough => {
+                self.strike += 1;
+                self.style.strike = true;
+            }
+            Tag::Link { dest_url, .. } => {
+                self.links.push(dest_url.to_string());
+                self.style.link = true;
+            }
+            Tag::Image { .. } => {
+                self.image += 1;
+                self.text("[image: ");
+            }
+            _ => {}
+        }
+    }
+
+    fn end(&mut self, tag: TagEnd) {
+        match tag {
+            TagEnd::Heading(_) => self.flush_inline(),
+            TagEnd::Paragraph => self.flush_inline(),
+            TagEnd::BlockQuote(_) => {
+                self.flush_inline();
+                self.quote = self.quote.saturating_sub(1);
+            }
+            TagEnd::CodeBlock => {
+                if let Some(code) = self.code.take() {
+                    let code = code.strip_suffix('\n').unwrap_or(&code).to_string();
+                    self.add_plain(&code);
+                    if let Some(item) = &mut self.item {
+                        item.text.push('\n');
+                        item.text.push_str(&code);
+                    }
+                    self.push_block(BlockKind::Code(code));
+                }
+            }
+            TagEnd::HtmlBlock => {
+                if let Some(html) = self.html.take() {
+                    let text = strip_tags(&html);
+                    let text = text.trim();
+                    if !text.is_empty() {
+                        let text = sanitize::clean_inline(text, self.removed);
+                        self.add_plain(&text);
+                        self.push_block(BlockKind::Para(vec![Span {
+                            text,
+                            style: SpanStyle::default(),
+                        }]));
+                    }
+                }
+            }
+            TagEnd::List(_) => {
+                self.flush_inline();
+                self.lists.pop();
+                if self.lists.is_empty() {
+                    if let Some(items) = self.top_list.take() {
+                        self.push_part(Part::List(items));
+                    }
+                }
+            }
+            TagEnd::Item => {
+                self.flush_inline();
+                self.marker = None;
+                if self.lists.len() == 1 {
+                    if let (Some(acc), Some(list)) = (self.item.take(), self.top_list.as_mut()) {
+                        list.push(finish_item(acc));
+                    }
+                }
+            }
+            TagEnd::Table => {
+                if let Some(t) = self.table.take() {
+                    self.finish_table(t);
+                }
+            }
+            TagEnd::TableHead => {
+                if let Some(t) = &mut self.table {
+                    t.in_head = false;
+                }
+            }
+            TagEnd::TableCell => {
+                if let Some(t) = &mut self.table {
+                    let cell = t.cell.split_whitespace().collect::<Vec<_>>().join(" ");
+                    if let Some(row) = t.rows.last_mut() {
+                        row.push(cell);
+                    }
+                }
+            }
+            TagEnd::Emphasis => {
+                self.italic = self.italic.saturating_sub(1);
+                self.style.italic = self.italic > 0;
+            }
+            TagEnd::Strong => {
+                self.bold = self.bold.saturating_sub(1);
+                self.style.bold = self.bold > 0;
+                if let Some(item) = &mut self.item {
+                    if item.in_lead {
+                        item.in_lead = false;
+                        item.lead = Some(item.text.clone());
+                    }
+                }
+                self.para_lead_open = false;
+            }
+            TagEnd::Strikethrough => {
+                self.strike = self.strike.saturating_sub(1);
+                self.style.strike = self.strike > 0;
+            }
+            TagEnd::Link => {
+                let url = self.links.pop().unwrap_or_default();
+                self.style.link = !self.links.is_empty();
+                let shown = url.trim();
+                if !shown.is_empty() && shown != "#" && !shown.starts_with('#') {
+                    let saved = self.style;
+                    self.style = SpanStyle {
+                        link: false,
+                        ..SpanStyle::default()
+                    };
+                    self.text(&format!(" ({shown})"));
+                    self.style = saved;
+                }
+            }
+            TagEnd::Image => {
+                self.image = self.image.saturating_sub(1);
+                self.text("]");
+            }
+            _ => {}
+        }
+    }
+
+    fn text(&mut self, t: &str) {
+        let t = sanitize::clean_inline(t, self.removed);
+        if let Some(code) = &mut self.code {
+            code.push_str(&t);
+            return;
+        }
+        if let Some(h) = &mut self.html {
+            h.push_str(&t);
+            return;
+        }
+        if let Some(table) = &mut self.table {
+            table.cell.push_str(&t);
+            return;
+        }
+        if let Some(item) = &mut self.item {
+            item.text.push_str(&t);
+        }
+        if self.para_lead_open {
+            if let Some(l) = &mut self.para_lead {
+                l.push_str(&t);
+            }
+        }
+        let spans = self.spans.get_or_insert_with(Vec::new);
+        match spans.last_mut() {
+            Some(last) if last.style == self.style => last.text.push_str(&t),
+            _ => spans.push(Span {
+                text: t,
+                style: self.style,
+            }),
+        }
+    }
+
+    /// Ends the paragraph, heading or tight item text being read.
+    fn flush_inline(&mut self) {
+        let Some(spans) = self.spans.take() else {
+            return;
+        };
+        let plain: String = spans.iter().map(|s| s.text.as_str()).collect();
+        if let Some(level) = self.heading.take() {
+            let title = plain.split_whitespace().collect::<Vec<_>>().join(" ");
+            if title.is_empty() {
+                return;
+            }
+            if level == 1 && self.title.is_none() {
+                self.title = Some(title.clone());
+            }
+            let start = self.blocks.len();
+            if let Some(s) = self.sections.last_mut() {
+                s.blocks.end = start;
+            }
+            let section = self.sections.len();
+            self.sections.push(Section {
+                level,
+                title,
+                text: String::new(),
+                blocks: start..start,
+                parts: Vec::new(),
+            });
+            self.push_block(BlockKind::Heading {
+                level,
+                section,
+                spans,
+            });
+            return;
+        }
+        if plain.trim().is_empty() {
+            return;
+        }
+        self.add_plain(&plain);
+        if self.item.is_none() && self.top_list.is_none() {
+            let lead = self.para_lead.take().map(|l| l.trim().to_string());
+            let lead = lead.filter(|l| !l.is_empty());
+            self.push_part(Part::Para {
+                text: plain.trim().to_string(),
+                lead,
+            });
+        } else if let Some(item) = &mut self.item {
+            // Later paragraphs of an item stay in its text, on lines of their own.
+            if !item.text.ends_with('\n') {
+                item.text.push('\n');
+            }
+        }
+        self.push_block(BlockKind::Para(spans));
+    }
+
+    fn push_block(&mut self, kind: BlockKind) {
+        if self.sections.is_empty() && !matches!(kind, BlockKind::Heading { .. }) {
+            self.sections.push(Section {
+                level: 0,
+                ..Section::default()
+            });
+        }
+        self.blocks.push(Block {
+            kind,
+            quote: self.quote,
+            depth: self.lists.len() as u16,
+            marker: self.marker.take(),
+        });
+    }
+
+    fn push_part(&mut self, part: Part) {
+        if self.sections.is_empty() {
+            self.sections.push(Section {
+                level: 0,
+                ..Section::default()
+            });
+        }
+        if let Some(s) = self.sections.last_mut() {
+            s.parts.push(part);
+        }
+    }
+
+    /// Adds a block's plain text to the current section's `text`.
+    fn add_plain(&mut self, plain: &str) {
+        if self.sections.is_empty() {
+            self.sections.push(Section {
+                level: 0,
+                ..Section::default()
+            });
+        }
+        let depth = self.lists.len();
+        let marker = self.marker.clone();
+        let Some(s) = self.sections.last_mut() else {
+            return;
+        };
+        let indent = "  ".repeat(depth.saturating_sub(1).min(40));
+        let prefix = match &marker {
+            Some(m) if m == "•" => format!("{indent}- "),
+            Some(m) => format!("{indent}{m} "),
+            None if depth > 0 => format!("{indent}  "),
+            None => String::new(),
+        };
+        s.text.push_str(&prefix);
+        s.text.push_str(plain.trim());
+        s.text.push_str(if depth > 0 { "\n" } else { "\n\n" });
+    }
+
+    fn finish_table(&mut self, t: TableAcc) {
+        let mut rows = t.rows.into_iter();
+        let columns = rows.next().unwrap_or_default();
+        let width = columns.len();
+        let rows: Vec<Vec<String>> = rows
+            .map(|mut r| {
+                if r.len() != width {
+                    self.ragged += 1;
+                    r.resize(width, String::new());
+                }
+                r
+            })
+            .collect();
+        let mut plain = columns.join(" | ");
+        for r in &rows {
+            plain.push('\n');
+            plain.push_str(&r.join(" | "));
+        }
+        self.add_plain(&plain);
+        let idx = self.tables.len();
+        self.tables.push(Table { columns, rows });
+        self.push_part(Part::Table(idx));
+        self.push_block(BlockKind::Table(idx));
+    }
+}
+
+fn heading_level(l: HeadingLevel) -> u8 {
+    match l {
+        HeadingLevel::H1 => 1,
+        HeadingLevel::H2 => 2,
+        HeadingLevel::H3 => 3,
+        HeadingLevel::H4 => 4,
+        HeadingLevel::H5 => 5,
+        HeadingLevel::H6 => 6,
+    }
+}
+
+/// Splits an item's bold lead into the title ("Scalable:" → "Scalable").
+fn finish_item(acc: ItemAcc) -> Item {
+    let text = acc.text.trim().to_string();
+    if let Some(lead) = acc.lead {
+        let rest = text.strip_prefix(lead.as_str()).unwrap_or(&text);
+        let title = lead.trim().trim_end_matches([':', '：']).trim().to_string();
+        let rest = rest
+            .trim_start_matches([':', '：', ' ', '-', '–', '—'])
+            .trim()
+            .to_string();
+        if !title.is_empty() {
+            return Item {
+                title: Some(title),
+                text: rest,
+            };
+        }
+    }
+    Item { title: None, text }
+}
+
+/// Text content of an HTML block, without tags or comments.
+fn strip_tags(html: &str) -> String {
+    let mut out = String::new();
+    let mut rest = html;
+    while let Some(i) = rest.find('<') {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        let end = if rest.starts_with("<!--") {
+            rest.find("-->").map(|e| e + 3)
+        } else {
+            rest.find('>').map(|e| e + 1)
+        };
+        match end {
+            Some(e) => rest = &rest[e..],
+            None => {
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}

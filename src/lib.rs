@@ -1,0 +1,3 @@
+//! `versus`: a terminal browser for comparison articles.
+
+pub mod article;
