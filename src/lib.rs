@@ -1,3 +1,12 @@
 //! `versus`: a terminal browser for comparison articles.
+//!
+//! Layers, from pure to I/O: `article` (parse and model), `render` (styled
+//! lines), `app` (state and a pure `update`), `ui` (drawing as a function of
+//! state), and `tui` (the terminal and the one event loop).
 
 pub mod article;
+pub mod cli;
+pub mod input;
+pub mod print;
+pub mod render;
+pub mod tui;

@@ -1,0 +1,187 @@
+//! The command line: parse flags, load the article, pick the output mode.
+
+use crate::article::Article;
+use crate::input;
+use crate::print;
+use crate::render::theme::Theme;
+use clap::{Parser, ValueEnum};
+use std::io::{IsTerminal, Write};
+use std::process::ExitCode;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum ViewArg {
+    #[default]
+    Read,
+    Table,
+    Pros,
+    Decide,
+}
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "versus",
+    version,
+    about = "A terminal browser for comparison articles (\"Django vs Flask\").",
+    after_help = "Examples:\n  versus                      open the bundled Django vs Flask article\n  versus post.md --view table open a file on its feature table\n  curl -s URL | versus -      read an article from standard input\n  versus --print | less       plain text for pagers and files\n  versus --json post.md       the parsed model as JSON"
+)]
+pub struct Args {
+    /// Article to open: a markdown file, or `-` for standard input (default: the bundled article).
+    pub file: Option<String>,
+    /// Print the article as plain text and exit (the default when stdout is not a terminal).
+    #[arg(long, conflicts_with = "json")]
+    pub print: bool,
+    /// Print the parsed model as JSON and exit.
+    #[arg(long)]
+    pub json: bool,
+    /// Line width for --print (default: the terminal's width, else 80).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(20..))]
+    pub width: Option<u16>,
+    /// ASCII borders, bullets and markers only (automatic when the locale is not UTF-8).
+    #[arg(long)]
+    pub ascii: bool,
+    /// When to use colour.
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// The view to open first.
+    #[arg(long, value_enum, default_value_t = ViewArg::Read)]
+    pub view: ViewArg,
+    /// Start at the first section whose title contains TEXT.
+    #[arg(long, value_name = "TEXT")]
+    pub section: Option<String>,
+    /// Leave the mouse to the terminal (its own selection works; no wheel scrolling).
+    #[arg(long)]
+    pub no_mouse: bool,
+    /// When quitting, write the Decide view's answers and result to FILE as markdown.
+    #[arg(long, value_name = "FILE")]
+    pub decide_out: Option<std::path::PathBuf>,
+}
+
+/// True when the locale (LC_ALL, then LC_CTYPE, then LANG) says UTF-8.
+pub fn locale_is_utf8(get: impl Fn(&str) -> Option<String>) -> bool {
+    ["LC_ALL", "LC_CTYPE", "LANG"]
+        .iter()
+        .find_map(|k| get(k).filter(|v| !v.is_empty()))
+        .is_some_and(|v| {
+            let v = v.to_ascii_lowercase();
+            v.contains("utf-8") || v.contains("utf8")
+        })
+}
+
+fn env(k: &str) -> Option<String> {
+    std::env::var(k).ok()
+}
+
+fn no_color_env() -> bool {
+    env("NO_COLOR").is_some_and(|v| !v.is_empty())
+}
+
+fn term_is_dumb() -> bool {
+    env("TERM").is_none_or(|t| t.is_empty() || t == "dumb")
+}
+
+pub fn main() -> ExitCode {
+    let args = Args::parse();
+    let article = match input::load(args.file.as_deref()) {
+        Ok(a) => a,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(1);
+        }
+    };
+    let ascii = args.ascii || !locale_is_utf8(env);
+    let stdout_tty = std::io::stdout().is_terminal();
+
+    if args.json {
+        let mut s = serde_json::to_string_pretty(&article).unwrap_or_default();
+        s.push('\n');
+        return write_out(&s);
+    }
+    let interactive = !args.print && stdout_tty && !term_is_dumb();
+    if !interactive {
+        if !args.print && stdout_tty {
+            eprintln!(
+                "versus: TERM is {}; printing plain text",
+                env("TERM")
+                    .filter(|t| !t.is_empty())
+                    .map_or("not set".into(), |t| format!("`{t}`"))
+            );
+        }
+        return print_mode(&args, &article, ascii, stdout_tty);
+    }
+    let color = match args.color {
+        ColorChoice::Never => false,
+        ColorChoice::Always => true,
+        ColorChoice::Auto => !no_color_env(),
+    };
+    let theme = Theme::new(color, ascii);
+    match crate::tui::run(article, &args, theme) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("versus: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn print_mode(args: &Args, article: &Article, ascii: bool, tty: bool) -> ExitCode {
+    let color = match args.color {
+        ColorChoice::Never => false,
+        ColorChoice::Always => true,
+        ColorChoice::Auto => tty && !no_color_env() && !term_is_dumb(),
+    };
+    let width = match args.width {
+        Some(w) => usize::from(w),
+        None if tty => crossterm::terminal::size().map_or(80, |(w, _)| usize::from(w)),
+        None => 80,
+    };
+    let theme = Theme::new(color, ascii);
+    for w in &article.warnings {
+        eprintln!("versus: {}: warning: {w}", article.source);
+    }
+    write_out(&print::render(article, width, &theme))
+}
+
+/// Writes to stdout; a closed pipe (`versus --print | head -1`) is a quiet success.
+fn write_out(s: &str) -> ExitCode {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(s.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("versus: stdout: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locale_detection() {
+        let env = |pairs: &'static [(&'static str, &'static str)]| {
+            move |k: &str| {
+                pairs
+                    .iter()
+                    .find(|(n, _)| *n == k)
+                    .map(|(_, v)| v.to_string())
+            }
+        };
+        assert!(locale_is_utf8(env(&[("LANG", "en_US.UTF-8")])));
+        assert!(!locale_is_utf8(env(&[("LANG", "C")])));
+        assert!(!locale_is_utf8(env(&[
+            ("LC_ALL", "C"),
+            ("LANG", "en_US.UTF-8")
+        ])));
+        assert!(locale_is_utf8(env(&[("LC_CTYPE", "C.utf8")])));
+        assert!(!locale_is_utf8(env(&[])));
+    }
+}

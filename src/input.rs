@@ -1,0 +1,156 @@
+//! Reading an article from a path, standard input or the bundled copy, with
+//! the one-line errors the command line reports.
+
+use crate::article::{self, Article};
+use std::fmt;
+use std::io::{IsTerminal, Read};
+use std::path::Path;
+
+/// Larger inputs are refused, so `/dev/zero` or a runaway pipe cannot be read forever.
+pub const MAX_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Why an article could not be read; printed as `versus: <path>: <problem>`.
+#[derive(Debug, PartialEq, Eq)]
+pub struct ReadError {
+    pub path: String,
+    pub problem: String,
+}
+
+impl fmt::Display for ReadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "versus: {}: {}", self.path, self.problem)
+    }
+}
+
+fn err(path: &str, problem: impl Into<String>) -> ReadError {
+    ReadError {
+        path: path.to_string(),
+        problem: problem.into(),
+    }
+}
+
+/// Loads the article named on the command line (`None` is the bundled one).
+pub fn load(file: Option<&str>) -> Result<Article, ReadError> {
+    match file {
+        None => Ok(article::bundled()),
+        Some("-") => {
+            let stdin = std::io::stdin();
+            if stdin.is_terminal() {
+                return Err(err(
+                    "-",
+                    "standard input is a terminal; pipe an article in, e.g. `cat a.md | versus -`",
+                ));
+            }
+            let bytes = read_limited(stdin.lock(), "-")?;
+            from_bytes(&bytes, "-")
+        }
+        Some(path) => {
+            let bytes = read_path(path)?;
+            from_bytes(&bytes, path)
+        }
+    }
+}
+
+fn read_path(path: &str) -> Result<Vec<u8>, ReadError> {
+    let meta = std::fs::metadata(Path::new(path)).map_err(|e| io_problem(path, &e))?;
+    if meta.is_dir() {
+        return Err(err(path, "is a directory"));
+    }
+    if meta.is_file() && meta.len() > MAX_BYTES {
+        return Err(too_large(path));
+    }
+    let file = std::fs::File::open(path).map_err(|e| io_problem(path, &e))?;
+    read_limited(file, path)
+}
+
+fn read_limited(r: impl Read, path: &str) -> Result<Vec<u8>, ReadError> {
+    let mut bytes = Vec::new();
+    r.take(MAX_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| io_problem(path, &e))?;
+    if bytes.len() as u64 > MAX_BYTES {
+        return Err(too_large(path));
+    }
+    Ok(bytes)
+}
+
+fn too_large(path: &str) -> ReadError {
+    err(
+        path,
+        format!("is larger than the {} MiB limit", MAX_BYTES >> 20),
+    )
+}
+
+fn io_problem(path: &str, e: &std::io::Error) -> ReadError {
+    use std::io::ErrorKind::*;
+    let problem = match e.kind() {
+        NotFound => "no such file".to_string(),
+        PermissionDenied => "permission denied".to_string(),
+        IsADirectory => "is a directory".to_string(),
+        _ => {
+            let s = e.to_string();
+            // "Is a directory (os error 21)" → "is a directory"
+            let s = s.split(" (os error").next().unwrap_or(&s);
+            s.to_lowercase()
+        }
+    };
+    err(path, problem)
+}
+
+/// Parses bytes, refusing what is not an article at all.
+pub fn from_bytes(bytes: &[u8], path: &str) -> Result<Article, ReadError> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(err(path, "is empty"));
+    }
+    if looks_binary(bytes) {
+        return Err(err(path, "is a binary file, not a text article"));
+    }
+    Ok(article::parse_bytes(bytes, path))
+}
+
+/// Text never holds NUL bytes in quantity; a few stray ones are stripped by the parser.
+fn looks_binary(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(8192)];
+    let nul = head.iter().filter(|&&b| b == 0).count();
+    nul * 100 > head.len() || (nul > 0 && head.len() < 100 && nul * 10 > head.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_and_binary_are_refused() {
+        assert_eq!(
+            from_bytes(b" \n\n", "e.md").unwrap_err().to_string(),
+            "versus: e.md: is empty"
+        );
+        let bin = [0u8; 500];
+        assert_eq!(
+            from_bytes(&bin, "b").unwrap_err().problem,
+            "is a binary file, not a text article"
+        );
+    }
+
+    #[test]
+    fn a_stray_nul_is_text() {
+        let mut text = b"# A vs B\n\n".repeat(40);
+        text.push(0);
+        assert!(from_bytes(&text, "t").is_ok());
+    }
+
+    #[test]
+    fn limited_read_refuses_oversize() {
+        let big = std::io::repeat(b'a').take(MAX_BYTES + 10);
+        assert_eq!(read_limited(big, "x").unwrap_err(), too_large("x"));
+    }
+
+    #[test]
+    fn path_errors_are_one_line() {
+        assert_eq!(
+            read_path("/nonexistent/x.md").unwrap_err().problem,
+            "no such file"
+        );
+        assert_eq!(read_path("/").unwrap_err().problem, "is a directory");
+    }
+}

@@ -1,0 +1,370 @@
+//! The article as styled lines, one block at a time, so a view only lays out
+//! what it shows (a 10 MB article is never wrapped as a whole).
+
+use super::grid::table_lines;
+use super::theme::Theme;
+use super::wrap::{char_width, str_width, wrap};
+use crate::article::{Article, Block, BlockKind, Span as MSpan};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+
+/// Widest text column: long lines are hard to read.
+pub const MAX_MEASURE: usize = 100;
+
+/// Number of layout items: an optional front-matter header, then every block.
+pub fn item_count(a: &Article) -> usize {
+    a.blocks.len() + usize::from(has_meta(a))
+}
+
+fn has_meta(a: &Article) -> bool {
+    a.meta.description.is_some() || !a.meta.keywords.is_empty()
+}
+
+/// The block an item shows (`None` for the front-matter header).
+pub fn block_of(a: &Article, item: usize) -> Option<usize> {
+    if has_meta(a) {
+        item.checked_sub(1)
+    } else {
+        Some(item)
+    }
+}
+
+/// The item that shows block `b`.
+pub fn item_of_block(a: &Article, b: usize) -> usize {
+    b + usize::from(has_meta(a))
+}
+
+/// Lays out one item at `width` cells, with its trailing spacing.
+pub fn item_lines(a: &Article, item: usize, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+    let width = width.clamp(1, MAX_MEASURE);
+    match block_of(a, item) {
+        None => meta_lines(a, width, theme),
+        Some(b) => {
+            let mut lines = block_lines(a, b, width, theme);
+            if !tight_with_next(a, b) {
+                lines.push(Line::default());
+            }
+            lines
+        }
+    }
+}
+
+fn meta_lines(a: &Article, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+    let mut out = Vec::new();
+    if let Some(d) = &a.meta.description {
+        out.extend(
+            wrap(&[(d, theme.italic())], width)
+                .into_iter()
+                .map(Line::from),
+        );
+    }
+    if !a.meta.keywords.is_empty() {
+        let kw = a.meta.keywords.join(", ");
+        let pieces = [
+            ("Keywords: ", theme.dim().add_modifier(Modifier::BOLD)),
+            (kw.as_str(), theme.dim()),
+        ];
+        out.extend(wrap(&pieces, width).into_iter().map(Line::from));
+    }
+    out.push(Line::default());
+    out
+}
+
+/// List items that follow each other are not separated by a blank line.
+fn tight_with_next(a: &Article, b: usize) -> bool {
+    let cur = &a.blocks[b];
+    match a.blocks.get(b + 1) {
+        Some(next) => {
+            cur.depth > 0
+                && next.depth > 0
+                && next.marker.is_some()
+                && !matches!(cur.kind, BlockKind::Table(_))
+        }
+        None => false,
+    }
+}
+
+pub fn span_style(s: &MSpan, theme: &Theme) -> Style {
+    let mut st = Style::new();
+    if s.style.code {
+        st = st.patch(theme.code());
+    }
+    if s.style.link {
+        st = st.patch(theme.link());
+    }
+    if s.style.bold {
+        st = st.add_modifier(Modifier::BOLD);
+    }
+    if s.style.italic {
+        st = st.add_modifier(Modifier::ITALIC);
+    }
+    if s.style.strike {
+        st = st.add_modifier(Modifier::CROSSED_OUT);
+    }
+    st
+}
+
+/// The indentation and quote bars in front of a block's lines: (first line, the others).
+fn prefixes(
+    block: &Block,
+    width: usize,
+    theme: &Theme,
+) -> (Vec<Span<'static>>, Vec<Span<'static>>) {
+    let g = &theme.glyphs;
+    let mut first = Vec::new();
+    // Deep nesting is shown up to a point: past it the text would have no room.
+    let quote = usize::from(block.quote).min(width / 8);
+    if quote > 0 {
+        let bars = format!("{} ", g.quote).repeat(quote);
+        first.push(Span::styled(bars, theme.dim()));
+    }
+    let mut rest = first.clone();
+    if block.depth > 0 {
+        let indent = "  ".repeat(usize::from(block.depth - 1).min(width / 6));
+        match &block.marker {
+            Some(m) => {
+                let m = if m == "•" { g.bullet } else { m.as_str() };
+                let mark = format!("{indent}{m} ");
+                let pad = " ".repeat(str_width(&mark));
+                first.push(Span::styled(mark, theme.accent()));
+                rest.push(Span::raw(pad));
+            }
+            None => {
+                let pad = format!("{indent}  ");
+                first.push(Span::raw(pad.clone()));
+                rest.push(Span::raw(pad));
+            }
+        }
+    }
+    (first, rest)
+}
+
+fn prefixed(
+    body: Vec<Vec<Span<'static>>>,
+    first: &[Span<'static>],
+    rest: &[Span<'static>],
+) -> Vec<Line<'static>> {
+    body.into_iter()
+        .enumerate()
+        .map(|(i, l)| {
+            let mut spans = if i == 0 {
+                first.to_vec()
+            } else {
+                rest.to_vec()
+            };
+            spans.extend(l);
+            Line::from(spans)
+        })
+        .collect()
+}
+
+fn spans_width(s: &[Span<'_>]) -> usize {
+    s.iter().map(|s| str_width(&s.content)).sum()
+}
+
+pub fn block_lines(a: &Article, b: usize, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+    let block = &a.blocks[b];
+    let (first, rest) = prefixes(block, width, theme);
+    let inner = width
+        .saturating_sub(spans_width(&rest).max(spans_width(&first)))
+        .max(1);
+    match &block.kind {
+        BlockKind::Heading { level, spans, .. } => {
+            let st = theme.heading(*level);
+            let pieces: Vec<(&str, Style)> = spans
+                .iter()
+                .map(|s| (s.text.as_str(), st.patch(span_style(s, theme))))
+                .collect();
+            let mut body = wrap(&pieces, inner);
+            // Without colour, top headings need a mark of their own to stand out.
+            if !theme.color && *level <= 2 {
+                let w = body.iter().map(|l| spans_width(l)).max().unwrap_or(0);
+                let ch = match (level, theme.glyphs.ascii) {
+                    (1, false) => "═",
+                    (1, true) => "=",
+                    (_, false) => "─",
+                    (_, true) => "-",
+                };
+                body.push(vec![Span::raw(ch.repeat(w))]);
+            }
+            prefixed(body, &first, &rest)
+        }
+        BlockKind::Para(spans) => {
+            let pieces: Vec<(&str, Style)> = spans
+                .iter()
+                .map(|s| (s.text.as_str(), span_style(s, theme)))
+                .collect();
+            prefixed(wrap(&pieces, inner), &first, &rest)
+        }
+        BlockKind::Code(code) => {
+            let inner = inner.saturating_sub(2).max(1);
+            let mut body = Vec::new();
+            for line in code.split('\n') {
+                for piece in break_chars(line, inner) {
+                    body.push(vec![
+                        Span::raw("  "),
+                        Span::styled(piece, theme.code_block()),
+                    ]);
+                }
+            }
+            prefixed(body, &first, &rest)
+        }
+        BlockKind::Rule => {
+            let n = inner.min(40);
+            prefixed(
+                vec![vec![Span::styled(theme.glyphs.rule.repeat(n), theme.dim())]],
+                &first,
+                &rest,
+            )
+        }
+        BlockKind::Table(t) => {
+            let body = table_lines(&a.tables[*t], inner, theme)
+                .into_iter()
+                .map(|l| l.spans)
+                .collect();
+            prefixed(body, &rest, &rest)
+        }
+    }
+}
+
+/// Splits a line of code into pieces of at most `width` cells, keeping every character.
+fn break_chars(line: &str, width: usize) -> Vec<String> {
+    let mut out = vec![String::new()];
+    let mut w = 0;
+    for c in line.chars() {
+        let cw = char_width(c);
+        if w + cw > width && w > 0 {
+            out.push(String::new());
+            w = 0;
+        }
+        if let Some(last) = out.last_mut() {
+            last.push(c);
+        }
+        w += cw;
+    }
+    out
+}
+
+/// Restyles every case-insensitive occurrence of `query` in `line`.
+pub fn highlight(line: Line<'static>, query: &str, style: Style) -> Line<'static> {
+    if query.is_empty() {
+        return line;
+    }
+    let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+    let ranges = find_all(&text, query);
+    if ranges.is_empty() {
+        return line;
+    }
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for span in line.spans {
+        let start = pos;
+        let end = pos + span.content.len();
+        pos = end;
+        let mut cut = start;
+        for &(ms, me) in &ranges {
+            let (s, e) = (ms.max(start), me.min(end));
+            if s >= e {
+                continue;
+            }
+            if s > cut {
+                out.push(Span::styled(text[cut..s].to_string(), span.style));
+            }
+            out.push(Span::styled(
+                text[s..e].to_string(),
+                span.style.patch(style),
+            ));
+            cut = e;
+        }
+        if cut < end {
+            out.push(Span::styled(text[cut..end].to_string(), span.style));
+        }
+    }
+    Line::from(out)
+}
+
+/// Byte ranges of case-insensitive matches of `query` in `text`.
+pub fn find_all(text: &str, query: &str) -> Vec<(usize, usize)> {
+    let q: Vec<char> = query.chars().flat_map(char::to_lowercase).collect();
+    if q.is_empty() {
+        return Vec::new();
+    }
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i + q.len() <= chars.len() {
+        let hit = chars[i..i + q.len()]
+            .iter()
+            .zip(&q)
+            .all(|((_, c), qc)| c.to_lowercase().eq(std::iter::once(*qc)));
+        if hit {
+            let s = chars[i].0;
+            let e = chars.get(i + q.len()).map_or(text.len(), |(b, _)| *b);
+            out.push((s, e));
+            i += q.len();
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Plain text of a line.
+pub fn line_text(l: &Line<'_>) -> String {
+    l.spans.iter().map(|s| s.content.as_ref()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn find_all_is_case_insensitive() {
+        assert_eq!(find_all("Flask and flask", "FLASK"), vec![(0, 5), (10, 15)]);
+        assert!(find_all("abc", "").is_empty());
+    }
+
+    #[test]
+    fn highlight_splits_spans() {
+        let l = Line::from(vec![Span::raw("Django "), Span::raw("vs Flask")]);
+        let st = Style::new().add_modifier(Modifier::REVERSED);
+        let h = highlight(l, "go vs", st);
+        let parts: Vec<(&str, bool)> = h
+            .spans
+            .iter()
+            .map(|s| (s.content.as_ref(), s.style == st))
+            .collect();
+        assert_eq!(
+            parts,
+            [
+                ("Djan", false),
+                ("go ", true),
+                ("vs", true),
+                (" Flask", false)
+            ]
+        );
+    }
+
+    #[test]
+    fn bundled_lists_have_markers_and_fit() {
+        let a = crate::article::bundled();
+        let t = Theme::new(false, false);
+        let mut all = Vec::new();
+        for i in 0..item_count(&a) {
+            for l in item_lines(&a, i, 60, &t) {
+                assert!(str_width(&line_text(&l)) <= 60, "{}", line_text(&l));
+                all.push(line_text(&l));
+            }
+        }
+        assert!(
+            all.iter()
+                .any(|l| l.starts_with("• Batteries Included: Includes")),
+            "{all:#?}"
+        );
+        assert!(
+            all.iter()
+                .any(|l| l.starts_with("1. Comprehensive Framework:"))
+        );
+        assert!(all[0].starts_with("A detailed comparison"));
+    }
+}

@@ -1,0 +1,290 @@
+//! The feature table as a bordered grid with wrapped cells, or as cards when
+//! the columns would be too narrow to read.
+
+use super::theme::Theme;
+use super::wrap::{str_width, wrap};
+use crate::article::Table;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+/// Below this many cells a contender column is unreadable: switch to cards.
+pub const MIN_COLUMN: usize = 12;
+
+/// A laid-out grid: the header and each row as lines, borders included.
+pub struct Grid {
+    pub top: Line<'static>,
+    pub header: Vec<Line<'static>>,
+    pub separator: Line<'static>,
+    /// Each row's lines, followed by the line under it (a separator or the bottom border).
+    pub rows: Vec<Vec<Line<'static>>>,
+}
+
+impl Grid {
+    pub fn into_lines(self) -> Vec<Line<'static>> {
+        let mut out = vec![self.top];
+        out.extend(self.header);
+        out.push(self.separator);
+        out.extend(self.rows.into_iter().flatten());
+        out
+    }
+}
+
+/// Column widths (content only, without borders and padding) that fit
+/// `width`, or `None` when some contender column would drop under [`MIN_COLUMN`].
+pub fn column_widths(table: &Table, width: usize) -> Option<Vec<usize>> {
+    let n = table.columns.len();
+    if n == 0 {
+        return None;
+    }
+    let chrome = 3 * n + 1;
+    let avail = width.checked_sub(chrome)?;
+    let natural: Vec<usize> = (0..n)
+        .map(|c| {
+            let cells = table
+                .rows
+                .iter()
+                .map(|r| r.get(c).map_or(0, |s| str_width(s)));
+            cells
+                .chain([str_width(&table.columns[c])])
+                .max()
+                .unwrap_or(0)
+                .max(1)
+        })
+        .collect();
+    if natural.iter().sum::<usize>() <= avail {
+        return Some(natural);
+    }
+    // The first (feature) column takes what it needs up to a quarter of the room.
+    let first = natural[0].min(avail / 4).max(MIN_COLUMN.min(natural[0]));
+    let rest_n = n - 1;
+    if rest_n == 0 {
+        return Some(vec![avail]);
+    }
+    let rest = avail.checked_sub(first)?;
+    if rest / rest_n < MIN_COLUMN {
+        return None;
+    }
+    // Share the rest in proportion to natural width, never below MIN_COLUMN.
+    let mut widths = vec![first];
+    let total_nat: usize = natural[1..].iter().sum();
+    let mut left = rest;
+    for (i, nat) in natural[1..].iter().enumerate() {
+        let remaining_cols = rest_n - i;
+        let share = if remaining_cols == 1 {
+            left
+        } else {
+            (rest * nat / total_nat.max(1))
+                .clamp(MIN_COLUMN, left - MIN_COLUMN * (remaining_cols - 1))
+        };
+        let w = share.min(*nat).max(MIN_COLUMN.min(left));
+        widths.push(w);
+        left -= w;
+    }
+    // Give any slack left by short columns to the widest ones, first come first served.
+    for i in 1..n {
+        if left == 0 {
+            break;
+        }
+        let want = natural[i].saturating_sub(widths[i]).min(left);
+        widths[i] += want;
+        left -= want;
+    }
+    Some(widths)
+}
+
+fn border(theme: &Theme, widths: &[usize], left: &str, mid: &str, right: &str) -> Line<'static> {
+    let g = &theme.glyphs;
+    let mut s = String::from(left);
+    for (i, w) in widths.iter().enumerate() {
+        s.push_str(&g.h.repeat(w + 2));
+        s.push_str(if i + 1 == widths.len() { right } else { mid });
+    }
+    Line::from(Span::styled(s, theme.border()))
+}
+
+fn row_lines(
+    cells: &[String],
+    widths: &[usize],
+    theme: &Theme,
+    style: Style,
+    first_style: Style,
+) -> Vec<Line<'static>> {
+    let wrapped: Vec<Vec<Vec<Span<'static>>>> = widths
+        .iter()
+        .enumerate()
+        .map(|(i, w)| {
+            let text = cells.get(i).map_or("", String::as_str);
+            let st = if i == 0 { first_style } else { style };
+            wrap(&[(text, st)], *w)
+        })
+        .collect();
+    let height = wrapped.iter().map(Vec::len).max().unwrap_or(1);
+    let v = theme.glyphs.v;
+    (0..height)
+        .map(|li| {
+            let mut spans = vec![Span::styled(v, theme.border())];
+            for (ci, w) in widths.iter().enumerate() {
+                spans.push(Span::raw(" "));
+                let cell = wrapped[ci].get(li).cloned().unwrap_or_default();
+                let used: usize = cell.iter().map(|s| str_width(&s.content)).sum();
+                spans.extend(cell);
+                spans.push(Span::raw(" ".repeat(w.saturating_sub(used) + 1)));
+                spans.push(Span::styled(v, theme.border()));
+            }
+            Line::from(spans)
+        })
+        .collect()
+}
+
+pub fn grid(table: &Table, widths: &[usize], theme: &Theme) -> Grid {
+    let j = theme.glyphs.joins;
+    let header = row_lines(
+        &table.columns,
+        widths,
+        theme,
+        theme.table_header(),
+        theme.table_header(),
+    );
+    let sep = border(theme, widths, j[3], j[4], j[5]);
+    let bottom = border(theme, widths, j[6], j[7], j[8]);
+    let last = table.rows.len().saturating_sub(1);
+    let rows = table
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let mut lines = row_lines(r, widths, theme, Style::new(), theme.bold());
+            lines.push(if i == last {
+                bottom.clone()
+            } else {
+                sep.clone()
+            });
+            lines
+        })
+        .collect();
+    Grid {
+        top: border(theme, widths, j[0], j[1], j[2]),
+        header,
+        separator: sep,
+        rows,
+    }
+}
+
+/// One card per row: the feature name, then each contender's value on its own lines.
+pub fn cards(table: &Table, width: usize, theme: &Theme) -> Vec<Vec<Line<'static>>> {
+    let width = width.max(4);
+    table
+        .rows
+        .iter()
+        .map(|row| {
+            let mut lines = Vec::new();
+            let title = row.first().map_or("", String::as_str);
+            for l in wrap(&[(title, theme.table_header())], width) {
+                lines.push(Line::from(l));
+            }
+            for (ci, col) in table.columns.iter().enumerate().skip(1) {
+                let value = row.get(ci).map_or("", String::as_str);
+                let label = format!("{col}: ");
+                for (k, l) in wrap(&[(&label, theme.bold()), (value, Style::new())], width - 2)
+                    .into_iter()
+                    .enumerate()
+                {
+                    let indent = if k == 0 { "  " } else { "    " };
+                    let mut spans = vec![Span::raw(indent)];
+                    spans.extend(l);
+                    lines.push(Line::from(spans));
+                }
+            }
+            lines.push(Line::default());
+            lines
+        })
+        .collect()
+}
+
+/// The table drawn to fit `width`: a grid when it can stay readable, cards otherwise.
+pub fn table_lines(table: &Table, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+    match column_widths(table, width) {
+        Some(w) if table.columns.len() > 1 => grid(table, &w, theme).into_lines(),
+        _ => cards(table, width, theme).into_iter().flatten().collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table(cols: &[&str], rows: &[&[&str]]) -> Table {
+        Table {
+            columns: cols.iter().map(|s| s.to_string()).collect(),
+            rows: rows
+                .iter()
+                .map(|r| r.iter().map(|s| s.to_string()).collect())
+                .collect(),
+        }
+    }
+
+    fn text(l: &Line) -> String {
+        l.spans.iter().map(|s| s.content.as_ref()).collect()
+    }
+
+    #[test]
+    fn natural_widths_when_they_fit() {
+        let t = table(
+            &["F", "Django", "Flask"],
+            &[&["Philosophy", "big", "small"]],
+        );
+        assert_eq!(column_widths(&t, 80), Some(vec![10, 6, 5]));
+    }
+
+    #[test]
+    fn shares_room_and_never_exceeds_width() {
+        let long = "word ".repeat(30);
+        let t = table(
+            &["Feature", "A", "B", "C"],
+            &[&["x", &long, &long, "short"]],
+        );
+        let w = column_widths(&t, 80).unwrap();
+        assert!(w.iter().sum::<usize>() + 3 * 4 + 1 <= 80, "{w:?}");
+        assert!(w[1..].iter().all(|&c| c >= MIN_COLUMN));
+        for l in table_lines(&t, 80, &Theme::new(false, false)) {
+            assert!(str_width(&text(&l)) <= 80);
+        }
+    }
+
+    #[test]
+    fn too_narrow_gives_cards() {
+        let long = "word ".repeat(30);
+        let t = table(&["Feature", "A", "B", "C"], &[&["x", &long, &long, &long]]);
+        assert_eq!(column_widths(&t, 40), None);
+        let lines = table_lines(&t, 40, &Theme::new(false, true));
+        assert_eq!(text(&lines[0]), "x");
+        assert!(text(&lines[1]).starts_with("  A: word"));
+    }
+
+    #[test]
+    fn every_word_of_every_cell_is_shown() {
+        let t = table(
+            &["Feature", "Django", "Flask"],
+            &[&[
+                "Scalability",
+                "Great for large, complex applications",
+                "Ideal for smaller applications or microservices",
+            ]],
+        );
+        let all: String = table_lines(&t, 40, &Theme::new(false, false))
+            .iter()
+            .map(text)
+            .collect();
+        for w in ["Great", "complex", "applications", "microservices", "Ideal"] {
+            assert!(all.contains(w), "{w} missing in {all}");
+        }
+    }
+
+    #[test]
+    fn ascii_borders() {
+        let t = table(&["F", "A", "B"], &[&["x", "y", "z"]]);
+        let lines = table_lines(&t, 80, &Theme::new(false, true));
+        assert_eq!(text(&lines[0]), "+---+---+---+");
+        assert_eq!(text(&lines[1]), "| F | A | B |");
+    }
+}

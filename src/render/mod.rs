@@ -1,0 +1,7 @@
+//! Pure layout: article → styled lines. Shared by `--print` and the TUI.
+
+pub mod ansi;
+pub mod doc;
+pub mod grid;
+pub mod theme;
+pub mod wrap;
