@@ -54,6 +54,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let rects = Layout::horizontal((0..n).map(|_| Constraint::Ratio(1, n))).split(area);
     for (i, (col, rect)) in layout.columns.iter().zip(rects.iter()).enumerate() {
         let mut r = *rect;
+        if i > 0 {
+            r = Rect { x: r.x + 1, width: r.width.saturating_sub(1), ..r };
+        }
         if i + 1 < layout.columns.len() {
             let b = Block::new()
                 .borders(Borders::RIGHT)
