@@ -13,3 +13,4 @@ pub mod print;
 pub mod render;
 pub mod tui;
 pub mod ui;
+pub mod wire;

@@ -4,15 +4,16 @@
 //! bytes go (any `Write` behind a ratatui backend), so the same code can later
 //! serve a reader over an SSH channel.
 
+use crate::app::geometry;
 use crate::app::{App, Options, View};
 use crate::article::Article;
 use crate::cli::{Args, ViewArg};
 use crate::render::theme::Theme;
+use crate::wire::Screen;
 use crossterm::event::{self, Event, KeyEventKind, MouseEventKind};
-use crossterm::{execute, terminal};
-use ratatui::Terminal;
-use ratatui::backend::{Backend, CrosstermBackend};
+use crossterm::terminal;
 use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
 use std::io::{self, Write};
 use std::time::Duration;
 
@@ -36,48 +37,32 @@ impl Events for TerminalEvents {
     }
 }
 
-/// Collects a frame's output and sends it in one write, so a key costs one
-/// packet over SSH.
-pub struct FrameWriter<W: Write> {
-    buf: Vec<u8>,
-    out: W,
-}
+/// Stdout without its line buffer: each frame goes out in exactly one
+/// `write` (std's `LineWriter` would split a frame at its last newline). The
+/// stdout lock is held for the write so a signal's restore never lands
+/// mid-frame.
+pub struct RawStdout;
 
-impl<W: Write> FrameWriter<W> {
-    pub fn new(out: W) -> Self {
-        FrameWriter {
-            buf: Vec::with_capacity(16 * 1024),
-            out,
-        }
+impl RawStdout {
+    fn with<T>(f: impl FnOnce(&mut std::fs::File) -> T) -> T {
+        use std::os::fd::FromRawFd;
+        let mut lock = io::stdout().lock();
+        let _ = lock.flush();
+        // SAFETY: fd 1 stays open for the life of the process; ManuallyDrop never closes it.
+        let mut file = std::mem::ManuallyDrop::new(unsafe { std::fs::File::from_raw_fd(1) });
+        f(&mut file)
     }
 }
 
-impl<W: Write> Write for FrameWriter<W> {
+impl Write for RawStdout {
     fn write(&mut self, data: &[u8]) -> io::Result<usize> {
-        self.buf.extend_from_slice(data);
-        Ok(data.len())
-    }
-    fn flush(&mut self) -> io::Result<()> {
-        if !self.buf.is_empty() {
-            self.out.write_all(&self.buf)?;
-            self.buf.clear();
-        }
-        self.out.flush()
-    }
-}
-
-/// Stdout, locked for each whole write so a signal's restore never lands mid-frame.
-pub struct LockedStdout;
-
-impl Write for LockedStdout {
-    fn write(&mut self, data: &[u8]) -> io::Result<usize> {
-        io::stdout().lock().write(data)
+        Self::with(|f| f.write(data))
     }
     fn write_all(&mut self, data: &[u8]) -> io::Result<()> {
-        io::stdout().lock().write_all(data)
+        Self::with(|f| f.write_all(data))
     }
     fn flush(&mut self) -> io::Result<()> {
-        io::stdout().lock().flush()
+        Ok(())
     }
 }
 
@@ -135,56 +120,83 @@ pub fn options(args: &Args) -> Options {
     }
 }
 
-/// Runs the full-screen browser on the process's terminal.
+/// Enter the alternate screen and hide the cursor.
+pub const ENTER: &str = "\x1b[?1049h\x1b[?25l";
+/// Mouse buttons and wheel, SGR-encoded (no motion reports: they would wake
+/// the program and cross the link on every pointer move).
+pub const MOUSE_ON: &str = "\x1b[?1000h\x1b[?1006h";
+
+/// Runs the full-screen browser on the process's terminal. Nothing here
+/// waits for an answer from the terminal: the first frame goes out as soon
+/// as the article is parsed, together with the set-up sequences, in one write.
 pub fn run(article: Article, args: &Args, theme: Theme) -> io::Result<()> {
     install_panic_hook();
     install_signal_handlers()?;
     terminal::enable_raw_mode()?;
     let _guard = Guard;
-    let mut out = FrameWriter::new(LockedStdout);
-    execute!(out, terminal::EnterAlternateScreen, crossterm::cursor::Hide)?;
+    let (w, h) = terminal::size()?;
+    let mut screen = Screen::new(RawStdout, w, h);
+    screen.queue(ENTER.as_bytes());
     if !args.no_mouse {
-        execute!(out, event::EnableMouseCapture)?;
+        screen.queue(MOUSE_ON.as_bytes());
     }
-    let mut term = Terminal::new(CrosstermBackend::new(out))?;
-    let size = term.size()?;
-    let mut app = App::new(
-        article,
-        theme,
-        Rect::new(0, 0, size.width, size.height),
-        &options(args),
-    );
-    run_app(&mut term, &mut app, &mut TerminalEvents)
+    let mut app = App::new(article, theme, Rect::new(0, 0, w, h), &options(args));
+    run_app(&mut screen, &mut app, &mut TerminalEvents)
 }
 
 /// The one event loop: draw, wait for an event, apply it and every event
-/// already queued, draw again. No tick: idle means no bytes and no CPU.
+/// already queued (a held-down key over a slow link), draw once. No tick:
+/// idle means no bytes and no CPU.
 pub fn run_app<W: Write, E: Events>(
-    term: &mut Terminal<CrosstermBackend<W>>,
+    screen: &mut Screen<W>,
     app: &mut App,
     events: &mut E,
 ) -> io::Result<()> {
-    term.draw(|f| f.render_widget(&*app, f.area()))?;
+    draw(screen, app)?;
     loop {
         handle(app, events.next()?);
         while !app.quit && events.pending()? {
             handle(app, events.next()?);
         }
         if app.quit {
+            if let Some(text) = app.clipboard.take() {
+                screen.queue(osc52(&text).as_bytes());
+                screen.send_queued()?;
+            }
             return Ok(());
         }
-        if let Some(text) = app.clipboard.take() {
-            write!(term.backend_mut(), "{}", osc52(&text))?;
-        }
-        if term.size()? != app.size.as_size() {
-            term.resize(app.size)?;
-        }
-        term.draw(|f| f.render_widget(&*app, f.area()))?;
-        Backend::flush(term.backend_mut())?;
+        draw(screen, app)?;
     }
 }
 
-fn handle(app: &mut App, ev: Event) {
+/// Draws the app's current state: the difference from what the terminal
+/// shows goes out in one write, with a pending clipboard copy.
+pub fn draw<W: Write>(screen: &mut Screen<W>, app: &mut App) -> io::Result<()> {
+    if let Some(text) = app.clipboard.take() {
+        screen.queue(osc52(&text).as_bytes());
+    }
+    if screen.area() != app.size {
+        screen.resize(app.size.width, app.size.height);
+    }
+    let pane = scroll_pane(app);
+    screen.draw(|buf| (&*app).render(buf.area, buf), pane)
+}
+
+/// The pane whose rows may have scrolled since the last frame, for the
+/// screen's scroll detection: the content pane in the Read view, the body
+/// elsewhere; none under the help overlay.
+pub fn scroll_pane(app: &App) -> Option<Rect> {
+    if geometry::too_small(app.size) || app.help.is_some() {
+        return None;
+    }
+    Some(match app.view {
+        View::Read => app.read_panes().1,
+        _ => geometry::body(app.size),
+    })
+}
+
+/// Applies one terminal event to the app.
+pub fn handle(app: &mut App, ev: Event) {
     match ev {
         Event::Key(k) if k.kind != KeyEventKind::Release => {
             debug_panic_trigger(&k);
@@ -252,7 +264,7 @@ mod tests {
     }
 
     #[test]
-    fn frame_writer_sends_one_write_per_flush() {
+    fn a_frame_is_one_write() {
         struct Count(Vec<usize>);
         impl Write for Count {
             fn write(&mut self, d: &[u8]) -> io::Result<usize> {
@@ -263,10 +275,16 @@ mod tests {
                 Ok(())
             }
         }
-        let mut w = FrameWriter::new(Count(Vec::new()));
-        w.write_all(b"abc").unwrap();
-        w.write_all(b"def").unwrap();
-        w.flush().unwrap();
-        assert_eq!(w.out.0, vec![6]);
+        let mut s = Screen::new(Count(Vec::new()), 40, 10);
+        s.queue(ENTER.as_bytes());
+        s.draw(
+            |b| {
+                b.set_string(0, 0, "title", ratatui::style::Style::new());
+                b.set_string(0, 5, "body", ratatui::style::Style::new());
+            },
+            None,
+        )
+        .unwrap();
+        assert_eq!(s.get_ref().0.len(), 1);
     }
 }

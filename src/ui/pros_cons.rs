@@ -55,7 +55,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     for (i, (col, rect)) in layout.columns.iter().zip(rects.iter()).enumerate() {
         let mut r = *rect;
         if i > 0 {
-            r = Rect { x: r.x + 1, width: r.width.saturating_sub(1), ..r };
+            r = Rect {
+                x: r.x + 1,
+                width: r.width.saturating_sub(1),
+                ..r
+            };
         }
         if i + 1 < layout.columns.len() {
             let b = Block::new()

@@ -2,9 +2,9 @@
 #![allow(dead_code)]
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
-use ratatui::Terminal;
 use versus::app::{App, Options};
 use versus::article::{self, Article};
 use versus::render::theme::Theme;
@@ -16,7 +16,12 @@ pub fn fixture(name: &str) -> Article {
 }
 
 pub fn app(a: Article, w: u16, h: u16) -> App {
-    App::new(a, Theme::new(true, false), Rect::new(0, 0, w, h), &Options::default())
+    App::new(
+        a,
+        Theme::new(true, false),
+        Rect::new(0, 0, w, h),
+        &Options::default(),
+    )
 }
 
 pub fn bundled(w: u16, h: u16) -> App {
@@ -46,7 +51,10 @@ pub fn press(app: &mut App, keys: &str) {
                     "Home" => (KeyCode::Home, KeyModifiers::NONE),
                     "End" => (KeyCode::End, KeyModifiers::NONE),
                     "BS" => (KeyCode::Backspace, KeyModifiers::NONE),
-                    n if n.starts_with("C-") => (KeyCode::Char(n.chars().nth(2).unwrap()), KeyModifiers::CONTROL),
+                    n if n.starts_with("C-") => (
+                        KeyCode::Char(n.chars().nth(2).unwrap()),
+                        KeyModifiers::CONTROL,
+                    ),
                     n => panic!("unknown key <{n}>"),
                 };
                 app.on_key(KeyEvent::new(code, mods));
