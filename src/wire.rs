@@ -474,8 +474,11 @@ impl Row<'_> {
     fn encode(&self, mut term: Term, erase_from: Option<u16>, out: &mut Vec<u8>) -> Term {
         let limit = erase_from.unwrap_or(self.width);
         let mut scratch = Vec::new();
-        for (i, g) in self.glyphs.iter().enumerate() {
+        let mut i = 0;
+        while i < self.glyphs.len() {
+            let g = &self.glyphs[i];
             if !g.dirty || g.x >= limit {
+                i += 1;
                 continue;
             }
             // Rewriting the clean glyphs between the cursor and this one may
@@ -510,7 +513,12 @@ impl Row<'_> {
                 }
                 None => move_to(&mut term, g.x, self.y, out),
             }
+            if let Some(after) = self.erase_run(&mut term, i, limit, out) {
+                i = after;
+                continue;
+            }
             self.put(&mut term, g, out);
+            i += 1;
         }
         if let Some(t) = erase_from {
             let first_dirty = self
@@ -561,6 +569,60 @@ impl Row<'_> {
             }
         }
         term
+    }
+
+    /// At a run of blank glyphs, erases them with ECH (the cursor stays) when
+    /// that is shorter than writing spaces; returns the index of the glyph
+    /// after the run.
+    fn erase_run(&self, term: &mut Term, i: usize, limit: u16, out: &mut Vec<u8>) -> Option<usize> {
+        let blank = |q: &Glyph| {
+            let c = &self.cells[usize::from(q.x)];
+            q.x < limit && is_blank(c) && !skipped(c)
+        };
+        let mut last_dirty = None;
+        for (j, q) in self.glyphs.iter().enumerate().skip(i) {
+            if !blank(q) {
+                break;
+            }
+            if q.dirty {
+                last_dirty = Some(j);
+            }
+        }
+        let ld = last_dirty?;
+        let start = self.glyphs[i].x;
+        let end = self.glyphs[ld].x + 1;
+        let n = end - start;
+        if n < 6 {
+            return None;
+        }
+        let next = self.glyphs[ld + 1..]
+            .iter()
+            .find(|q| q.dirty && q.x < limit)
+            .map(|q| q.x);
+        let move_cost = |from: u16| {
+            next.map_or(0, |to| {
+                let mut t = Term {
+                    cursor: Some(Cursor {
+                        x: from,
+                        y: self.y,
+                        wrap: false,
+                    }),
+                    pen: None,
+                };
+                let mut v = Vec::new();
+                move_to(&mut t, to, self.y, &mut v);
+                v.len()
+            })
+        };
+        let mut ech = Vec::new();
+        csi_n(&mut ech, n, b'X');
+        let spaces = usize::from(n) + if end >= self.width { 0 } else { move_cost(end) };
+        if ech.len() + move_cost(start) >= spaces {
+            return None;
+        }
+        set_pen(term, PLAIN, out);
+        out.extend_from_slice(&ech);
+        Some(ld + 1)
     }
 
     /// Writes one glyph at the cursor.
