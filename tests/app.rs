@@ -103,7 +103,7 @@ fn pages_halves_top_and_bottom() {
 
 #[test]
 fn outline_focus_and_enter_jump() {
-    let mut a = bundled(120, 40);
+    let mut a = bundled(140, 40);
     assert_eq!(a.read.focus, Focus::Content);
     press(&mut a, "h");
     assert_eq!(a.read.focus, Focus::Outline);
@@ -126,10 +126,11 @@ fn outline_focus_and_enter_jump() {
 #[test]
 fn outline_toggles_and_follows_the_width() {
     let mut a = bundled(80, 24);
-    assert!(a.read_panes().0.is_none(), "collapsed below 100 columns");
+    assert!(a.read_panes().0.is_none(), "collapsed below 140 columns");
     press(&mut a, "o");
     assert!(a.read_panes().0.is_some());
-    let mut b = bundled(120, 40);
+    assert!(bundled(120, 40).read_panes().0.is_none());
+    let mut b = bundled(140, 40);
     assert!(b.read_panes().0.is_some());
     press(&mut b, "o");
     assert!(b.read_panes().0.is_none());
@@ -312,7 +313,7 @@ fn resize_keeps_the_reading_position() {
 
 #[test]
 fn mouse_wheel_scrolls_the_pane_under_the_pointer() {
-    let mut a = bundled(120, 40);
+    let mut a = bundled(140, 40);
     a.wheel(80, 10, true);
     assert_eq!(a.read.top, Pos { item: 0, line: 3 });
     a.wheel(80, 10, false);
