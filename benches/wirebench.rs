@@ -346,6 +346,12 @@ fn opts() -> Opts {
                 i += 1;
             }
             "--no-big" => o.big = false,
+            "--emit" => {
+                // Writes the generated article to a file and stops.
+                let mb: usize = args.get(i + 2).and_then(|s| s.parse().ok()).unwrap_or(10);
+                std::fs::write(&next, generate_article(mb * 1_000_000)).expect("write");
+                std::process::exit(0);
+            }
             "--big-mb" => {
                 o.big_mb = next.parse().expect("--big-mb N");
                 i += 1;
