@@ -450,7 +450,8 @@ fn row_glyphs(old: &[Cell], new: &[Cell]) -> Option<Vec<Glyph>> {
         if w == 0 {
             continue;
         }
-        let dirty = !skipped(&new[x]) && !(os[x] == w && same(&old[x], &new[x]));
+        let clean = os[x] == w && same(&old[x], &new[x]);
+        let dirty = !skipped(&new[x]) && !clean;
         any |= dirty;
         glyphs.push(Glyph {
             x: x as u16,
@@ -536,15 +537,15 @@ impl Row<'_> {
                 move_to(&mut ta, first_dirty, self.y, &mut a);
                 a.extend_from_slice(b"\x1b[K");
                 let mut best = (a, ta);
-                if t == 0 {
-                    if let Some(c) = term.cursor.filter(|c| !c.wrap) {
-                        let mut b = Vec::new();
-                        let mut tb = term;
-                        move_to(&mut tb, c.x, self.y, &mut b);
-                        b.extend_from_slice(b"\x1b[2K");
-                        if b.len() < best.0.len() {
-                            best = (b, tb);
-                        }
+                if t == 0
+                    && let Some(c) = term.cursor.filter(|c| !c.wrap)
+                {
+                    let mut b = Vec::new();
+                    let mut tb = term;
+                    move_to(&mut tb, c.x, self.y, &mut b);
+                    b.extend_from_slice(b"\x1b[2K");
+                    if b.len() < best.0.len() {
+                        best = (b, tb);
                     }
                 }
                 if t < first_dirty {

@@ -157,7 +157,10 @@ struct Script {
 impl Script {
     fn check(&mut self) {
         if std::env::var("WIRE_DEBUG").is_ok() {
-            eprintln!("check {} top {:?} view {:?} size {:?}", self.batch, self.replica.read.top, self.replica.view, self.replica.size);
+            eprintln!(
+                "check {} top {:?} view {:?} size {:?}",
+                self.batch, self.replica.read.top, self.replica.view, self.replica.size
+            );
         }
         let bytes = self.wire.take();
         self.parser.process(&bytes);
@@ -222,7 +225,13 @@ fn new_app(a: Article, w: u16, h: u16) -> App {
 }
 
 /// Runs the loop over `batches` and checks the screen before every batch.
-fn play(name: &str, article: impl Fn() -> Article, w: u16, h: u16, batches: Vec<Vec<Event>>) -> usize {
+fn play(
+    name: &str,
+    article: impl Fn() -> Article,
+    w: u16,
+    h: u16,
+    batches: Vec<Vec<Event>>,
+) -> usize {
     let wire = Wire::default();
     let mut screen = Screen::new(wire.clone(), w, h);
     screen.queue(tui::ENTER.as_bytes());
@@ -389,7 +398,19 @@ fn every_view_scrolled_line_by_line_stays_exact() {
     for view in ['1', '2', '3'] {
         for (w, h) in [(80, 24), (120, 40), (60, 15)] {
             let mut s = vec![vec![key(Char(view))]];
-            for k in [Down, Down, Down, PageDown, Down, Up, PageUp, Char('G'), Up, Up, Char('g')] {
+            for k in [
+                Down,
+                Down,
+                Down,
+                PageDown,
+                Down,
+                Up,
+                PageUp,
+                Char('G'),
+                Up,
+                Up,
+                Char('g'),
+            ] {
                 s.push(vec![key(k)]);
             }
             for _ in 0..60 {
@@ -398,7 +419,13 @@ fn every_view_scrolled_line_by_line_stays_exact() {
             for _ in 0..30 {
                 s.push(vec![key(Up)]);
             }
-            play(&format!("view {view} {w}x{h}"), article::bundled, w, h, s.clone());
+            play(
+                &format!("view {view} {w}x{h}"),
+                article::bundled,
+                w,
+                h,
+                s.clone(),
+            );
             play(&format!("wide view {view} {w}x{h}"), wide, w, h, s);
         }
     }
@@ -429,11 +456,20 @@ fn key_script_fits_the_byte_budget() {
     for (w, h, budget) in [(80u16, 24u16, 300usize), (120, 40, 600)] {
         let (first, per_key) = script_bytes(w, h);
         let avg = per_key.iter().sum::<usize>() / per_key.len();
-        assert!(avg <= budget, "{w}x{h}: {avg} bytes per key (budget {budget}): {per_key:?}");
-        assert!(first < usize::from(w) * usize::from(h) * 3, "{w}x{h}: first frame {first} bytes");
+        assert!(
+            avg <= budget,
+            "{w}x{h}: {avg} bytes per key (budget {budget}): {per_key:?}"
+        );
+        assert!(
+            first < usize::from(w) * usize::from(h) * 3,
+            "{w}x{h}: first frame {first} bytes"
+        );
         // A line scroll sends about one line, not the pane.
         let line = per_key[..20].iter().sum::<usize>() / 20;
-        assert!(line < usize::from(w) * 2, "{w}x{h}: {line} bytes per line: {per_key:?}");
+        assert!(
+            line < usize::from(w) * 2,
+            "{w}x{h}: {line} bytes per line: {per_key:?}"
+        );
     }
 }
 
@@ -503,4 +539,36 @@ fn copy_sends_osc52_with_the_frame() {
     let b64 = &out[start + 7..end];
     assert!(b64.len() > 100, "{b64}");
     assert!(out.contains("copied the section"), "{out:?}");
+}
+
+/// The Read view lays long tables out row by row: the rows, in order, are the
+/// lines of the whole table, at every width, in a list or a quote too.
+#[test]
+fn split_tables_lay_out_as_the_whole() {
+    let quoted = "# A vs B\n\n> | F | A | B |\n> |---|---|---|\n> | x | one two three four five six | y |\n> | z | w | seven eight nine ten eleven |\n\n- item\n\n  | F | A |\n  |---|---|\n  | p | q |\n\nend\n";
+    for art in [
+        article::bundled(),
+        fixture("ui/three.md"),
+        wide(),
+        article::parse(quoted, "q.md"),
+    ] {
+        let app = new_app(art, 80, 24);
+        for (width, color) in [
+            (120, true),
+            (80, false),
+            (50, true),
+            (30, true),
+            (12, false),
+            (1, true),
+        ] {
+            let theme = Theme::new(color, false);
+            let split: Vec<_> = (0..app.read.item_count())
+                .flat_map(|i| app.read.lines(&app.article, i, width, &theme).to_vec())
+                .collect();
+            let whole: Vec<_> = (0..versus::render::doc::item_count(&app.article))
+                .flat_map(|i| versus::render::doc::item_lines(&app.article, i, width, &theme))
+                .collect();
+            assert_eq!(split, whole, "width {width}");
+        }
+    }
 }

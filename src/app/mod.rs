@@ -206,7 +206,11 @@ impl App {
     fn set_view(&mut self, view: View) {
         if self.view != view {
             self.view = view;
-            self.search.refresh(self.search_units());
+            // Matches are counted per view; without a query there is nothing to count
+            // (and no reason to walk a whole 10 MB article on a view switch).
+            if self.search.query.is_some() {
+                self.search.refresh(self.search_units());
+            }
         }
     }
 

@@ -5,7 +5,8 @@ use super::App;
 use super::geometry::{self, OUTLINE_AUTO_WIDTH};
 use crate::article::{Article, BlockKind};
 use crate::keys::Action;
-use crate::render::doc::{self, item_count, item_lines, item_of_block};
+use crate::render::doc::{self, item_count, item_lines};
+use crate::render::grid::Shape;
 use crate::render::theme::Theme;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -34,7 +35,24 @@ pub struct ReadState {
     pub outline_forced: Option<bool>,
     /// A section jumped to that cannot reach the top (near the end): it stays current.
     pub section_hint: Option<usize>,
+    /// What each layout item shows: a whole block, or one part of a table.
+    units: Vec<Unit>,
+    /// The first item of each block.
+    block_item: Vec<u32>,
     cache: RefCell<LineCache>,
+}
+
+/// One layout item of the Read view. A table is split into the lines above
+/// its rows and one item per row, so that a 10,000-row table is laid out only
+/// where it is shown (and scrolling past it never wraps the whole of it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Unit {
+    /// An item of [`doc`]: the front-matter header or a whole block.
+    Doc(u32),
+    /// Table block: borders and header above the rows (nothing for cards).
+    TableHead(u32),
+    /// Table block, row.
+    TableRow(u32, u32),
 }
 
 /// Laid-out items for one width; dropped when the width changes.
@@ -42,20 +60,60 @@ pub struct ReadState {
 struct LineCache {
     width: usize,
     items: HashMap<usize, Rc<Vec<Line<'static>>>>,
+    shapes: HashMap<usize, Rc<Shape>>,
 }
 
 const CACHE_LIMIT: usize = 4096;
 
 impl ReadState {
-    pub fn new(_a: &Article) -> ReadState {
+    pub fn new(a: &Article) -> ReadState {
+        let mut units = Vec::with_capacity(item_count(a));
+        let mut block_item = Vec::with_capacity(a.blocks.len());
+        if doc::block_of(a, 0).is_none() && item_count(a) > 0 {
+            units.push(Unit::Doc(0));
+        }
+        for (b, block) in a.blocks.iter().enumerate() {
+            block_item.push(units.len() as u32);
+            match &block.kind {
+                BlockKind::Table(t) if !a.tables[*t].rows.is_empty() => {
+                    units.push(Unit::TableHead(b as u32));
+                    units.extend(
+                        (0..a.tables[*t].rows.len()).map(|r| Unit::TableRow(b as u32, r as u32)),
+                    );
+                }
+                _ => units.push(Unit::Doc(doc::item_of_block(a, b) as u32)),
+            }
+        }
         ReadState {
             top: Pos::default(),
             focus: Focus::Content,
             outline_sel: 0,
             outline_forced: None,
             section_hint: None,
+            units,
+            block_item,
             cache: RefCell::new(LineCache::default()),
         }
+    }
+
+    /// Number of layout items.
+    pub fn item_count(&self) -> usize {
+        self.units.len()
+    }
+
+    /// The block an item shows (`None` for the front-matter header).
+    pub fn block_of(&self, a: &Article, item: usize) -> Option<usize> {
+        match *self.units.get(item)? {
+            Unit::Doc(i) => doc::block_of(a, i as usize),
+            Unit::TableHead(b) | Unit::TableRow(b, _) => Some(b as usize),
+        }
+    }
+
+    /// The first item that shows block `b`.
+    pub fn item_of_block(&self, b: usize) -> usize {
+        self.block_item
+            .get(b)
+            .map_or(self.units.len(), |&i| i as usize)
     }
 
     pub fn outline_shown(&self, size: Rect) -> bool {
@@ -74,13 +132,34 @@ impl ReadState {
         let mut cache = self.cache.borrow_mut();
         if cache.width != width || cache.items.len() > CACHE_LIMIT {
             cache.items.clear();
+            cache.shapes.clear();
             cache.width = width;
         }
-        cache
-            .items
-            .entry(item)
-            .or_insert_with(|| Rc::new(item_lines(a, item, width, theme)))
-            .clone()
+        if let Some(lines) = cache.items.get(&item) {
+            return lines.clone();
+        }
+        let lines = match self.units.get(item) {
+            None => Vec::new(),
+            Some(&Unit::Doc(i)) => item_lines(a, i as usize, width, theme),
+            Some(&Unit::TableHead(b)) | Some(&Unit::TableRow(b, _)) => {
+                let b = b as usize;
+                let shape = cache
+                    .shapes
+                    .entry(b)
+                    .or_insert_with(|| {
+                        Rc::new(doc::table_shape(a, b, width, theme).unwrap_or(Shape::Cards))
+                    })
+                    .clone();
+                let row = match self.units[item] {
+                    Unit::TableRow(_, r) => Some(r as usize),
+                    _ => None,
+                };
+                doc::table_part_lines(a, b, row, &shape, width, theme)
+            }
+        };
+        let lines = Rc::new(lines);
+        cache.items.insert(item, lines.clone());
+        lines
     }
 }
 
@@ -106,7 +185,7 @@ impl App {
     pub fn read_visible(&self, height: usize) -> Vec<Line<'static>> {
         let mut out = Vec::with_capacity(height);
         let mut pos = self.read.top;
-        let n = item_count(&self.article);
+        let n = self.read.item_count();
         let w = self.read_width();
         while out.len() < height && pos.item < n {
             let lines = self.read.lines(&self.article, pos.item, w, &self.theme);
@@ -129,7 +208,7 @@ impl App {
     fn max_top(&self) -> Pos {
         let h = self.body_height().max(1);
         let mut need = h;
-        let mut item = item_count(&self.article);
+        let mut item = self.read.item_count();
         while item > 0 {
             item -= 1;
             let len = self.item_len(item);
@@ -157,11 +236,14 @@ impl App {
         while n > 0 && pos < max {
             let len = self.item_len(pos.item);
             let room = len.saturating_sub(pos.line + 1);
-            if n <= room {
+            if len > 0 && n <= room {
                 pos.line += n;
                 n = 0;
             } else {
-                n -= room + 1;
+                // An empty item (a table's head drawn as cards) takes no step.
+                if len > 0 {
+                    n -= room + 1;
+                }
                 pos = Pos {
                     item: pos.item + 1,
                     line: 0,
@@ -201,7 +283,7 @@ impl App {
         if let Some(s) = self.read.section_hint {
             return s;
         }
-        match doc::block_of(&self.article, self.read.top.item) {
+        match self.read.block_of(&self.article, self.read.top.item) {
             Some(b) => self.article.section_of_block(b),
             None => 0,
         }
@@ -212,7 +294,7 @@ impl App {
             return;
         };
         self.read.top = Pos {
-            item: item_of_block(&self.article, sec.blocks.start),
+            item: self.read.item_of_block(sec.blocks.start),
             line: 0,
         };
         // The leading section (text before any heading) starts with the front-matter header.
@@ -234,9 +316,25 @@ impl App {
         if max == Pos::default() || self.read.top >= max {
             return 100;
         }
-        let n = item_count(&self.article).max(1);
-        let len = self.item_len(self.read.top.item).max(1);
-        let frac = (self.read.top.item as f64 + self.read.top.line as f64 / len as f64) / n as f64;
+        // In whole blocks of the document, as if tables were not split.
+        let a = &self.article;
+        let n = item_count(a).max(1);
+        let top = self.read.top;
+        let within = top.line as f64 / self.item_len(top.item).max(1) as f64;
+        let rows = |b: u32| match &a.blocks[b as usize].kind {
+            BlockKind::Table(t) => a.tables[*t].rows.len() as f64 + 1.0,
+            _ => 1.0,
+        };
+        let (item, part) = match self.read.units.get(top.item) {
+            Some(&Unit::Doc(i)) => (i as usize, within),
+            Some(&Unit::TableHead(b)) => (doc::item_of_block(a, b as usize), within / rows(b)),
+            Some(&Unit::TableRow(b, r)) => (
+                doc::item_of_block(a, b as usize),
+                (f64::from(r) + 1.0 + within) / rows(b),
+            ),
+            None => (n, 0.0),
+        };
+        let frac = (item as f64 + part) / n as f64;
         ((frac * 100.0) as usize).min(99)
     }
 
@@ -295,7 +393,7 @@ impl App {
                 let at_heading = self.article.sections.get(s).is_some_and(|sec| {
                     self.read.top
                         == Pos {
-                            item: item_of_block(&self.article, sec.blocks.start),
+                            item: self.read.item_of_block(sec.blocks.start),
                             line: 0,
                         }
                 });
@@ -327,28 +425,45 @@ impl App {
     /// Plain text of every item, for search.
     pub(super) fn read_units(&self) -> Vec<String> {
         let a = &self.article;
-        (0..item_count(a))
-            .map(|i| match doc::block_of(a, i) {
-                None => format!(
-                    "{} {}",
-                    a.meta.description.clone().unwrap_or_default(),
-                    a.meta.keywords.join(", ")
-                ),
-                Some(b) => match &a.blocks[b].kind {
-                    BlockKind::Heading { spans, .. } | BlockKind::Para(spans) => {
-                        spans.iter().map(|s| s.text.as_str()).collect()
+        self.read
+            .units
+            .iter()
+            .map(|u| match *u {
+                Unit::TableHead(b) | Unit::TableRow(b, _) => {
+                    let table = match &a.blocks[b as usize].kind {
+                        BlockKind::Table(t) => &a.tables[*t],
+                        _ => return String::new(),
+                    };
+                    match *u {
+                        Unit::TableRow(_, r) => table
+                            .rows
+                            .get(r as usize)
+                            .map_or_else(String::new, |row| row.join(" ")),
+                        _ => table.columns.join(" "),
                     }
-                    BlockKind::Code(c) => c.clone(),
-                    BlockKind::Rule => String::new(),
-                    BlockKind::Table(t) => {
-                        let t = &a.tables[*t];
-                        let mut s = t.columns.join(" ");
-                        for r in &t.rows {
-                            s.push('\n');
-                            s.push_str(&r.join(" "));
+                }
+                Unit::Doc(i) => match doc::block_of(a, i as usize) {
+                    None => format!(
+                        "{} {}",
+                        a.meta.description.clone().unwrap_or_default(),
+                        a.meta.keywords.join(", ")
+                    ),
+                    Some(b) => match &a.blocks[b].kind {
+                        BlockKind::Heading { spans, .. } | BlockKind::Para(spans) => {
+                            spans.iter().map(|s| s.text.as_str()).collect()
                         }
-                        s
-                    }
+                        BlockKind::Code(c) => c.clone(),
+                        BlockKind::Rule => String::new(),
+                        BlockKind::Table(t) => {
+                            let t = &a.tables[*t];
+                            let mut s = t.columns.join(" ");
+                            for r in &t.rows {
+                                s.push('\n');
+                                s.push_str(&r.join(" "));
+                            }
+                            s
+                        }
+                    },
                 },
             })
             .collect()

@@ -7,6 +7,7 @@ use crate::render::grid;
 use crate::render::theme::Theme;
 use ratatui::text::Line;
 use std::cell::RefCell;
+use std::collections::HashMap;
 use std::rc::Rc;
 
 #[derive(Default)]
@@ -18,32 +19,47 @@ pub struct TableState {
     cache: RefCell<Option<(usize, Rc<TableLayout>)>>,
 }
 
-/// The table laid out for one width.
+/// The table laid out for one width. Rows are laid out when first shown, so
+/// a table of 10,000 rows costs only the rows on screen.
 pub struct TableLayout {
     /// Lines kept at the top while rows scroll (borders and header; empty for cards).
     pub header: Vec<Line<'static>>,
-    pub rows: Vec<Vec<Line<'static>>>,
     pub cards: bool,
+    shape: grid::Shape,
+    width: usize,
+    count: usize,
+    rows: RefCell<HashMap<usize, Rc<Vec<Line<'static>>>>>,
 }
 
+const ROW_CACHE_LIMIT: usize = 4096;
+
 pub fn layout(table: &Table, width: usize, theme: &Theme) -> TableLayout {
-    match grid::column_widths(table, width) {
-        Some(w) if table.columns.len() > 1 => {
-            let g = grid::grid(table, &w, theme);
-            let mut header = vec![g.top];
-            header.extend(g.header);
-            header.push(g.separator);
-            TableLayout {
-                header,
-                rows: g.rows,
-                cards: false,
-            }
+    let shape = grid::shape(table, width);
+    TableLayout {
+        header: grid::head_part(table, &shape, theme),
+        cards: shape == grid::Shape::Cards,
+        shape,
+        width,
+        count: table.rows.len(),
+        rows: RefCell::new(HashMap::new()),
+    }
+}
+
+impl TableLayout {
+    pub fn row_count(&self) -> usize {
+        self.count
+    }
+
+    /// Row `i`'s lines, with the line under it (a separator, the bottom
+    /// border, or a card's blank line).
+    pub fn row(&self, table: &Table, i: usize, theme: &Theme) -> Rc<Vec<Line<'static>>> {
+        let mut rows = self.rows.borrow_mut();
+        if rows.len() > ROW_CACHE_LIMIT {
+            rows.clear();
         }
-        _ => TableLayout {
-            header: Vec::new(),
-            rows: grid::cards(table, width, theme),
-            cards: true,
-        },
+        rows.entry(i)
+            .or_insert_with(|| Rc::new(grid::row_part(table, &self.shape, i, self.width, theme)))
+            .clone()
     }
 }
 
@@ -76,24 +92,34 @@ impl App {
         self.body_height().saturating_sub(header).max(1)
     }
 
-    /// Moves `top_row` so the cursor row is fully in view when it can be.
+    /// Row `i` of the table laid out at the current width.
+    pub fn table_row(&self, l: &TableLayout, i: usize) -> Rc<Vec<Line<'static>>> {
+        match &self.article.table {
+            Some(t) => l.row(t, i, &self.theme),
+            None => Rc::new(Vec::new()),
+        }
+    }
+
+    /// Moves `top_row` so the cursor row is fully in view when it can be:
+    /// the first row from which the rows down to the cursor fit.
     fn table_follow(&mut self) {
         let Some(l) = self.table_layout() else { return };
         let h = self.rows_height();
-        if self.table.row < self.table.top_row {
-            self.table.top_row = self.table.row;
+        let row = self.table.row.min(l.row_count().saturating_sub(1));
+        if row < self.table.top_row {
+            self.table.top_row = row;
         }
-        loop {
-            let used: usize = l.rows
-                [self.table.top_row..=self.table.row.min(l.rows.len().saturating_sub(1))]
-                .iter()
-                .map(Vec::len)
-                .sum();
-            if used <= h || self.table.top_row >= self.table.row {
+        let mut top = row;
+        let mut used = self.table_row(&l, row).len();
+        while top > self.table.top_row {
+            let above = self.table_row(&l, top - 1).len();
+            if used + above > h {
                 break;
             }
-            self.table.top_row += 1;
+            used += above;
+            top -= 1;
         }
+        self.table.top_row = self.table.top_row.max(top);
     }
 
     fn table_rows_per_page(&self) -> usize {
@@ -103,8 +129,8 @@ impl App {
         let h = self.rows_height();
         let mut used = 0;
         let mut n = 0;
-        for r in &l.rows[self.table.top_row.min(l.rows.len())..] {
-            used += r.len();
+        for i in self.table.top_row.min(l.row_count())..l.row_count() {
+            used += self.table_row(&l, i).len();
             if used > h {
                 break;
             }

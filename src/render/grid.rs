@@ -171,33 +171,96 @@ pub fn grid(table: &Table, widths: &[usize], theme: &Theme) -> Grid {
 
 /// One card per row: the feature name, then each contender's value on its own lines.
 pub fn cards(table: &Table, width: usize, theme: &Theme) -> Vec<Vec<Line<'static>>> {
-    let width = width.max(4);
-    table
-        .rows
-        .iter()
-        .map(|row| {
-            let mut lines = Vec::new();
-            let title = row.first().map_or("", String::as_str);
-            for l in wrap(&[(title, theme.table_header())], width) {
-                lines.push(Line::from(l));
-            }
-            for (ci, col) in table.columns.iter().enumerate().skip(1) {
-                let value = row.get(ci).map_or("", String::as_str);
-                let label = format!("{col}: ");
-                for (k, l) in wrap(&[(&label, theme.bold()), (value, Style::new())], width - 2)
-                    .into_iter()
-                    .enumerate()
-                {
-                    let indent = if k == 0 { "  " } else { "    " };
-                    let mut spans = vec![Span::raw(indent)];
-                    spans.extend(l);
-                    lines.push(Line::from(spans));
-                }
-            }
-            lines.push(Line::default());
-            lines
-        })
+    (0..table.rows.len())
+        .map(|r| card(table, r, width, theme))
         .collect()
+}
+
+/// The card of row `r`, with the blank line under it.
+pub fn card(table: &Table, r: usize, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+    let width = width.max(4);
+    let Some(row) = table.rows.get(r) else {
+        return Vec::new();
+    };
+    let mut lines = Vec::new();
+    let title = row.first().map_or("", String::as_str);
+    for l in wrap(&[(title, theme.table_header())], width) {
+        lines.push(Line::from(l));
+    }
+    for (ci, col) in table.columns.iter().enumerate().skip(1) {
+        let value = row.get(ci).map_or("", String::as_str);
+        let label = format!("{col}: ");
+        for (k, l) in wrap(&[(&label, theme.bold()), (value, Style::new())], width - 2)
+            .into_iter()
+            .enumerate()
+        {
+            let indent = if k == 0 { "  " } else { "    " };
+            let mut spans = vec![Span::raw(indent)];
+            spans.extend(l);
+            lines.push(Line::from(spans));
+        }
+    }
+    lines.push(Line::default());
+    lines
+}
+
+/// How a table is drawn at a width: a grid with these column widths, or cards.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Shape {
+    Grid(Vec<usize>),
+    Cards,
+}
+
+pub fn shape(table: &Table, width: usize) -> Shape {
+    match column_widths(table, width) {
+        Some(w) if table.columns.len() > 1 => Shape::Grid(w),
+        _ => Shape::Cards,
+    }
+}
+
+/// The lines above the rows (top border, header, separator; none for cards).
+/// With [`row_part`] for every row, the same lines as [`table_lines`], so a
+/// long table can be laid out only where it is shown.
+pub fn head_part(table: &Table, shape: &Shape, theme: &Theme) -> Vec<Line<'static>> {
+    let Shape::Grid(widths) = shape else {
+        return Vec::new();
+    };
+    let j = theme.glyphs.joins;
+    let mut out = vec![border(theme, widths, j[0], j[1], j[2])];
+    out.extend(row_lines(
+        &table.columns,
+        widths,
+        theme,
+        theme.table_header(),
+        theme.table_header(),
+    ));
+    out.push(border(theme, widths, j[3], j[4], j[5]));
+    out
+}
+
+/// Row `r`: its lines and the line under it (a separator, the bottom border
+/// or, for a card, a blank line).
+pub fn row_part(
+    table: &Table,
+    shape: &Shape,
+    r: usize,
+    width: usize,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
+    let Shape::Grid(widths) = shape else {
+        return card(table, r, width, theme);
+    };
+    let Some(row) = table.rows.get(r) else {
+        return Vec::new();
+    };
+    let j = theme.glyphs.joins;
+    let mut lines = row_lines(row, widths, theme, Style::new(), theme.bold());
+    lines.push(if r + 1 == table.rows.len() {
+        border(theme, widths, j[6], j[7], j[8])
+    } else {
+        border(theme, widths, j[3], j[4], j[5])
+    });
+    lines
 }
 
 /// The table drawn to fit `width`: a grid when it can stay readable, cards otherwise.
@@ -277,6 +340,24 @@ mod tests {
             .collect();
         for w in ["Great", "complex", "applications", "microservices", "Ideal"] {
             assert!(all.contains(w), "{w} missing in {all}");
+        }
+    }
+
+    #[test]
+    fn parts_add_up_to_the_whole_table() {
+        let long = "word ".repeat(12);
+        let t = table(
+            &["Feature", "A", "B"],
+            &[&["x", &long, "y"], &["z", "short", &long], &["w", "", ""]],
+        );
+        let theme = Theme::new(true, false);
+        for width in [80, 50, 30, 12] {
+            let sh = shape(&t, width);
+            let mut parts = head_part(&t, &sh, &theme);
+            for r in 0..t.rows.len() {
+                parts.extend(row_part(&t, &sh, r, width, &theme));
+            }
+            assert_eq!(parts, table_lines(&t, width, &theme), "width {width}");
         }
     }
 

@@ -9,6 +9,10 @@ pub fn char_width(c: char) -> usize {
 }
 
 pub fn str_width(s: &str) -> usize {
+    // Printable ASCII is one cell a byte: the common case, measured fast.
+    if s.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        return s.len();
+    }
     s.chars().map(char_width).sum()
 }
 

@@ -12,7 +12,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         placeholder(app, area, buf, "No feature table in this article.");
         return;
     };
-    if layout.rows.is_empty() {
+    if layout.row_count() == 0 {
         placeholder(app, area, buf, "The feature table has no rows.");
         return;
     }
@@ -24,7 +24,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let h = usize::from(area.height);
     let mut lines: Vec<Line<'static>> = layout.header.iter().take(h).cloned().collect();
     let v = app.theme.glyphs.v;
-    'rows: for (i, row) in layout.rows.iter().enumerate().skip(app.table.top_row) {
+    'rows: for i in app.table.top_row..layout.row_count() {
+        let row = app.table_row(&layout, i);
         let selected = i == app.table.row;
         for (k, l) in row.iter().enumerate() {
             if lines.len() >= h {
