@@ -23,7 +23,17 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, channel};
 use std::time::{Duration, Instant};
 
-const VERSUS: &str = env!("CARGO_BIN_EXE_versus");
+/// The binary measured: this crate's release build, or `--bin PATH`.
+fn versus() -> &'static str {
+    static BIN: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    BIN.get_or_init(|| {
+        let args: Vec<String> = std::env::args().collect();
+        args.iter()
+            .position(|a| a == "--bin")
+            .and_then(|i| args.get(i + 1).cloned())
+            .unwrap_or_else(|| env!("CARGO_BIN_EXE_versus").to_string())
+    })
+}
 
 /// How long the output must stay quiet for a screen to count as settled.
 const SETTLE: Duration = Duration::from_millis(60);
@@ -140,7 +150,12 @@ impl Session {
     /// Collects output until it has been quiet for `quiet` (after the first
     /// byte, or from the start when `wait_first` is false), at most `max`.
     /// Returns the bytes and the time the last byte arrived.
-    fn settle(&mut self, quiet: Duration, max: Duration, wait_first: bool) -> (usize, Option<Instant>) {
+    fn settle(
+        &mut self,
+        quiet: Duration,
+        max: Duration,
+        wait_first: bool,
+    ) -> (usize, Option<Instant>) {
         let deadline = Instant::now() + max;
         let mut bytes = 0;
         let mut last = None;
@@ -229,7 +244,14 @@ impl Measure {
 }
 
 /// One session: first frame, the keys, idle, RSS, quit.
-fn measure(program: &str, args: &[&str], cols: u16, rows: u16, keys: &[Key], idle: Duration) -> Measure {
+fn measure(
+    program: &str,
+    args: &[&str],
+    cols: u16,
+    rows: u16,
+    keys: &[Key],
+    idle: Duration,
+) -> Measure {
     let mut s = Session::spawn(program, args, cols, rows);
     let mut m = Measure::default();
     let (bytes, last) = s.settle(Duration::from_millis(300), Duration::from_secs(10), true);
@@ -303,6 +325,8 @@ fn summarize(runs: &[Measure]) -> Summary {
 }
 
 struct Opts {
+    /// Only the first frame (no keys, no idle): for timing start-up with many runs.
+    first_only: bool,
     runs: usize,
     idle: Duration,
     sizes: Vec<(u16, u16)>,
@@ -312,6 +336,7 @@ struct Opts {
 
 fn opts() -> Opts {
     let mut o = Opts {
+        first_only: false,
         runs: 5,
         idle: Duration::from_secs(5),
         sizes: vec![(80, 24), (120, 40)],
@@ -346,6 +371,12 @@ fn opts() -> Opts {
                 i += 1;
             }
             "--no-big" => o.big = false,
+            "--first-only" => {
+                o.first_only = true;
+                o.idle = Duration::ZERO;
+                o.big = false;
+            }
+            "--bin" => i += 1,
             "--emit" => {
                 // Writes the generated article to a file and stops.
                 let mb: usize = args.get(i + 2).and_then(|s| s.parse().ok()).unwrap_or(10);
@@ -393,7 +424,8 @@ fn main() {
     std::fs::create_dir_all(&tmp).unwrap();
     let less = less_path();
     println!(
-        "wirebench: {VERSUS}\n{} runs per figure (medians), TERM=xterm-256color, idle {} s, {} cores\nkey script: 20× Down, 3× PgDn, 5× Up in the Read view; view switch: `2` then `1`\n",
+        "wirebench: {}\n{} runs per figure (medians), TERM=xterm-256color, idle {} s, {} cores\nkey script: 20× Down, 3× PgDn, 5× Up in the Read view; view switch: `2` then `1`\n",
+        versus(),
         o.runs,
         o.idle.as_secs_f64(),
         std::thread::available_parallelism().map_or(0, |n| n.get())
@@ -407,7 +439,7 @@ fn main() {
         let mut v = Vec::new();
         let mut l = Vec::new();
         let text = tmp.join(format!("article-{cols}.txt"));
-        let printed = std::process::Command::new(VERSUS)
+        let printed = std::process::Command::new(versus())
             .args(["--print", "--width", &cols.to_string()])
             .output()
             .expect("versus --print");
@@ -415,16 +447,19 @@ fn main() {
         let text = text.to_string_lossy().to_string();
         keys.truncate(28);
         keys.extend(views);
+        if o.first_only {
+            keys.clear();
+        }
         for _ in 0..o.runs {
             // Interleaved, so both see the same machine load.
-            v.push(measure(VERSUS, &[], cols, rows, &keys, o.idle));
+            v.push(measure(versus(), &[], cols, rows, &keys, o.idle));
             if let Some(less) = &less {
                 l.push(measure(
                     &less.to_string_lossy(),
                     &[text.as_str()],
                     cols,
                     rows,
-                    &keys[..28],
+                    &keys[..keys.len().min(28)],
                     o.idle,
                 ));
             }
@@ -435,16 +470,39 @@ fn main() {
         if let Some(ls) = &ls {
             println!("| {cols}x{rows} | versus | less | versus / less |\n|---|---|---|---|");
             let row = |name: &str, a: f64, b: f64, d: usize| {
-                println!("| {name} | {} | {} | {} |", fmt(a, d), fmt(b, d), ratio(a, b));
+                println!(
+                    "| {name} | {} | {} | {} |",
+                    fmt(a, d),
+                    fmt(b, d),
+                    ratio(a, b)
+                );
             };
             row("first frame (ms)", vs.first_ms, ls.first_ms, 1);
             row("bytes to first frame", vs.first_bytes, ls.first_bytes, 0);
             row("bytes per key (script)", vs.per_key, ls.per_key, 0);
-            row("  line keys (Down, Up)", vs.line.unwrap_or(f64::NAN), ls.line.unwrap_or(f64::NAN), 0);
-            row("  page keys (PgDn)", vs.page.unwrap_or(f64::NAN), ls.page.unwrap_or(f64::NAN), 0);
-            println!("|   view switch (`2`, `1`) | {} | – | – |", fmt(vs.view.unwrap_or(f64::NAN), 0));
+            row(
+                "  line keys (Down, Up)",
+                vs.line.unwrap_or(f64::NAN),
+                ls.line.unwrap_or(f64::NAN),
+                0,
+            );
+            row(
+                "  page keys (PgDn)",
+                vs.page.unwrap_or(f64::NAN),
+                ls.page.unwrap_or(f64::NAN),
+                0,
+            );
+            println!(
+                "|   view switch (`2`, `1`) | {} | – | – |",
+                fmt(vs.view.unwrap_or(f64::NAN), 0)
+            );
             row("slowest key (ms)", vs.max_key_ms, ls.max_key_ms, 1);
-            row(&format!("bytes while idle, {} s", o.idle.as_secs_f64()), vs.idle, ls.idle, 0);
+            row(
+                &format!("bytes while idle, {} s", o.idle.as_secs_f64()),
+                vs.idle,
+                ls.idle,
+                0,
+            );
             row("peak RSS (MiB)", vs.rss_mib, ls.rss_mib, 1);
             println!("| clean exit | {} | {} | |", vs.clean, ls.clean);
         } else {
@@ -452,11 +510,24 @@ fn main() {
             println!("| first frame (ms) | {} |", fmt(vs.first_ms, 1));
             println!("| bytes to first frame | {} |", fmt(vs.first_bytes, 0));
             println!("| bytes per key (script) | {} |", fmt(vs.per_key, 0));
-            println!("|   line keys (Down, Up) | {} |", fmt(vs.line.unwrap_or(f64::NAN), 0));
-            println!("|   page keys (PgDn) | {} |", fmt(vs.page.unwrap_or(f64::NAN), 0));
-            println!("|   view switch (`2`, `1`) | {} |", fmt(vs.view.unwrap_or(f64::NAN), 0));
+            println!(
+                "|   line keys (Down, Up) | {} |",
+                fmt(vs.line.unwrap_or(f64::NAN), 0)
+            );
+            println!(
+                "|   page keys (PgDn) | {} |",
+                fmt(vs.page.unwrap_or(f64::NAN), 0)
+            );
+            println!(
+                "|   view switch (`2`, `1`) | {} |",
+                fmt(vs.view.unwrap_or(f64::NAN), 0)
+            );
             println!("| slowest key (ms) | {} |", fmt(vs.max_key_ms, 1));
-            println!("| bytes while idle, {} s | {} |", o.idle.as_secs_f64(), fmt(vs.idle, 0));
+            println!(
+                "| bytes while idle, {} s | {} |",
+                o.idle.as_secs_f64(),
+                fmt(vs.idle, 0)
+            );
             println!("| peak RSS (MiB) | {} |", fmt(vs.rss_mib, 1));
             println!("| clean exit | {} |", vs.clean);
         }
@@ -508,11 +579,14 @@ fn big(o: &Opts, tmp: &Path) {
         "### generated article: {:.1} MB, {sections} headings (generated in {gen_ms:.0} ms)\n",
         size as f64 / 1e6
     );
-    println!("| {} | first frame (ms) | slowest key (ms) | median key (ms) | peak RSS (MiB) | RSS / file size | clean exit |\n|---|---|---|---|---|---|---|", "size");
+    println!(
+        "| {} | first frame (ms) | slowest key (ms) | median key (ms) | peak RSS (MiB) | RSS / file size | clean exit |\n|---|---|---|---|---|---|---|",
+        "size"
+    );
     let mut worst: Vec<(String, f64)> = Vec::new();
     for &(cols, rows) in &o.sizes {
         let runs: Vec<Measure> = (0..o.runs.min(3))
-            .map(|_| measure(VERSUS, &[&p], cols, rows, &keys, Duration::ZERO))
+            .map(|_| measure(versus(), &[&p], cols, rows, &keys, Duration::ZERO))
             .collect();
         let s = summarize(&runs);
         let med_key = median(
@@ -549,10 +623,26 @@ fn generate_article(target: usize) -> String {
     let mut s = String::with_capacity(target + 4096);
     s.push_str("---\ntitle: Alpha vs Beta\ndescription: A generated comparison for benchmarks.\nkeywords: [alpha, beta, benchmark]\n---\n\n");
     s.push_str("# Alpha vs Beta: A Very Long Comparison\n\nAn introduction that sets the scene for a long read.\n\n");
-    s.push_str("## Key Differences Between Alpha and Beta\n\n| Feature | Alpha | Beta |\n|---|---|---|\n");
+    s.push_str(
+        "## Key Differences Between Alpha and Beta\n\n| Feature | Alpha | Beta |\n|---|---|---|\n",
+    );
     let words = [
-        "latency", "throughput", "schema", "cache", "replica", "index", "query", "shard",
-        "backup", "quorum", "journal", "vacuum", "planner", "cursor", "lock", "snapshot",
+        "latency",
+        "throughput",
+        "schema",
+        "cache",
+        "replica",
+        "index",
+        "query",
+        "shard",
+        "backup",
+        "quorum",
+        "journal",
+        "vacuum",
+        "planner",
+        "cursor",
+        "lock",
+        "snapshot",
     ];
     let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
     let mut rnd = move || {
@@ -573,7 +663,11 @@ fn generate_article(target: usize) -> String {
     let pros_cons = "## Pros and Cons\n\n### Alpha Pros:\n\n1. **Fast**: very fast.\n2. **Small**: tiny.\n\n### Alpha Cons:\n\n1. **Odd**: a bit odd.\n\n### Beta Pros:\n\n1. **Friendly**: easy to learn.\n\n### Beta Cons:\n\n1. **Slow**: slower.\n\n## Conclusion\n\nPick the one that fits.\n";
     while s.len() + pros_cons.len() < target {
         n += 1;
-        s.push_str(&format!("## Topic {n}: {} and {}\n\n", words[n % 16], words[(n * 7) % 16]));
+        s.push_str(&format!(
+            "## Topic {n}: {} and {}\n\n",
+            words[n % 16],
+            words[(n * 7) % 16]
+        ));
         for p in 0..3 {
             let len = 40 + (rnd() % 60) as usize;
             let mut para = String::new();
@@ -592,7 +686,10 @@ fn generate_article(target: usize) -> String {
             s.push_str(&format!("{para}.\n\n"));
             if p == 1 && n % 3 == 0 {
                 for k in 0..4 {
-                    s.push_str(&format!("- item {k} about {}\n", words[(rnd() % 16) as usize]));
+                    s.push_str(&format!(
+                        "- item {k} about {}\n",
+                        words[(rnd() % 16) as usize]
+                    ));
                 }
                 s.push('\n');
             }
@@ -601,7 +698,10 @@ fn generate_article(target: usize) -> String {
             }
         }
         if n % 4 == 0 {
-            s.push_str(&format!("### Detail {n}\n\n> A quoted remark about {}.\n\n", words[n % 16]));
+            s.push_str(&format!(
+                "### Detail {n}\n\n> A quoted remark about {}.\n\n",
+                words[n % 16]
+            ));
         }
     }
     s.push_str(pros_cons);

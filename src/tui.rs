@@ -26,15 +26,45 @@ pub trait Events {
 }
 
 /// Events from the process's terminal (or `/dev/tty` when stdin is a pipe).
-pub struct TerminalEvents;
+/// The signal handlers are installed on the first wait, just after the first
+/// frame went out, so that nothing stands between start-up and the first frame.
+#[derive(Default)]
+pub struct TerminalEvents {
+    signals: bool,
+}
+
+impl TerminalEvents {
+    fn ready(&mut self) -> io::Result<()> {
+        if !self.signals {
+            install_signal_handlers()?;
+            self.signals = true;
+        }
+        Ok(())
+    }
+}
 
 impl Events for TerminalEvents {
     fn next(&mut self) -> io::Result<Event> {
+        self.ready()?;
         event::read()
     }
     fn pending(&mut self) -> io::Result<bool> {
+        self.ready()?;
         event::poll(Duration::ZERO)
     }
+}
+
+/// The terminal's size from stdout, without opening `/dev/tty`.
+fn terminal_size() -> io::Result<(u16, u16)> {
+    // SAFETY: TIOCGWINSZ fills a winsize struct and reads nothing else.
+    let mut ws: libc::winsize = unsafe { std::mem::zeroed() };
+    if unsafe { libc::ioctl(libc::STDOUT_FILENO, libc::TIOCGWINSZ, &mut ws) } == 0
+        && ws.ws_col > 0
+        && ws.ws_row > 0
+    {
+        return Ok((ws.ws_col, ws.ws_row));
+    }
+    terminal::size()
 }
 
 /// Stdout without its line buffer: each frame goes out in exactly one
@@ -131,17 +161,16 @@ pub const MOUSE_ON: &str = "\x1b[?1000h\x1b[?1006h";
 /// as the article is parsed, together with the set-up sequences, in one write.
 pub fn run(article: Article, args: &Args, theme: Theme) -> io::Result<()> {
     install_panic_hook();
-    install_signal_handlers()?;
     terminal::enable_raw_mode()?;
     let _guard = Guard;
-    let (w, h) = terminal::size()?;
+    let (w, h) = terminal_size()?;
     let mut screen = Screen::new(RawStdout, w, h);
     screen.queue(ENTER.as_bytes());
     if !args.no_mouse {
         screen.queue(MOUSE_ON.as_bytes());
     }
     let mut app = App::new(article, theme, Rect::new(0, 0, w, h), &options(args));
-    run_app(&mut screen, &mut app, &mut TerminalEvents)
+    run_app(&mut screen, &mut app, &mut TerminalEvents::default())
 }
 
 /// The one event loop: draw, wait for an event, apply it and every event

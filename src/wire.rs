@@ -94,13 +94,17 @@ pub struct Screen<W: Write> {
     out: W,
     /// Bytes queued for the next write (set-up sequences, OSC 52).
     pending: Vec<u8>,
-    /// What the terminal shows.
+    area: Rect,
+    /// What the terminal shows; an empty buffer when the screen is blank
+    /// (first frame, after a resize), so start-up allocates one buffer.
     shown: Buffer,
-    /// The frame being drawn.
+    /// The frame being drawn (allocated when first needed).
     next: Buffer,
     term: Term,
     /// The next frame repaints everything (first frame, after a resize).
     fresh: bool,
+    /// `next` is blank (new): no need to clear it before drawing.
+    next_blank: bool,
     pub last: FrameStats,
 }
 
@@ -110,29 +114,34 @@ impl<W: Write> Screen<W> {
         Screen {
             out,
             pending: Vec::new(),
-            shown: Buffer::empty(area),
+            area,
+            shown: Buffer::empty(Rect::ZERO),
             next: Buffer::empty(area),
             term: Term::default(),
             fresh: true,
+            next_blank: true,
             last: FrameStats::default(),
         }
     }
 
     pub fn area(&self) -> Rect {
-        self.next.area
+        self.area
     }
 
     /// The terminal changed size: the next frame repaints everything.
     pub fn resize(&mut self, width: u16, height: u16) {
         let area = Rect::new(0, 0, width, height);
-        self.shown = Buffer::empty(area);
+        self.area = area;
+        self.shown = Buffer::empty(Rect::ZERO);
         self.next = Buffer::empty(area);
+        self.next_blank = true;
         self.term = Term::default();
         self.fresh = true;
     }
 
     /// Forget what the terminal shows: the next frame repaints everything.
     pub fn invalidate(&mut self) {
+        self.shown = Buffer::empty(Rect::ZERO);
         self.term = Term::default();
         self.fresh = true;
     }
@@ -169,14 +178,19 @@ impl<W: Write> Screen<W> {
     /// region that may have scrolled (its columns are compared to detect the
     /// scroll; the rows moved are always full width).
     pub fn draw(&mut self, render: impl FnOnce(&mut Buffer), pane: Option<Rect>) -> io::Result<()> {
-        self.next.reset();
+        if self.next.area != self.area {
+            self.next = Buffer::empty(self.area);
+        } else if !self.next_blank {
+            self.next.reset();
+        }
+        self.next_blank = false;
         render(&mut self.next);
         let mut out = std::mem::take(&mut self.pending);
         let start = out.len();
         let mut stats = FrameStats::default();
         if self.fresh {
+            // `shown` is blank here: new, resized or invalidated.
             let mut term = self.term;
-            self.shown.reset();
             if term.pen != Some(PLAIN) {
                 out.extend_from_slice(b"\x1b[m");
                 term.pen = Some(PLAIN);
@@ -222,6 +236,7 @@ impl<W: Write> Screen<W> {
         stats.bytes = out.len() - start;
         self.last = stats;
         std::mem::swap(&mut self.shown, &mut self.next);
+        self.next_blank = false;
         if !out.is_empty() {
             self.out.write_all(&out)?;
             self.out.flush()?;
@@ -315,8 +330,10 @@ fn scroll_ops(shown: &mut Buffer, mut term: Term, s: Scroll, out: &mut Vec<u8>) 
         term.pen = Some(PLAIN);
     }
     let mut op = |row: u16, code: u8| {
-        cup(out, 0, row);
-        csi_n(out, s.n, code);
+        let mut seq = Seq::new();
+        cup(&mut seq, 0, row);
+        csi_n(&mut seq, s.n, code);
+        out.extend_from_slice(seq.bytes());
     };
     let last = if s.up {
         op(s.top, b'M');
@@ -400,11 +417,24 @@ fn starts(row: &[Cell]) -> Vec<u16> {
 fn encode(shown: &Buffer, next: &Buffer, mut term: Term, out: &mut Vec<u8>) -> Term {
     let w = usize::from(next.area.width);
     let h = usize::from(next.area.height);
+    // A buffer of another size stands for a blank screen.
+    let blank = if shown.area == next.area {
+        Vec::new()
+    } else {
+        vec![Cell::EMPTY; w]
+    };
     let mut a = Vec::new();
     let mut b = Vec::new();
     for y in 0..h {
-        let old = &shown.content[y * w..(y + 1) * w];
+        let old = if blank.is_empty() {
+            &shown.content[y * w..(y + 1) * w]
+        } else {
+            &blank[..]
+        };
         let new = &next.content[y * w..(y + 1) * w];
+        if old == new {
+            continue;
+        }
         let Some(glyphs) = row_glyphs(old, new) else {
             continue;
         };
@@ -495,12 +525,11 @@ impl Row<'_> {
                         for q in gap {
                             self.put(&mut t, q, &mut scratch);
                         }
-                        set_pen(&mut t, Pen::of(&self.cells[usize::from(g.x)]), &mut scratch);
-                        let mut moved = Vec::new();
-                        let mut tm = term;
-                        move_to(&mut tm, g.x, self.y, &mut moved);
-                        set_pen(&mut tm, Pen::of(&self.cells[usize::from(g.x)]), &mut moved);
-                        (scratch.len() < moved.len()).then_some(t)
+                        let pen = Pen::of(&self.cells[usize::from(g.x)]);
+                        set_pen(&mut t, pen, &mut scratch);
+                        let moved =
+                            move_seq(term.cursor, g.x, self.y).len + pen_seq(term.pen, pen).len;
+                        (scratch.len() < moved).then_some(t)
                     } else {
                         None
                     }
@@ -602,27 +631,22 @@ impl Row<'_> {
             .map(|q| q.x);
         let move_cost = |from: u16| {
             next.map_or(0, |to| {
-                let mut t = Term {
-                    cursor: Some(Cursor {
-                        x: from,
-                        y: self.y,
-                        wrap: false,
-                    }),
-                    pen: None,
+                let at = Cursor {
+                    x: from,
+                    y: self.y,
+                    wrap: false,
                 };
-                let mut v = Vec::new();
-                move_to(&mut t, to, self.y, &mut v);
-                v.len()
+                move_seq(Some(at), to, self.y).len
             })
         };
-        let mut ech = Vec::new();
+        let mut ech = Seq::new();
         csi_n(&mut ech, n, b'X');
         let spaces = usize::from(n) + if end >= self.width { 0 } else { move_cost(end) };
-        if ech.len() + move_cost(start) >= spaces {
+        if ech.len + move_cost(start) >= spaces {
             return None;
         }
         set_pen(term, PLAIN, out);
-        out.extend_from_slice(&ech);
+        out.extend_from_slice(ech.bytes());
         Some(ld + 1)
     }
 
@@ -649,48 +673,91 @@ impl Row<'_> {
 }
 
 // ---------------------------------------------------------------------------
-// Cursor moves.
+// Escape sequences, built on the stack: the encoder weighs several forms of
+// every move and pen change, so none of them may allocate.
 
-fn push_num(out: &mut Vec<u8>, n: u16) {
-    let mut b = itoa_buf(n);
-    out.append(&mut b);
+/// A short byte sequence (every sequence here is under 64 bytes).
+#[derive(Clone, Copy)]
+struct Seq {
+    buf: [u8; 64],
+    len: usize,
 }
 
-fn itoa_buf(n: u16) -> Vec<u8> {
-    n.to_string().into_bytes()
+impl Seq {
+    const fn new() -> Seq {
+        Seq {
+            buf: [0; 64],
+            len: 0,
+        }
+    }
+
+    fn push(&mut self, b: u8) {
+        if self.len < self.buf.len() {
+            self.buf[self.len] = b;
+            self.len += 1;
+        }
+    }
+
+    fn extend(&mut self, s: &[u8]) {
+        for &b in s {
+            self.push(b);
+        }
+    }
+
+    fn num(&mut self, n: u16) {
+        let mut digits = [0u8; 5];
+        let mut i = digits.len();
+        let mut n = n;
+        loop {
+            i -= 1;
+            digits[i] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        self.extend(&digits[i..]);
+    }
+
+    fn bytes(&self) -> &[u8] {
+        &self.buf[..self.len]
+    }
+
+    fn shorter(self, other: Seq) -> Seq {
+        if other.len < self.len { other } else { self }
+    }
 }
 
 /// `ESC[{n}{code}`, with the count left out when it is 1.
-fn csi_n(out: &mut Vec<u8>, n: u16, code: u8) {
-    out.extend_from_slice(b"\x1b[");
+fn csi_n(out: &mut Seq, n: u16, code: u8) {
+    out.extend(b"\x1b[");
     if n != 1 {
-        push_num(out, n);
+        out.num(n);
     }
     out.push(code);
 }
 
-fn cup(out: &mut Vec<u8>, x: u16, y: u16) {
-    out.extend_from_slice(b"\x1b[");
+fn cup(out: &mut Seq, x: u16, y: u16) {
+    out.extend(b"\x1b[");
     if y != 0 || x != 0 {
-        push_num(out, y + 1);
+        out.num(y + 1);
     }
     if x != 0 {
         out.push(b';');
-        push_num(out, x + 1);
+        out.num(x + 1);
     }
     out.push(b'H');
 }
 
-/// Moves the cursor to (x, y) with the fewest bytes.
-fn move_to(term: &mut Term, x: u16, y: u16, out: &mut Vec<u8>) {
-    let target = Cursor { x, y, wrap: false };
-    if term.cursor == Some(target) {
-        return;
+/// The shortest way from the cursor to (x, y).
+fn move_seq(cursor: Option<Cursor>, x: u16, y: u16) -> Seq {
+    let mut best = Seq::new();
+    if cursor == Some(Cursor { x, y, wrap: false }) {
+        return best;
     }
-    let mut best = Vec::new();
     cup(&mut best, x, y);
-    if let Some(c) = term.cursor {
-        let mut cand = Vec::new();
+    if let Some(c) = cursor {
+        let mut cand = Seq::new();
         let mut cx = c.x;
         if c.wrap {
             // With a wrap pending only CR is sure to stay on the row.
@@ -702,57 +769,60 @@ fn move_to(term: &mut Term, x: u16, y: u16, out: &mut Vec<u8>) {
             if !c.wrap {
                 cand.push(b'\r');
             }
-            cand.extend(std::iter::repeat_n(b'\n', usize::from(y - c.y)));
+            for _ in c.y..y {
+                cand.push(b'\n');
+            }
         } else {
             if y > c.y {
                 csi_n(&mut cand, y - c.y, b'B');
             } else if y < c.y {
                 csi_n(&mut cand, c.y - y, b'A');
             }
-            horizontal(&mut cand, cx, x);
+            let h = horizontal(cx, x);
+            cand.extend(h.bytes());
         }
-        if cand.len() < best.len() {
-            best = cand;
-        }
+        best = best.shorter(cand);
     }
-    out.extend_from_slice(&best);
-    term.cursor = Some(target);
+    best
 }
 
-fn horizontal(out: &mut Vec<u8>, from: u16, to: u16) {
+/// Moves the cursor to (x, y) with the fewest bytes.
+fn move_to(term: &mut Term, x: u16, y: u16, out: &mut Vec<u8>) {
+    out.extend_from_slice(move_seq(term.cursor, x, y).bytes());
+    term.cursor = Some(Cursor { x, y, wrap: false });
+}
+
+fn horizontal(from: u16, to: u16) -> Seq {
+    let mut best = Seq::new();
     if from == to {
-        return;
+        return best;
     }
-    let mut opts: Vec<Vec<u8>> = Vec::new();
-    if to == 0 {
-        opts.push(b"\r".to_vec());
-    }
-    let mut rel = Vec::new();
     if to > from {
-        csi_n(&mut rel, to - from, b'C');
+        csi_n(&mut best, to - from, b'C');
     } else if from - to == 1 {
-        rel.push(8);
+        best.push(8);
     } else {
-        csi_n(&mut rel, from - to, b'D');
+        csi_n(&mut best, from - to, b'D');
     }
-    opts.push(rel);
-    if to > 0 {
-        let mut cr = b"\r".to_vec();
+    if to == 0 {
+        let mut cr = Seq::new();
+        cr.push(b'\r');
+        best = best.shorter(cr);
+    } else {
+        let mut cr = Seq::new();
+        cr.push(b'\r');
         csi_n(&mut cr, to, b'C');
-        opts.push(cr);
+        best = best.shorter(cr);
     }
-    let mut cha = Vec::new();
+    let mut cha = Seq::new();
     csi_n(&mut cha, to + 1, b'G');
-    opts.push(cha);
-    if let Some(best) = opts.into_iter().min_by_key(Vec::len) {
-        out.extend_from_slice(&best);
-    }
+    best.shorter(cha)
 }
 
 // ---------------------------------------------------------------------------
 // SGR.
 
-const MODS: [(Modifier, u8, u8); 9] = [
+const MODS: [(Modifier, u16, u16); 9] = [
     (Modifier::BOLD, 1, 22),
     (Modifier::DIM, 2, 22),
     (Modifier::ITALIC, 3, 23),
@@ -764,102 +834,130 @@ const MODS: [(Modifier, u8, u8); 9] = [
     (Modifier::CROSSED_OUT, 9, 29),
 ];
 
-fn color_params(c: Color, bg: bool, out: &mut Vec<String>) {
-    let base = if bg { 10 } else { 0 };
-    let ansi = |n: u8| (n + base).to_string();
-    out.push(match c {
-        Color::Reset => ansi(39),
-        Color::Black => ansi(30),
-        Color::Red => ansi(31),
-        Color::Green => ansi(32),
-        Color::Yellow => ansi(33),
-        Color::Blue => ansi(34),
-        Color::Magenta => ansi(35),
-        Color::Cyan => ansi(36),
-        Color::Gray => ansi(37),
-        Color::DarkGray => ansi(90),
-        Color::LightRed => ansi(91),
-        Color::LightGreen => ansi(92),
-        Color::LightYellow => ansi(93),
-        Color::LightBlue => ansi(94),
-        Color::LightMagenta => ansi(95),
-        Color::LightCyan => ansi(96),
-        Color::White => ansi(97),
-        Color::Indexed(i) => format!("{};5;{i}", 38 + base),
-        Color::Rgb(r, g, b) => format!("{};2;{r};{g};{b}", 38 + base),
-    });
+/// SGR parameters, `;`-separated, in one `ESC[…m`.
+struct Params {
+    seq: Seq,
+    any: bool,
 }
 
-fn sgr(params: &[String], out: &mut Vec<u8>) {
-    out.extend_from_slice(b"\x1b[");
-    out.extend_from_slice(params.join(";").as_bytes());
-    out.push(b'm');
+impl Params {
+    fn new() -> Params {
+        let mut seq = Seq::new();
+        seq.extend(b"\x1b[");
+        Params { seq, any: false }
+    }
+
+    fn param(&mut self, n: u16) {
+        if self.any {
+            self.seq.push(b';');
+        }
+        self.any = true;
+        self.seq.num(n);
+    }
+
+    fn color(&mut self, c: Color, bg: bool) {
+        let base = if bg { 10 } else { 0 };
+        let ansi = match c {
+            Color::Reset => 39,
+            Color::Black => 30,
+            Color::Red => 31,
+            Color::Green => 32,
+            Color::Yellow => 33,
+            Color::Blue => 34,
+            Color::Magenta => 35,
+            Color::Cyan => 36,
+            Color::Gray => 37,
+            Color::DarkGray => 90,
+            Color::LightRed => 91,
+            Color::LightGreen => 92,
+            Color::LightYellow => 93,
+            Color::LightBlue => 94,
+            Color::LightMagenta => 95,
+            Color::LightCyan => 96,
+            Color::White => 97,
+            Color::Indexed(i) => {
+                for n in [38 + base, 5, u16::from(i)] {
+                    self.param(n);
+                }
+                return;
+            }
+            Color::Rgb(r, g, b) => {
+                for n in [38 + base, 2, u16::from(r), u16::from(g), u16::from(b)] {
+                    self.param(n);
+                }
+                return;
+            }
+        };
+        self.param(ansi + base);
+    }
+
+    fn done(mut self) -> Seq {
+        self.seq.push(b'm');
+        self.seq
+    }
 }
 
-/// Changes the pen with the shortest SGR sequence.
-fn set_pen(term: &mut Term, to: Pen, out: &mut Vec<u8>) {
-    if term.pen == Some(to) {
-        return;
+/// The shortest SGR sequence from one pen to another.
+fn pen_seq(from: Option<Pen>, to: Pen) -> Seq {
+    if from == Some(to) {
+        return Seq::new();
     }
     // From scratch: reset, then what `to` needs.
-    let mut reset = vec!["0".to_string()];
-    for (m, on, _) in MODS {
-        if to.modifier.contains(m) {
-            reset.push(on.to_string());
+    let mut reset = Params::new();
+    if to != PLAIN {
+        reset.param(0);
+        for (m, on, _) in MODS {
+            if to.modifier.contains(m) {
+                reset.param(on);
+            }
+        }
+        if to.fg != Color::Reset {
+            reset.color(to.fg, false);
+        }
+        if to.bg != Color::Reset {
+            reset.color(to.bg, true);
         }
     }
-    if to.fg != Color::Reset {
-        color_params(to.fg, false, &mut reset);
-    }
-    if to.bg != Color::Reset {
-        color_params(to.bg, true, &mut reset);
-    }
-    let mut best = Vec::new();
-    if reset.len() == 1 {
-        best.extend_from_slice(b"\x1b[m");
-    } else {
-        sgr(&reset, &mut best);
-    }
+    let mut best = reset.done();
     // From the current pen: turn off, turn on, recolour.
-    if let Some(from) = term.pen {
-        let mut p: Vec<String> = Vec::new();
+    if let Some(from) = from {
+        let mut p = Params::new();
         let removed = from.modifier - to.modifier;
+        let mut offs = 0u32;
         let mut keep_on = Modifier::empty();
         for (m, _, off) in MODS {
             if removed.contains(m) {
-                let s = off.to_string();
-                if !p.contains(&s) {
-                    p.push(s);
+                if offs & (1 << (off - 20)) == 0 {
+                    p.param(off);
+                    offs |= 1 << (off - 20);
                 }
                 // 22 ends bold and dim together; 25 both blinks.
-                if off == 22 || off == 25 {
-                    keep_on |= MODS
-                        .iter()
-                        .filter(|(_, _, o)| *o == off)
-                        .map(|(mm, _, _)| *mm)
-                        .fold(Modifier::empty(), |a, b| a | b)
-                        & to.modifier;
+                for (mm, _, o) in MODS {
+                    if o == off && to.modifier.contains(mm) {
+                        keep_on |= mm;
+                    }
                 }
             }
         }
         for (m, on, _) in MODS {
             if (to.modifier.contains(m) && !from.modifier.contains(m)) || keep_on.contains(m) {
-                p.push(on.to_string());
+                p.param(on);
             }
         }
         if to.fg != from.fg {
-            color_params(to.fg, false, &mut p);
+            p.color(to.fg, false);
         }
         if to.bg != from.bg {
-            color_params(to.bg, true, &mut p);
+            p.color(to.bg, true);
         }
-        let mut inc = Vec::new();
-        sgr(&p, &mut inc);
-        if inc.len() < best.len() {
-            best = inc;
-        }
+        best = best.shorter(p.done());
     }
-    out.extend_from_slice(&best);
+    best
+}
+
+/// Changes the pen with the shortest SGR sequence.
+fn set_pen(term: &mut Term, to: Pen, out: &mut Vec<u8>) {
+    out.extend_from_slice(pen_seq(term.pen, to).bytes());
     term.pen = Some(to);
 }
 

@@ -312,6 +312,17 @@ impl App {
 
     /// Top-of-content position as a percentage of the document.
     pub fn read_percent(&self) -> usize {
+        if self.read.top == Pos::default() {
+            // At the top (the first frame): 0%, or 100% when it all fits; this
+            // lays out only the items on screen, not the end of the article.
+            let h = self.body_height().max(1);
+            let (mut lines, mut item) = (0, 0);
+            while lines <= h && item < self.read.item_count() {
+                lines += self.item_len(item);
+                item += 1;
+            }
+            return if lines <= h { 100 } else { 0 };
+        }
         let max = self.max_top();
         if max == Pos::default() || self.read.top >= max {
             return 100;

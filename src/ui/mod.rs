@@ -14,7 +14,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Line;
-use ratatui::widgets::{Paragraph, Widget};
+use ratatui::widgets::Widget;
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
@@ -64,9 +64,44 @@ fn placeholder(app: &App, area: Rect, buf: &mut Buffer, msg: &str) {
     }
 }
 
-/// Draws lines from the top of `area`, one per row, clipped to it.
+/// Draws lines from the top of `area`, one per row, clipped to it (what a
+/// `Paragraph` without wrapping draws, without copying the lines).
 fn draw_lines(lines: &[Line<'_>], area: Rect, buf: &mut Buffer) {
-    Paragraph::new(lines.to_vec()).render(area, buf);
+    let area = area.intersection(buf.area);
+    for (line, y) in lines.iter().zip(area.top()..area.bottom()) {
+        set_line(buf, area.x, y, line, area.width);
+    }
+}
+
+/// `Buffer::set_line` with a fast path for printable ASCII spans (one cell a
+/// byte, no grapheme segmentation): most of an article, drawn on every frame.
+pub(crate) fn set_line(buf: &mut Buffer, x: u16, y: u16, line: &Line<'_>, max_width: u16) {
+    let mut x = x;
+    let mut left = max_width;
+    for span in line {
+        if left == 0 {
+            break;
+        }
+        let style = line.style.patch(span.style);
+        let text = span.content.as_ref();
+        if text.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+            let n = text
+                .len()
+                .min(usize::from(left))
+                .min(usize::from(buf.area.right().saturating_sub(x)));
+            for (i, b) in text.bytes().take(n).enumerate() {
+                let cell = &mut buf[(x + i as u16, y)];
+                cell.set_char(char::from(b));
+                cell.set_style(style);
+            }
+            x += n as u16;
+            left -= n as u16;
+        } else {
+            let (nx, _) = buf.set_stringn(x, y, text, usize::from(left), style);
+            left = left.saturating_sub(nx.saturating_sub(x));
+            x = nx;
+        }
+    }
 }
 
 /// Adds the search highlight to lines, when a search is active.
