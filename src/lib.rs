@@ -6,6 +6,7 @@
 
 pub mod article;
 pub mod cli;
+pub mod r#gen;
 pub mod input;
 pub mod print;
 pub mod render;

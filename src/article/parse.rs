@@ -6,6 +6,7 @@ use super::front_matter;
 use super::model::*;
 use super::sanitize::{self, Removed};
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use std::borrow::Cow;
 
 /// Parses raw bytes: lossy UTF-8 with a warning, never a failure.
 pub fn parse_bytes(bytes: &[u8], source: &str) -> Article {
@@ -366,7 +367,7 @@ impl<'r> Builder<'r> {
                         let text = sanitize::clean_inline(text, self.removed);
                         self.add_plain(&text);
                         self.push_block(BlockKind::Para(vec![Span {
-                            text,
+                            text: text.into_owned(),
                             style: SpanStyle::default(),
                         }]));
                     }
@@ -402,7 +403,7 @@ impl<'r> Builder<'r> {
             }
             TagEnd::TableCell => {
                 if let Some(t) = &mut self.table {
-                    let cell = t.cell.split_whitespace().collect::<Vec<_>>().join(" ");
+                    let cell = squeeze_whitespace(&t.cell);
                     if let Some(row) = t.rows.last_mut() {
                         row.push(cell);
                     }
@@ -475,7 +476,7 @@ impl<'r> Builder<'r> {
         match spans.last_mut() {
             Some(last) if last.style == self.style => last.text.push_str(&t),
             _ => spans.push(Span {
-                text: t,
+                text: t.into_owned(),
                 style: self.style,
             }),
         }
@@ -486,9 +487,12 @@ impl<'r> Builder<'r> {
         let Some(spans) = self.spans.take() else {
             return;
         };
-        let plain: String = spans.iter().map(|s| s.text.as_str()).collect();
+        let plain: Cow<str> = match &spans[..] {
+            [one] => Cow::Borrowed(&one.text),
+            _ => Cow::Owned(spans.iter().map(|s| s.text.as_str()).collect()),
+        };
         if let Some(level) = self.heading.take() {
-            let title = plain.split_whitespace().collect::<Vec<_>>().join(" ");
+            let title = squeeze_whitespace(&plain);
             if title.is_empty() {
                 return;
             }
@@ -570,18 +574,21 @@ impl<'r> Builder<'r> {
             });
         }
         let depth = self.lists.len();
-        let marker = self.marker.clone();
         let Some(s) = self.sections.last_mut() else {
             return;
         };
-        let indent = "  ".repeat(depth.saturating_sub(1).min(40));
-        let prefix = match &marker {
-            Some(m) if m == "•" => format!("{indent}- "),
-            Some(m) => format!("{indent}{m} "),
-            None if depth > 0 => format!("{indent}  "),
-            None => String::new(),
-        };
-        s.text.push_str(&prefix);
+        for _ in 0..depth.saturating_sub(1).min(40) {
+            s.text.push_str("  ");
+        }
+        match self.marker.as_deref() {
+            Some("•") => s.text.push_str("- "),
+            Some(m) => {
+                s.text.push_str(m);
+                s.text.push(' ');
+            }
+            None if depth > 0 => s.text.push_str("  "),
+            None => {}
+        }
         s.text.push_str(plain.trim());
         s.text.push_str(if depth > 0 { "\n" } else { "\n\n" });
     }
@@ -610,6 +617,18 @@ impl<'r> Builder<'r> {
         self.push_part(Part::Table(idx));
         self.push_block(BlockKind::Table(idx));
     }
+}
+
+/// Trims `s` and turns every run of whitespace inside it into one space.
+fn squeeze_whitespace(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
 }
 
 fn heading_level(l: HeadingLevel) -> u8 {
