@@ -4,10 +4,13 @@
 //! lines), `app` (state and a pure `update`), `ui` (drawing as a function of
 //! state), and `tui` (the terminal and the one event loop).
 
+pub mod app;
 pub mod article;
 pub mod cli;
 pub mod r#gen;
 pub mod input;
+pub mod keys;
 pub mod print;
 pub mod render;
 pub mod tui;
+pub mod ui;

@@ -64,30 +64,29 @@ pub fn column_widths(table: &Table, width: usize) -> Option<Vec<usize>> {
     if rest / rest_n < MIN_COLUMN {
         return None;
     }
-    // Share the rest in proportion to natural width, never below MIN_COLUMN.
-    let mut widths = vec![first];
-    let total_nat: usize = natural[1..].iter().sum();
+    // Max-min fair shares: narrow columns take what they need, the rest split evenly.
+    let mut widths = vec![first; n];
+    let mut open: Vec<usize> = (1..n).collect();
     let mut left = rest;
-    for (i, nat) in natural[1..].iter().enumerate() {
-        let remaining_cols = rest_n - i;
-        let share = if remaining_cols == 1 {
-            left
-        } else {
-            (rest * nat / total_nat.max(1))
-                .clamp(MIN_COLUMN, left - MIN_COLUMN * (remaining_cols - 1))
-        };
-        let w = share.min(*nat).max(MIN_COLUMN.min(left));
-        widths.push(w);
-        left -= w;
-    }
-    // Give any slack left by short columns to the widest ones, first come first served.
-    for i in 1..n {
-        if left == 0 {
+    loop {
+        let fair = left / open.len().max(1);
+        let (small, big): (Vec<usize>, Vec<usize>) =
+            open.iter().partition(|&&c| natural[c] <= fair);
+        if small.is_empty() {
+            for (k, &c) in big.iter().enumerate() {
+                // The remainder goes to the first columns, one cell each.
+                widths[c] = fair + usize::from(k < left % big.len().max(1));
+            }
             break;
         }
-        let want = natural[i].saturating_sub(widths[i]).min(left);
-        widths[i] += want;
-        left -= want;
+        for &c in &small {
+            widths[c] = natural[c];
+            left -= natural[c];
+        }
+        open = big;
+        if open.is_empty() {
+            break;
+        }
     }
     Some(widths)
 }
@@ -245,7 +244,8 @@ mod tests {
         );
         let w = column_widths(&t, 80).unwrap();
         assert!(w.iter().sum::<usize>() + 3 * 4 + 1 <= 80, "{w:?}");
-        assert!(w[1..].iter().all(|&c| c >= MIN_COLUMN));
+        assert!(w[1..3].iter().all(|&c| c >= MIN_COLUMN), "{w:?}");
+        assert_eq!(w[3], 5, "a short column keeps its natural width");
         for l in table_lines(&t, 80, &Theme::new(false, false)) {
             assert!(str_width(&text(&l)) <= 80);
         }

@@ -1,0 +1,273 @@
+//! Application state and a pure `update`: no terminal I/O here, so every
+//! action is testable without a terminal.
+
+pub mod geometry;
+pub mod pros;
+pub mod read;
+pub mod search;
+pub mod table;
+
+use crate::article::Article;
+use crate::keys::{self, Action, Context};
+use crate::render::theme::Theme;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::Rect;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    Read,
+    Table,
+    Pros,
+    Decide,
+}
+
+impl View {
+    pub const ALL: [View; 4] = [View::Read, View::Table, View::Pros, View::Decide];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            View::Read => "Read",
+            View::Table => "Table",
+            View::Pros => "Pros & Cons",
+            View::Decide => "Decide",
+        }
+    }
+
+    fn context(self) -> Context {
+        match self {
+            View::Read => Context::Read,
+            View::Table => Context::Table,
+            View::Pros => Context::Pros,
+            View::Decide => Context::Decide,
+        }
+    }
+
+    fn index(self) -> usize {
+        View::ALL.iter().position(|v| *v == self).unwrap_or(0)
+    }
+}
+
+/// Start-up choices from the command line.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub view: Option<View>,
+    pub section: Option<String>,
+}
+
+pub struct App {
+    pub article: Article,
+    pub theme: Theme,
+    pub view: View,
+    pub size: Rect,
+    pub read: read::ReadState,
+    pub table: table::TableState,
+    pub pros: pros::ProsState,
+    pub search: search::Search,
+    pub help: Option<usize>,
+    /// A pending count typed before a motion (`5j`).
+    pub count: Option<usize>,
+    /// A one-shot message for the footer ("copied", "no matches").
+    pub status: Option<String>,
+    /// Text to put on the clipboard; the event loop writes it as OSC 52.
+    pub clipboard: Option<String>,
+    pub quit: bool,
+}
+
+impl App {
+    pub fn new(article: Article, theme: Theme, size: Rect, opts: &Options) -> App {
+        let mut app = App {
+            read: read::ReadState::new(&article),
+            table: table::TableState::default(),
+            pros: pros::ProsState::default(),
+            search: search::Search::default(),
+            article,
+            theme,
+            view: opts.view.unwrap_or(View::Read),
+            size,
+            help: None,
+            count: None,
+            status: None,
+            clipboard: None,
+            quit: false,
+        };
+        if let Some(text) = &opts.section {
+            let needle = text.to_lowercase();
+            match app
+                .article
+                .sections
+                .iter()
+                .position(|s| s.title.to_lowercase().contains(&needle))
+            {
+                Some(s) => app.read_jump_to_section(s),
+                None => app.status = Some(format!("no section matches \"{text}\"")),
+            }
+        }
+        app
+    }
+
+    /// Handles a key: prompts and overlays first, then counts, then the keymap.
+    pub fn on_key(&mut self, ev: KeyEvent) {
+        self.status = None;
+        if self.search.prompt.is_some() {
+            self.search_prompt_key(ev);
+            return;
+        }
+        if self.help.is_some() {
+            match keys::lookup(ev, Context::Global) {
+                Some(Action::Help | Action::Escape | Action::Quit) => self.help = None,
+                Some(Action::Down) => self.help = self.help.map(|h| h + 1),
+                Some(Action::Up) => self.help = self.help.map(|h| h.saturating_sub(1)),
+                Some(Action::PageDown) => self.help = self.help.map(|h| h + 10),
+                Some(Action::PageUp) => self.help = self.help.map(|h| h.saturating_sub(10)),
+                _ => {}
+            }
+            return;
+        }
+        if self.confirm_key(ev) {
+            return;
+        }
+        if let (KeyCode::Char(c @ '0'..='9'), false) =
+            (ev.code, ev.modifiers.contains(KeyModifiers::CONTROL))
+        {
+            let d = c as usize - '0' as usize;
+            // 1–4 switch views, so a count starts with 5–9 and then takes any digit.
+            match self.count {
+                Some(n) => {
+                    self.count = Some((n * 10 + d).min(100_000));
+                    return;
+                }
+                None if d >= 5 => {
+                    self.count = Some(d);
+                    return;
+                }
+                None => {}
+            }
+        }
+        let count = self.count.take().unwrap_or(1);
+        if let Some(action) = keys::lookup(ev, self.view.context()) {
+            match action {
+                Action::Down
+                | Action::Up
+                | Action::NextSection
+                | Action::PrevSection
+                | Action::NextMatch
+                | Action::PrevMatch => {
+                    for _ in 0..count.min(10_000) {
+                        self.update(action);
+                    }
+                }
+                _ => self.update(action),
+            }
+        }
+    }
+
+    /// Applies one action. Pure: state in, state out.
+    pub fn update(&mut self, action: Action) {
+        match action {
+            Action::ViewRead => self.set_view(View::Read),
+            Action::ViewTable => self.set_view(View::Table),
+            Action::ViewPros => self.set_view(View::Pros),
+            Action::ViewDecide => self.set_view(View::Decide),
+            Action::NextView => self.set_view(View::ALL[(self.view.index() + 1) % 4]),
+            Action::PrevView => self.set_view(View::ALL[(self.view.index() + 3) % 4]),
+            Action::Help => self.help = Some(0),
+            Action::Quit => self.quit = true,
+            Action::Escape => {
+                self.count = None;
+                self.search.clear();
+            }
+            Action::Search => self.search.prompt = Some(String::new()),
+            Action::NextMatch => self.step_match(true),
+            Action::PrevMatch => self.step_match(false),
+            Action::TogglePros => {
+                self.pros.show_pros = !self.pros.show_pros;
+                self.pros.scroll = 0;
+            }
+            Action::ToggleCons => {
+                self.pros.show_cons = !self.pros.show_cons;
+                self.pros.scroll = 0;
+            }
+            Action::Copy => self.copy(),
+            _ => match self.view {
+                View::Read => self.read_update(action),
+                View::Table => self.table_update(action),
+                View::Pros => self.pros_update(action),
+                View::Decide => {}
+            },
+        }
+    }
+
+    pub fn resize(&mut self, width: u16, height: u16) {
+        self.size = Rect::new(0, 0, width, height);
+        self.read_resized();
+        self.table_resized();
+    }
+
+    fn set_view(&mut self, view: View) {
+        if self.view != view {
+            self.view = view;
+            self.search.refresh(self.search_units());
+        }
+    }
+
+    /// A yes/no question open in the footer, if any; true when it took the key.
+    fn confirm_key(&mut self, _ev: KeyEvent) -> bool {
+        false
+    }
+
+    fn copy(&mut self) {
+        let text = match self.view {
+            View::Read => self.read_copy_text(),
+            View::Table => self.table_copy_text(),
+            View::Pros => self.pros_copy_text(),
+            View::Decide => None,
+        };
+        match text {
+            Some(t) => {
+                let what = match self.view {
+                    View::Read => "section",
+                    View::Table => "table row",
+                    _ => "pros and cons",
+                };
+                self.status = Some(format!(
+                    "copied the {what} to the clipboard ({} bytes)",
+                    t.len()
+                ));
+                self.clipboard = Some(t);
+            }
+            None => self.status = Some("nothing to copy here".into()),
+        }
+    }
+
+    /// Body height in rows (the pane the current view scrolls).
+    pub fn body_height(&self) -> usize {
+        usize::from(geometry::body(self.size).height)
+    }
+}
+
+impl App {
+    /// Mouse wheel over (col, row): scrolls the pane under the pointer.
+    pub fn wheel(&mut self, col: u16, row: u16, down: bool) {
+        let pos = ratatui::layout::Position::new(col, row);
+        match self.view {
+            View::Read => {
+                let (outline, _) = self.read_panes();
+                if outline.is_some_and(|o| o.contains(pos)) {
+                    let saved = self.read.focus;
+                    self.read.focus = read::Focus::Outline;
+                    self.update(if down { Action::Down } else { Action::Up });
+                    self.read.focus = saved;
+                } else if down {
+                    self.read_scroll_down(3);
+                } else {
+                    self.read_scroll_up(3);
+                }
+            }
+            _ => {
+                for _ in 0..if self.view == View::Table { 1 } else { 3 } {
+                    self.update(if down { Action::Down } else { Action::Up });
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,58 @@
+//! The outline: every heading, indented by level, the current one highlighted.
+
+use crate::app::App;
+use crate::app::read::Focus;
+use crate::render::wrap::truncate;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Widget};
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let t = &app.theme;
+    let block = Block::new()
+        .borders(Borders::RIGHT)
+        .border_style(t.border());
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let secs = &app.article.sections;
+    let h = usize::from(inner.height);
+    let sel = app.read.outline_sel.min(secs.len().saturating_sub(1));
+    let offset = sel.saturating_sub(h / 2).min(secs.len().saturating_sub(h));
+    let width = usize::from(inner.width);
+    let focused = app.read.focus == Focus::Outline;
+    let current = app.current_section();
+    for (row, (i, s)) in secs.iter().enumerate().skip(offset).take(h).enumerate() {
+        let indent = " ".repeat(usize::from(s.level.saturating_sub(1)).min(5));
+        let title = if s.title.is_empty() {
+            "(untitled)"
+        } else {
+            s.title.as_str()
+        };
+        let text = truncate(
+            &format!("{indent}{title}"),
+            width.saturating_sub(1),
+            t.glyphs.ellipsis,
+        );
+        let mut style = if s.level <= 2 {
+            t.bold()
+        } else {
+            ratatui::style::Style::new()
+        };
+        if i == current {
+            style = style.patch(if focused { t.selected() } else { t.accent() });
+        } else if focused && i == sel {
+            style = style.patch(t.selected());
+        }
+        let line = Line::from(Span::styled(
+            format!("{text:<width$}", width = width.saturating_sub(1)),
+            style,
+        ));
+        buf.set_line(
+            inner.x,
+            inner.y + row as u16,
+            &line,
+            inner.width.saturating_sub(1),
+        );
+    }
+}

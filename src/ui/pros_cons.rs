@@ -1,0 +1,80 @@
+//! The Pros & Cons view: one column per contender, stacked when narrow.
+
+use super::{draw_lines, highlighted, placeholder};
+use crate::app::App;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Borders, Widget};
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let a = &app.article;
+    if a.contenders.is_empty() {
+        placeholder(
+            app,
+            area,
+            buf,
+            "No contenders found in this article, so there are no pros and cons to show.",
+        );
+        return;
+    }
+    if a.contenders
+        .iter()
+        .all(|c| c.pros.is_empty() && c.cons.is_empty())
+    {
+        placeholder(app, area, buf, "This article lists no pros or cons.");
+        return;
+    }
+    if !app.pros.show_pros && !app.pros.show_cons {
+        placeholder(
+            app,
+            area,
+            buf,
+            "Pros and cons are hidden: press p to show the pros, c to show the cons.",
+        );
+        return;
+    }
+    let layout = app.pros_layout();
+    let area = Rect {
+        x: area.x + 1,
+        width: area.width.saturating_sub(2),
+        ..area
+    };
+    let h = usize::from(area.height);
+    let focus_name = a.contenders.get(app.pros.col).map(|c| c.name.clone());
+    let view = |col: &Vec<Line<'static>>| -> Vec<Line<'static>> {
+        let lines: Vec<Line<'static>> = col.iter().skip(app.pros.scroll).take(h).cloned().collect();
+        highlighted(app, lines)
+    };
+    if layout.stacked {
+        draw_lines(&view(&layout.columns[0]), area, buf);
+        return;
+    }
+    let n = layout.columns.len() as u32;
+    let rects = Layout::horizontal((0..n).map(|_| Constraint::Ratio(1, n))).split(area);
+    for (i, (col, rect)) in layout.columns.iter().zip(rects.iter()).enumerate() {
+        let mut r = *rect;
+        if i > 0 {
+            r = Rect { x: r.x + 1, width: r.width.saturating_sub(1), ..r };
+        }
+        if i + 1 < layout.columns.len() {
+            let b = Block::new()
+                .borders(Borders::RIGHT)
+                .border_style(app.theme.border());
+            let inner = b.inner(r);
+            b.render(r, buf);
+            r = Rect {
+                width: inner.width.saturating_sub(1),
+                ..inner
+            };
+        }
+        let mut lines = view(col);
+        // The contender in focus has its name marked.
+        if i == app.pros.col && app.pros.scroll == 0 && focus_name.is_some() {
+            if let Some(first) = lines.first_mut() {
+                *first = first.clone().patch_style(app.theme.selected());
+            }
+        }
+        draw_lines(&lines, r, buf);
+    }
+}

@@ -1,0 +1,21 @@
+//! The Read view: outline beside the article's content.
+
+use super::{draw_lines, highlighted, outline};
+use crate::app::App;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let (outline_area, content) = app.read_panes();
+    if let Some(o) = outline_area {
+        outline::render(app, o, buf);
+    }
+    let text = Rect {
+        x: content.x + 1,
+        width: content.width.saturating_sub(2),
+        ..content
+    };
+    let _ = area;
+    let lines = highlighted(app, app.read_visible(usize::from(text.height)));
+    draw_lines(&lines, text, buf);
+}

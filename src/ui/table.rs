@@ -1,0 +1,51 @@
+//! The Table view: contenders side by side, the header kept in view, the
+//! row under the cursor highlighted; cards when the terminal is narrow.
+
+use super::{draw_lines, highlighted, placeholder};
+use crate::app::App;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let Some(layout) = app.table_layout() else {
+        placeholder(app, area, buf, "No feature table in this article.");
+        return;
+    };
+    if layout.rows.is_empty() {
+        placeholder(app, area, buf, "The feature table has no rows.");
+        return;
+    }
+    let area = Rect {
+        x: area.x + 1,
+        width: area.width.saturating_sub(2),
+        ..area
+    };
+    let h = usize::from(area.height);
+    let mut lines: Vec<Line<'static>> = layout.header.iter().take(h).cloned().collect();
+    let v = app.theme.glyphs.v;
+    'rows: for (i, row) in layout.rows.iter().enumerate().skip(app.table.top_row) {
+        let selected = i == app.table.row;
+        for (k, l) in row.iter().enumerate() {
+            if lines.len() >= h {
+                break 'rows;
+            }
+            // The line under a row (its border) is not part of the highlight.
+            let is_border = !layout.cards && k + 1 == row.len();
+            let l = if selected && !is_border {
+                let spans = l.spans.iter().map(|s| {
+                    if s.content == v {
+                        s.clone()
+                    } else {
+                        Span::styled(s.content.clone(), s.style.patch(app.theme.selected()))
+                    }
+                });
+                Line::from(spans.collect::<Vec<_>>())
+            } else {
+                l.clone()
+            };
+            lines.push(l);
+        }
+    }
+    draw_lines(&highlighted(app, lines), area, buf);
+}
