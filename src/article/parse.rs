@@ -55,11 +55,11 @@ pub fn parse(src: &str, source: &str) -> Article {
         ));
     }
     // Text before the first heading gets a section of its own.
-    if let Some(first) = sections.first_mut() {
-        if first.level == 0 {
-            first.level = 1;
-            first.title = meta.title.clone().unwrap_or_default();
-        }
+    if let Some(first) = sections.first_mut()
+        && first.level == 0
+    {
+        first.level = 1;
+        first.title = meta.title.clone().unwrap_or_default();
     }
     for s in &mut sections {
         s.text = s.text.trim_end().to_string();
@@ -112,6 +112,8 @@ struct TableAcc {
     rows: Vec<Vec<String>>,
     cell: String,
     in_head: bool,
+    /// Cells in each body row's source line, before pulldown-cmark padded or cut it.
+    source_cells: Vec<usize>,
 }
 
 struct Builder<'r> {
@@ -177,7 +179,14 @@ impl<'r> Builder<'r> {
     fn run(&mut self, body: &str) {
         let opts =
             Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
-        for event in Parser::new_ext(body, opts) {
+        for (event, range) in Parser::new_ext(body, opts).into_offset_iter() {
+            // pulldown-cmark pads short rows and drops extra cells without a
+            // word, so the cells are counted in the row's source line.
+            if matches!(event, Event::Start(Tag::TableRow))
+                && let Some(t) = &mut self.table
+            {
+                t.source_cells.push(count_cells(&body[range]));
+            }
             self.event(event);
         }
         self.flush_inline();
@@ -272,7 +281,20 @@ impl<'r> Builder<'r> {
                         in_lead: false,
                     });
                 } else if let Some(item) = &mut self.item {
-                    item.text.push_str("\n- ");
+                    // A nested item stays in its top-level item's text, indented.
+                    if !item.text.is_empty() && !item.text.ends_with('\n') {
+                        item.text.push('\n');
+                    }
+                    for _ in 1..self.lists.len().min(40) {
+                        item.text.push_str("  ");
+                    }
+                    match self.marker.as_deref() {
+                        Some("•") | None => item.text.push_str("- "),
+                        Some(m) => {
+                            item.text.push_str(m);
+                            item.text.push(' ');
+                        }
+                    }
                 }
                 // Tight items carry text without a paragraph.
                 self.spans = Some(Vec::new());
@@ -283,6 +305,7 @@ impl<'r> Builder<'r> {
                     rows: Vec::new(),
                     cell: String::new(),
                     in_head: false,
+                    source_cells: Vec::new(),
                 });
             }
             Tag::TableHead => {
@@ -308,10 +331,12 @@ impl<'r> Builder<'r> {
             Tag::Strong => {
                 self.bold += 1;
                 self.style.bold = true;
-                if let Some(item) = &mut self.item {
-                    if item.text.trim().is_empty() && item.lead.is_none() && self.lists.len() == 1 {
-                        item.in_lead = true;
-                    }
+                if let Some(item) = &mut self.item
+                    && item.text.trim().is_empty()
+                    && item.lead.is_none()
+                    && self.lists.len() == 1
+                {
+                    item.in_lead = true;
                 }
                 if self.item.is_none()
                     && self.heading.is_none()
@@ -376,19 +401,19 @@ impl<'r> Builder<'r> {
             TagEnd::List(_) => {
                 self.flush_inline();
                 self.lists.pop();
-                if self.lists.is_empty() {
-                    if let Some(items) = self.top_list.take() {
-                        self.push_part(Part::List(items));
-                    }
+                if self.lists.is_empty()
+                    && let Some(items) = self.top_list.take()
+                {
+                    self.push_part(Part::List(items));
                 }
             }
             TagEnd::Item => {
                 self.flush_inline();
                 self.marker = None;
-                if self.lists.len() == 1 {
-                    if let (Some(acc), Some(list)) = (self.item.take(), self.top_list.as_mut()) {
-                        list.push(finish_item(acc));
-                    }
+                if self.lists.len() == 1
+                    && let (Some(acc), Some(list)) = (self.item.take(), self.top_list.as_mut())
+                {
+                    list.push(finish_item(acc));
                 }
             }
             TagEnd::Table => {
@@ -416,11 +441,11 @@ impl<'r> Builder<'r> {
             TagEnd::Strong => {
                 self.bold = self.bold.saturating_sub(1);
                 self.style.bold = self.bold > 0;
-                if let Some(item) = &mut self.item {
-                    if item.in_lead {
-                        item.in_lead = false;
-                        item.lead = Some(item.text.clone());
-                    }
+                if let Some(item) = &mut self.item
+                    && item.in_lead
+                {
+                    item.in_lead = false;
+                    item.lead = Some(item.text.clone());
                 }
                 self.para_lead_open = false;
             }
@@ -432,7 +457,9 @@ impl<'r> Builder<'r> {
                 let url = self.links.pop().unwrap_or_default();
                 self.style.link = !self.links.is_empty();
                 let shown = url.trim();
-                if !shown.is_empty() && shown != "#" && !shown.starts_with('#') {
+                // Table cells and headings are plain text: a link is just its text there.
+                let plain_only = self.table.is_some() || self.heading.is_some();
+                if !plain_only && !shown.is_empty() && !shown.starts_with('#') {
                     let saved = self.style;
                     self.style = SpanStyle {
                         link: false,
@@ -467,10 +494,10 @@ impl<'r> Builder<'r> {
         if let Some(item) = &mut self.item {
             item.text.push_str(&t);
         }
-        if self.para_lead_open {
-            if let Some(l) = &mut self.para_lead {
-                l.push_str(&t);
-            }
+        if self.para_lead_open
+            && let Some(l) = &mut self.para_lead
+        {
+            l.push_str(&t);
         }
         let spans = self.spans.get_or_insert_with(Vec::new);
         match spans.last_mut() {
@@ -597,9 +624,11 @@ impl<'r> Builder<'r> {
         let mut rows = t.rows.into_iter();
         let columns = rows.next().unwrap_or_default();
         let width = columns.len();
+        let mut source_cells = t.source_cells.into_iter();
         let rows: Vec<Vec<String>> = rows
             .map(|mut r| {
-                if r.len() != width {
+                let written = source_cells.next().unwrap_or(width);
+                if r.len() != width || written != width {
                     self.ragged += 1;
                     r.resize(width, String::new());
                 }
@@ -631,6 +660,20 @@ fn squeeze_whitespace(s: &str) -> String {
     out
 }
 
+/// Cells in a table row's source line: its unescaped pipes, less the optional
+/// leading and trailing ones. As in pulldown-cmark, a pipe right after a
+/// backslash stays in its cell, and a pipe inside a code span still splits.
+fn count_cells(row: &str) -> usize {
+    let line = row.split('\n').next().unwrap_or("").trim();
+    let line = line.strip_prefix('|').unwrap_or(line);
+    let b = line.as_bytes();
+    let pipes = (0..b.len())
+        .filter(|&i| b[i] == b'|' && (i == 0 || b[i - 1] != b'\\'))
+        .count();
+    let trailing = b.last() == Some(&b'|') && (b.len() < 2 || b[b.len() - 2] != b'\\');
+    pipes + 1 - usize::from(trailing)
+}
+
 fn heading_level(l: HeadingLevel) -> u8 {
     match l {
         HeadingLevel::H1 => 1,
@@ -647,12 +690,17 @@ fn finish_item(acc: ItemAcc) -> Item {
     let text = acc.text.trim().to_string();
     if let Some(lead) = acc.lead {
         let rest = text.strip_prefix(lead.as_str()).unwrap_or(&text);
+        // "**Cheap**, mostly." is a sentence that starts in bold, not a lead.
+        let glued = rest
+            .chars()
+            .next()
+            .is_some_and(|c| !c.is_whitespace() && !matches!(c, ':' | '：' | '-' | '–' | '—'));
         let title = lead.trim().trim_end_matches([':', '：']).trim().to_string();
         let rest = rest
             .trim_start_matches([':', '：', ' ', '-', '–', '—'])
             .trim()
             .to_string();
-        if !title.is_empty() {
+        if !title.is_empty() && !glued {
             return Item {
                 title: Some(title),
                 text: rest,
