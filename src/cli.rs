@@ -87,7 +87,10 @@ fn term_is_dumb() -> bool {
 }
 
 pub fn main() -> ExitCode {
-    let args = Args::parse();
+    let args = match Args::try_parse() {
+        Ok(a) => a,
+        Err(e) => return usage_error(&e),
+    };
     let article = match input::load(args.file.as_deref()) {
         Ok(a) => a,
         Err(e) => {
@@ -128,6 +131,23 @@ pub fn main() -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+/// `--help` and `--version` as clap writes them; a usage error as plain text
+/// with exit status 2, its lines made safe first: clap quotes the offending
+/// argument, which may be a file name holding escape sequences.
+fn usage_error(e: &clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+        let _ = e.print();
+        return ExitCode::SUCCESS;
+    }
+    let text = e.render().to_string();
+    let mut err = std::io::stderr().lock();
+    for line in text.lines() {
+        let _ = writeln!(err, "{}", crate::article::sanitize::visible(line));
+    }
+    ExitCode::from(2)
 }
 
 fn print_mode(args: &Args, article: &Article, ascii: bool, tty: bool) -> ExitCode {

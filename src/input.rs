@@ -24,7 +24,8 @@ impl fmt::Display for ReadError {
 
 fn err(path: &str, problem: impl Into<String>) -> ReadError {
     ReadError {
-        path: path.to_string(),
+        // A file name can hold escape sequences too.
+        path: crate::article::sanitize::visible(path).into_owned(),
         problem: problem.into(),
     }
 }

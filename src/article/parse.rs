@@ -65,9 +65,15 @@ pub fn parse(src: &str, source: &str) -> Article {
         s.text = s.text.trim_end().to_string();
     }
     warnings.extend(removed.warnings());
+    // Messages quote parsers (YAML, TOML) that saw decoded escapes: show them safely too.
+    for w in &mut warnings {
+        if let Cow::Owned(v) = sanitize::visible(w) {
+            *w = v;
+        }
+    }
 
     let mut article = Article {
-        source: source.to_string(),
+        source: sanitize::visible(source).into_owned(),
         meta,
         title,
         contenders: Vec::new(),

@@ -117,6 +117,17 @@ pub fn clean<'a>(s: &'a str, removed: &mut Removed) -> Cow<'a, str> {
     Cow::Owned(out)
 }
 
+/// A name from outside the article (a path, a parser's message) made safe to
+/// show on one line: forbidden characters, line breaks and tabs become `?`,
+/// as `ls` shows them. Nothing is counted: this is not article text.
+pub fn visible(s: &str) -> Cow<'_, str> {
+    let bad = |c: char| c == '\r' || c == '\n' || c == '\t' || is_forbidden(c);
+    if !s.chars().any(bad) {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(s.chars().map(|c| if bad(c) { '?' } else { c }).collect())
+}
+
 /// Cleans text that came out of the markdown parser (entities such as `&#27;`
 /// decode to control characters) and expands tabs, which terminals would interpret.
 pub fn clean_inline<'a>(s: &'a str, removed: &mut Removed) -> Cow<'a, str> {
@@ -186,6 +197,12 @@ mod tests {
                 assert_eq!(needs_cleaning(&s, true), slow(true), "{c:?} at {pad}");
             }
         }
+    }
+
+    #[test]
+    fn visible_replaces_controls_and_breaks() {
+        assert_eq!(visible("a\u{1b}]0;x\u{7}\nb\u{202e}.md"), "a?]0;x??b?.md");
+        assert!(matches!(visible("plain — ok.md"), Cow::Borrowed(_)));
     }
 
     #[test]
