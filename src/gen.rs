@@ -190,6 +190,70 @@ pub fn generate_article(target_bytes: usize) -> String {
     out
 }
 
+/// Articles of extreme shapes for robustness tests, generated rather than
+/// kept in the repository: `(name, text)` for a single 100,000-character
+/// line, a 2,000-row table, a 40-column table, 10,000 headings, and lists
+/// and block quotes nested 100 deep.
+pub fn stress_articles() -> Vec<(&'static str, String)> {
+    let mut out = Vec::new();
+
+    let mut line = String::from("# Long vs Short\n\n");
+    let words = ["word", "**bold**", "`code`", "[l](https://example.com/x)"];
+    let mut i = 0;
+    while line.len() < 100_000 {
+        line.push_str(words[i % words.len()]);
+        i += 1;
+    }
+    // And one unbreakable word of 100,000 characters.
+    line.push_str("\n\n");
+    line.push_str(&"x".repeat(100_000));
+    line.push('\n');
+    out.push(("huge-line.md", line));
+
+    let mut t = String::from("# Rows vs Columns\n\n| Feature | Rows | Columns |\n|---|---|---|\n");
+    for r in 0..2000 {
+        writeln!(t, "| feature {r} | **{r}** rows | `{}` columns |", r * 7).unwrap();
+    }
+    out.push(("table-2000-rows.md", t));
+
+    let mut t = String::from("# Wide tables\n\n|");
+    for c in 0..40 {
+        write!(t, " Column {c} |").unwrap();
+    }
+    t.push_str("\n|");
+    t.push_str(&"---|".repeat(40));
+    t.push('\n');
+    for r in 0..20 {
+        t.push('|');
+        for c in 0..40 {
+            write!(t, " r{r}c{c} |").unwrap();
+        }
+        t.push('\n');
+    }
+    out.push(("table-40-columns.md", t));
+
+    let mut h = String::from("# Many vs Few\n\n");
+    for n in 0..10_000 {
+        writeln!(h, "{} Heading {n}\n\ntext {n}\n", "#".repeat(2 + n % 5)).unwrap();
+    }
+    out.push(("headings-10000.md", h));
+
+    let mut d = String::from("# Deep vs Shallow\n\n");
+    for i in 0..100 {
+        writeln!(d, "{}- level {i}", "  ".repeat(i)).unwrap();
+    }
+    d.push('\n');
+    for i in 1..=100 {
+        writeln!(d, "{}quote {i}\n", "> ".repeat(i)).unwrap();
+    }
+    for i in 1..=100 {
+        write!(d, "{}1. ", "   ".repeat(i - 1)).unwrap();
+        writeln!(d, "ordered {i}").unwrap();
+    }
+    out.push(("nesting-100.md", d));
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
