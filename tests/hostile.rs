@@ -95,15 +95,16 @@ fn assert_clean(bytes: &[u8], sgr: bool, what: &str) {
     let mut rest = text;
     while let Some((i, c)) = rest.char_indices().find(|&(_, c)| forbidden(c)) {
         let after = &rest[i + c.len_utf8()..];
-        if sgr && c == '\u{1b}' {
-            if let Some(body) = after.strip_prefix('[') {
-                let end = body
-                    .find(|c: char| !(c.is_ascii_digit() || c == ';'))
-                    .unwrap_or(body.len());
-                if body[end..].starts_with('m') {
-                    rest = &body[end + 1..];
-                    continue;
-                }
+        if sgr
+            && c == '\u{1b}'
+            && let Some(body) = after.strip_prefix('[')
+        {
+            let end = body
+                .find(|c: char| !(c.is_ascii_digit() || c == ';'))
+                .unwrap_or(body.len());
+            if body[end..].starts_with('m') {
+                rest = &body[end + 1..];
+                continue;
             }
         }
         let from = i.saturating_sub(30);
