@@ -512,61 +512,124 @@ fn closed_pipe_is_quiet() {
     }
 }
 
-// ---- A terminal on stdin ----
+// ---- On a terminal (a pseudo-terminal) ----
 
-#[test]
-fn dash_with_a_terminal_on_stdin_says_so() {
+/// Runs versus on a pty of `cols` columns; returns its exit code and every
+/// byte it wrote (stdout and stderr both go to the terminal).
+fn pty_run(args: &[&str], cols: u16, env: &[(&str, &str)]) -> (u32, String) {
     use portable_pty::{CommandBuilder, PtySize, native_pty_system};
     use std::io::Read;
+    use std::time::{Duration, Instant};
     let pair = native_pty_system()
         .openpty(PtySize {
             rows: 24,
-            cols: 80,
+            cols,
             pixel_width: 0,
             pixel_height: 0,
         })
         .unwrap();
     let mut c = CommandBuilder::new(BIN);
-    c.args(["--print", "-"]);
+    c.args(args);
     c.env("LANG", "en_US.UTF-8");
     c.env("TERM", "xterm");
+    c.env_remove("NO_COLOR");
+    c.env_remove("LC_ALL");
+    for (k, v) in env {
+        c.env(k, v);
+    }
     let mut child = pair.slave.spawn_command(c).unwrap();
     drop(pair.slave);
     let mut reader = pair.master.try_clone_reader().unwrap();
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
-        let mut all = Vec::new();
         let mut buf = [0u8; 4096];
         while let Ok(n) = reader.read(&mut buf) {
-            if n == 0 {
+            if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
                 break;
             }
-            all.extend_from_slice(&buf[..n]);
-            let _ = tx.send(all.clone());
         }
     });
-    // It must answer at once, not wait for input that will never come.
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    let mut seen = Vec::new();
+    // It must finish at once, not wait for input that will never come.
+    let deadline = Instant::now() + Duration::from_secs(20);
     let status = loop {
+        while let Ok(chunk) = rx.try_recv() {
+            seen.extend(chunk);
+        }
         if let Some(s) = child.try_wait().unwrap() {
             break s;
         }
         assert!(
-            std::time::Instant::now() < deadline,
-            "versus - waited on a terminal"
+            Instant::now() < deadline,
+            "versus {args:?} did not finish on a terminal"
         );
-        std::thread::sleep(std::time::Duration::from_millis(20));
+        std::thread::sleep(Duration::from_millis(10));
     };
-    assert_eq!(status.exit_code(), 1);
-    let mut seen = Vec::new();
-    while let Ok(v) = rx.recv_timeout(std::time::Duration::from_millis(500)) {
-        seen = v;
+    while let Ok(chunk) = rx.recv_timeout(Duration::from_millis(300)) {
+        seen.extend(chunk);
     }
-    let text = String::from_utf8_lossy(&seen);
-    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
-    assert_eq!(lines.len(), 1, "{text:?}");
+    (
+        status.exit_code(),
+        String::from_utf8_lossy(&seen).into_owned(),
+    )
+}
+
+#[test]
+fn dash_with_a_terminal_on_stdin_says_so() {
+    for args in [&["--print", "-"][..], &["-"], &["--json", "-"]] {
+        let (code, text) = pty_run(args, 80, &[]);
+        assert_eq!(code, 1, "{args:?}: {text:?}");
+        let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+        assert_eq!(lines.len(), 1, "{text:?}");
+        assert!(
+            lines[0].starts_with("versus: -: standard input is a terminal"),
+            "{text:?}"
+        );
+    }
+}
+
+#[test]
+fn print_on_a_terminal_uses_its_width_and_colour() {
+    let (code, text) = pty_run(&["--print"], 50, &[]);
+    assert_eq!(code, 0, "{text}");
+    assert!(text.contains("\u{1b}["), "colour on a terminal");
+    let plain = strip_sgr(&text);
+    for line in plain.lines() {
+        assert!(line.trim_end_matches('\r').width() <= 50, "{line:?}");
+    }
+    // NO_COLOR and --color never: no escape at all.
+    for (args, env) in [
+        (&["--print"][..], &[("NO_COLOR", "1")][..]),
+        (&["--print", "--color", "never"], &[]),
+    ] {
+        let (code, text) = pty_run(args, 80, env);
+        assert_eq!(code, 0);
+        assert!(!text.contains('\u{1b}'), "{args:?} {env:?}");
+        assert!(text.contains("Django vs Flask"));
+    }
+}
+
+#[test]
+fn a_dumb_terminal_gets_plain_text_and_a_note() {
+    let (code, text) = pty_run(&[], 80, &[("TERM", "dumb")]);
+    assert_eq!(code, 0, "{text}");
     assert!(
-        lines[0].starts_with("versus: -: standard input is a terminal"),
-        "{text:?}"
+        text.contains("versus: TERM is `dumb`; printing plain text"),
+        "{text}"
     );
+    assert!(text.contains("Django vs Flask"));
+    assert!(!text.contains('\u{1b}'));
+}
+
+fn strip_sgr(s: &str) -> String {
+    let mut out = String::new();
+    let mut rest = s;
+    while let Some(i) = rest.find('\u{1b}') {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + 1..];
+        let end = after.find('m').map_or(after.len(), |e| e + 1);
+        rest = &after[end..];
+    }
+    out.push_str(rest);
+    out
 }
