@@ -76,12 +76,10 @@ impl App {
             }
             KeyCode::Char('u') if ev.modifiers.contains(KeyModifiers::CONTROL) => p.clear(),
             KeyCode::Char(c)
-                if !ev.modifiers.contains(KeyModifiers::CONTROL) && !c.is_control() =>
-            {
-                if p.chars().count() < 200 {
+                if !ev.modifiers.contains(KeyModifiers::CONTROL) && !c.is_control()
+                && p.chars().count() < 200 => {
                     p.push(c);
                 }
-            }
             _ => {}
         }
     }

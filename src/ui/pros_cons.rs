@@ -70,11 +70,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         }
         let mut lines = view(col);
         // The contender in focus has its name marked.
-        if i == app.pros.col && app.pros.scroll == 0 && focus_name.is_some() {
-            if let Some(first) = lines.first_mut() {
+        if i == app.pros.col && app.pros.scroll == 0 && focus_name.is_some()
+            && let Some(first) = lines.first_mut() {
                 *first = first.clone().patch_style(app.theme.selected());
             }
-        }
         draw_lines(&lines, r, buf);
     }
 }

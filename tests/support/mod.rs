@@ -28,8 +28,8 @@ pub fn bundled(w: u16, h: u16) -> App {
 pub fn press(app: &mut App, keys: &str) {
     let mut rest = keys;
     while let Some(c) = rest.chars().next() {
-        if c == '<' {
-            if let Some(end) = rest.find('>') {
+        if c == '<'
+            && let Some(end) = rest.find('>') {
                 let name = &rest[1..end];
                 rest = &rest[end + 1..];
                 let (code, mods) = match name {
@@ -52,7 +52,6 @@ pub fn press(app: &mut App, keys: &str) {
                 app.on_key(KeyEvent::new(code, mods));
                 continue;
             }
-        }
         rest = &rest[c.len_utf8()..];
         app.on_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
     }
