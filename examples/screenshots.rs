@@ -33,11 +33,16 @@ fn rgb(c: Color, fg: bool) -> &'static str {
 }
 
 fn esc(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 fn svg(buf: &Buffer) -> String {
-    let (w, h) = (f32::from(buf.area.width) * CELL_W, f32::from(buf.area.height) * CELL_H);
+    let (w, h) = (
+        f32::from(buf.area.width) * CELL_W,
+        f32::from(buf.area.height) * CELL_H,
+    );
     let mut s = format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" font-family=\"DejaVu Sans Mono, Menlo, Consolas, monospace\" font-size=\"14\">\n<rect width=\"100%\" height=\"100%\" fill=\"#1d1f21\"/>\n"
     );
@@ -58,13 +63,29 @@ fn svg(buf: &Buffer) -> String {
             }
             let (px, py) = (f32::from(x) * CELL_W, f32::from(y) * CELL_H);
             if bg != Color::Reset {
-                let _ = writeln!(s, "<rect x=\"{px}\" y=\"{py}\" width=\"{CELL_W}\" height=\"{CELL_H}\" fill=\"{}\"/>", rgb(bg, false));
+                let _ = writeln!(
+                    s,
+                    "<rect x=\"{px}\" y=\"{py}\" width=\"{CELL_W}\" height=\"{CELL_H}\" fill=\"{}\"/>",
+                    rgb(bg, false)
+                );
             }
             let sym = cell.symbol();
             if !sym.trim().is_empty() {
-                let weight = if cell.modifier.contains(Modifier::BOLD) { " font-weight=\"bold\"" } else { "" };
-                let style = if cell.modifier.contains(Modifier::ITALIC) { " font-style=\"italic\"" } else { "" };
-                let deco = if cell.modifier.contains(Modifier::UNDERLINED) { " text-decoration=\"underline\"" } else { "" };
+                let weight = if cell.modifier.contains(Modifier::BOLD) {
+                    " font-weight=\"bold\""
+                } else {
+                    ""
+                };
+                let style = if cell.modifier.contains(Modifier::ITALIC) {
+                    " font-style=\"italic\""
+                } else {
+                    ""
+                };
+                let deco = if cell.modifier.contains(Modifier::UNDERLINED) {
+                    " text-decoration=\"underline\""
+                } else {
+                    ""
+                };
                 let _ = writeln!(
                     s,
                     "<text x=\"{px}\" y=\"{}\" fill=\"{}\"{weight}{style}{deco}>{}</text>",
@@ -90,9 +111,17 @@ fn main() {
     ];
     std::fs::create_dir_all("screenshots").expect("screenshots/");
     for (name, keys) in shots {
-        let mut app = App::new(versus::article::bundled(), Theme::new(true, false), Rect::new(0, 0, W, H), &Options::default());
+        let mut app = App::new(
+            versus::article::bundled(),
+            Theme::new(true, false),
+            Rect::new(0, 0, W, H),
+            &Options::default(),
+        );
         for c in keys.chars() {
-            app.on_key(crossterm::event::KeyEvent::new(crossterm::event::KeyCode::Char(c), crossterm::event::KeyModifiers::NONE));
+            app.on_key(crossterm::event::KeyEvent::new(
+                crossterm::event::KeyCode::Char(c),
+                crossterm::event::KeyModifiers::NONE,
+            ));
         }
         let mut t = Terminal::new(TestBackend::new(W, H)).expect("terminal");
         t.draw(|f| f.render_widget(&app, f.area())).expect("draw");

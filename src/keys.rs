@@ -244,9 +244,10 @@ fn normalise(ev: KeyEvent) -> Key {
         mods.remove(KeyModifiers::SHIFT);
     }
     if let KeyCode::Char(c) = code
-        && mods.contains(KeyModifiers::CONTROL) {
-            code = KeyCode::Char(c.to_ascii_lowercase());
-        }
+        && mods.contains(KeyModifiers::CONTROL)
+    {
+        code = KeyCode::Char(c.to_ascii_lowercase());
+    }
     Key(code, mods)
 }
 

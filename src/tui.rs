@@ -205,9 +205,10 @@ fn handle(app: &mut App, ev: Event) {
 fn debug_panic_trigger(k: &event::KeyEvent) {
     if cfg!(debug_assertions)
         && let (Ok(key), event::KeyCode::Char(c)) = (std::env::var("VERSUS_PANIC_KEY"), k.code)
-            && key.starts_with(c) {
-                panic!("test panic requested with VERSUS_PANIC_KEY");
-            }
+        && key.starts_with(c)
+    {
+        panic!("test panic requested with VERSUS_PANIC_KEY");
+    }
 }
 
 /// OSC 52 clipboard write (works through SSH and tmux in common terminals).

@@ -76,10 +76,12 @@ impl App {
             }
             KeyCode::Char('u') if ev.modifiers.contains(KeyModifiers::CONTROL) => p.clear(),
             KeyCode::Char(c)
-                if !ev.modifiers.contains(KeyModifiers::CONTROL) && !c.is_control()
-                && p.chars().count() < 200 => {
-                    p.push(c);
-                }
+                if !ev.modifiers.contains(KeyModifiers::CONTROL)
+                    && !c.is_control()
+                    && p.chars().count() < 200 =>
+            {
+                p.push(c);
+            }
             _ => {}
         }
     }

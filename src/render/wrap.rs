@@ -114,9 +114,10 @@ fn flush_word(
         *space = None;
     }
     if let Some(st) = space.take()
-        && line.width > 0 {
-            line.push(" ", st, 1);
-        }
+        && line.width > 0
+    {
+        line.push(" ", st, 1);
+    }
     for (s, st) in word.drain(..) {
         line.push(&s, st, str_width(&s));
     }

@@ -31,7 +31,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         };
         let text = truncate(
             &format!("{indent}{title}"),
-            width.saturating_sub(1),
+            width.saturating_sub(2),
             t.glyphs.ellipsis,
         );
         let mut style = if s.level <= 2 {
@@ -45,14 +45,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             style = style.patch(t.selected());
         }
         let line = Line::from(Span::styled(
-            format!("{text:<width$}", width = width.saturating_sub(1)),
+            format!("{text:<width$}", width = width.saturating_sub(2)),
             style,
         ));
         buf.set_line(
-            inner.x,
+            inner.x + 1,
             inner.y + row as u16,
             &line,
-            inner.width.saturating_sub(1),
+            inner.width.saturating_sub(2),
         );
     }
 }
