@@ -380,3 +380,24 @@ fn table_contender_column_takes_focus() {
     assert!(buf[(flask_x, 2)].modifier.contains(Modifier::REVERSED));
     assert!(!buf[(django_x, 2)].modifier.contains(Modifier::REVERSED));
 }
+
+#[test]
+fn warnings_show_at_the_top_of_the_read_view_and_in_the_footer() {
+    let md = "---\ntitle: [broken\n---\n# A vs B\n\nBody text.\n";
+    let a = app(versus::article::parse(md, "w.md"), 80, 24);
+    let s = screen(&a);
+    assert!(s.contains("front matter is not valid YAML"), "{s}");
+    assert!(s.contains("Body text."));
+    assert!(s.contains("1 warning"), "{s}");
+}
+
+#[test]
+fn no_headings_say_so_in_the_outline() {
+    let a = app(
+        versus::article::parse("---\ntitle: Only front matter\n---\n", "p"),
+        120,
+        30,
+    );
+    assert!(a.article.sections.is_empty());
+    assert!(screen(&a).contains("(no headings)"), "{}", screen(&a));
+}
