@@ -3,15 +3,20 @@
 mod support;
 
 use support::*;
-use versus::app::read::{Focus, Pos};
 use versus::app::View;
+use versus::app::read::{Focus, Pos};
 use versus::keys::Action;
 
 #[test]
 fn views_switch_by_number_and_tab() {
     let mut a = bundled(80, 24);
     assert_eq!(a.view, View::Read);
-    for (k, v) in [("2", View::Table), ("3", View::Pros), ("4", View::Decide), ("1", View::Read)] {
+    for (k, v) in [
+        ("2", View::Table),
+        ("3", View::Pros),
+        ("4", View::Decide),
+        ("1", View::Read),
+    ] {
         press(&mut a, k);
         assert_eq!(a.view, v);
     }
@@ -104,7 +109,11 @@ fn outline_focus_and_enter_jump() {
     assert_eq!(a.read.focus, Focus::Outline);
     press(&mut a, "jjj");
     assert_eq!(a.read.outline_sel, 3);
-    assert_eq!(a.current_section(), 3, "moving in the outline scrolls the content");
+    assert_eq!(
+        a.current_section(),
+        3,
+        "moving in the outline scrolls the content"
+    );
     press(&mut a, "<Enter>");
     assert_eq!(a.read.focus, Focus::Content);
     assert_eq!(a.current_section(), 3);
@@ -201,9 +210,16 @@ fn search_counts_steps_and_clears() {
     press(&mut a, "N");
     assert_eq!(a.read.top, first);
     press(&mut a, "N");
-    assert_eq!(a.search.summary().unwrap(), format!("match {n}/{n}"), "wraps backwards");
+    assert_eq!(
+        a.search.summary().unwrap(),
+        format!("match {n}/{n}"),
+        "wraps backwards"
+    );
     press(&mut a, "2");
-    assert!(a.search.summary().unwrap().contains("matches") || a.search.summary().unwrap().starts_with("match"));
+    assert!(
+        a.search.summary().unwrap().contains("matches")
+            || a.search.summary().unwrap().starts_with("match")
+    );
     press(&mut a, "<Esc>");
     assert!(a.search.query.is_none());
     assert!(!a.quit, "Esc never quits");
@@ -260,11 +276,24 @@ fn copy_puts_plain_text_on_the_clipboard() {
     press(&mut a, "JJy");
     let c = a.clipboard.take().unwrap();
     assert!(c.starts_with("Key Features of Django:"), "{c}");
-    assert!(a.status.as_deref().unwrap().starts_with("copied the section"));
+    assert!(
+        a.status
+            .as_deref()
+            .unwrap()
+            .starts_with("copied the section")
+    );
     press(&mut a, "2jy");
-    assert_eq!(a.clipboard.take().unwrap(), "Feature: Built-in Features\nDjango: ORM, authentication, admin panel, etc.\nFlask: Minimal; relies on extensions\n");
+    assert_eq!(
+        a.clipboard.take().unwrap(),
+        "Feature: Built-in Features\nDjango: ORM, authentication, admin panel, etc.\nFlask: Minimal; relies on extensions\n"
+    );
     press(&mut a, "3ly");
-    assert!(a.clipboard.take().unwrap().starts_with("Flask\n\nPros:\n- Lightweight: Easy to learn"));
+    assert!(
+        a.clipboard
+            .take()
+            .unwrap()
+            .starts_with("Flask\n\nPros:\n- Lightweight: Easy to learn")
+    );
 }
 
 #[test]
@@ -289,21 +318,86 @@ fn mouse_wheel_scrolls_the_pane_under_the_pointer() {
     a.wheel(80, 10, false);
     assert_eq!(a.read.top, Pos::default());
     a.wheel(5, 10, true);
-    assert_eq!(a.current_section(), 1, "over the outline it moves the outline");
+    assert_eq!(
+        a.current_section(),
+        1,
+        "over the outline it moves the outline"
+    );
 }
 
 #[test]
 fn section_option_starts_there() {
-    let opts = versus::app::Options { view: None, section: Some("when to choose flask".into()) };
-    let a = versus::app::App::new(versus::article::bundled(), versus::render::theme::Theme::new(false, false), ratatui::layout::Rect::new(0, 0, 80, 24), &opts);
-    assert_eq!(a.article.sections[a.current_section()].title, "When to Choose Flask");
+    let opts = versus::app::Options {
+        view: None,
+        section: Some("when to choose flask".into()),
+    };
+    let a = versus::app::App::new(
+        versus::article::bundled(),
+        versus::render::theme::Theme::new(false, false),
+        ratatui::layout::Rect::new(0, 0, 80, 24),
+        &opts,
+    );
+    assert_eq!(
+        a.article.sections[a.current_section()].title,
+        "When to Choose Flask"
+    );
 }
 
 #[test]
 fn empty_article_parts_say_what_is_missing() {
-    let mut a = app(versus::article::parse("Just a note, nothing to compare.\n", "n"), 80, 24);
+    let mut a = app(
+        versus::article::parse("Just a note, nothing to compare.\n", "n"),
+        80,
+        24,
+    );
     press(&mut a, "2");
     assert!(screen(&a).contains("No feature table in this article."));
     press(&mut a, "3");
     assert!(screen(&a).contains("No contenders found"));
+}
+
+#[test]
+fn table_contender_column_takes_focus() {
+    let mut a = bundled(80, 24);
+    press(&mut a, "2");
+    assert_eq!(a.table.col, 0);
+    press(&mut a, "l");
+    assert_eq!(a.table.col, 1);
+    press(&mut a, "]");
+    assert_eq!(a.table.col, 2);
+    press(&mut a, "<Right>");
+    assert_eq!(a.table.col, 1, "wraps around");
+    press(&mut a, "h");
+    assert_eq!(a.table.col, 2);
+    let t = render(&a);
+    let buf = t.backend().buffer();
+    // Flask's header cell is reversed, Django's is not.
+    let flask_x = (0..80)
+        .find(|&x| buf[(x, 2)].symbol() == "F" && buf[(x + 1, 2)].symbol() == "l")
+        .unwrap();
+    let django_x = (0..80).find(|&x| buf[(x, 2)].symbol() == "D").unwrap();
+    use ratatui::style::Modifier;
+    assert!(buf[(flask_x, 2)].modifier.contains(Modifier::REVERSED));
+    assert!(!buf[(django_x, 2)].modifier.contains(Modifier::REVERSED));
+}
+
+#[test]
+fn warnings_show_at_the_top_of_the_read_view_and_in_the_footer() {
+    let md = "---\ntitle: [broken\n---\n# A vs B\n\nBody text.\n";
+    let a = app(versus::article::parse(md, "w.md"), 80, 24);
+    let s = screen(&a);
+    assert!(s.contains("front matter is not valid YAML"), "{s}");
+    assert!(s.contains("Body text."));
+    assert!(s.contains("1 warning"), "{s}");
+}
+
+#[test]
+fn no_headings_say_so_in_the_outline() {
+    let a = app(
+        versus::article::parse("---\ntitle: Only front matter\n---\n", "p"),
+        120,
+        30,
+    );
+    assert!(a.article.sections.is_empty());
+    assert!(screen(&a).contains("(no headings)"), "{}", screen(&a));
 }

@@ -16,7 +16,10 @@ fn browse_table_pros_search_resize_quit() {
     p.send("2");
     p.wait_for("Philosophy");
     let s = p.screen();
-    assert!(s.contains("Batteries included, all-in-one") && s.contains("Minimalistic, build-your-own"), "{s}");
+    assert!(
+        s.contains("Batteries included, all-in-one") && s.contains("Minimalistic, build-your-own"),
+        "{s}"
+    );
     p.send("3");
     p.wait_for("Comprehensive Framework");
     p.send("p");
@@ -64,18 +67,32 @@ fn ctrl_c_quits_cleanly() {
 
 #[test]
 fn a_panic_restores_the_terminal_and_prints_the_message() {
-    let mut p = Pty::spawn(&[], 80, 24, &[("VERSUS_PANIC_KEY", "!"), ("RUST_BACKTRACE", "0")]);
+    let mut p = Pty::spawn(
+        &[],
+        80,
+        24,
+        &[("VERSUS_PANIC_KEY", "!"), ("RUST_BACKTRACE", "0")],
+    );
     p.wait_for(TITLE);
     p.send("!");
     let code = p.wait_exit();
     assert_ne!(code, 0);
     p.assert_restored();
-    assert!(p.screen().contains("test panic requested"), "{}", p.screen());
+    assert!(
+        p.screen().contains("test panic requested"),
+        "{}",
+        p.screen()
+    );
 }
 
 #[test]
 fn opens_a_file_on_a_section_and_view() {
-    let mut p = Pty::spawn(&["tests/fixtures/ui/three.md", "--view", "pros"], 120, 30, &[]);
+    let mut p = Pty::spawn(
+        &["tests/fixtures/ui/three.md", "--view", "pros"],
+        120,
+        30,
+        &[],
+    );
     p.wait_for("SQLite");
     assert!(p.screen().contains("Zero setup"));
     p.send("1");
@@ -87,7 +104,10 @@ fn opens_a_file_on_a_section_and_view() {
 #[test]
 fn piped_article_still_reads_keys_from_the_terminal() {
     // The shell pipes the article in; keys come from the pty via /dev/tty.
-    let cmd = format!("cat tests/fixtures/ui/three.md | {} -", env!("CARGO_BIN_EXE_versus"));
+    let cmd = format!(
+        "cat tests/fixtures/ui/three.md | {} -",
+        env!("CARGO_BIN_EXE_versus")
+    );
     let mut p = pty_sh(&cmd);
     p.wait_for("Postgres vs MySQL vs SQLite");
     p.send("2");

@@ -47,7 +47,10 @@ fn narrow_table_uses_cards() {
     let mut a = bundled(40, 20);
     press(&mut a, "2");
     let s = screen(&a);
-    assert!(s.contains("Philosophy") && s.contains("Django: Batteries"), "{s}");
+    assert!(
+        s.contains("Philosophy") && s.contains("Django: Batteries"),
+        "{s}"
+    );
     insta::assert_snapshot!("bundled_table_cards_40x20", render(&a).backend());
 }
 

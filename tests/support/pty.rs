@@ -1,8 +1,8 @@
 //! Runs the real binary in a pseudo-terminal and parses its screen with vt100.
 
-use portable_pty::{native_pty_system, Child, CommandBuilder, MasterPty, PtySize};
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 use std::io::{Read, Write};
-use std::sync::mpsc::{channel, Receiver};
+use std::sync::mpsc::{Receiver, channel};
 use std::time::{Duration, Instant};
 
 pub struct Pty {
@@ -24,9 +24,22 @@ impl Pty {
         Self::spawn_cmd(env!("CARGO_BIN_EXE_versus"), args, cols, rows, env)
     }
 
-    pub fn spawn_cmd(program: &str, args: &[&str], cols: u16, rows: u16, env: &[(&str, &str)]) -> Pty {
+    pub fn spawn_cmd(
+        program: &str,
+        args: &[&str],
+        cols: u16,
+        rows: u16,
+        env: &[(&str, &str)],
+    ) -> Pty {
         let pty = native_pty_system();
-        let pair = pty.openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 }).expect("openpty");
+        let pair = pty
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("openpty");
         let mut cmd = CommandBuilder::new(program);
         cmd.args(args);
         cmd.cwd(env!("CARGO_MANIFEST_DIR"));
@@ -50,7 +63,18 @@ impl Pty {
                 }
             }
         });
-        Pty { master: pair.master, child, writer, rx, parser: vt100::Parser::new(std::num::NonZero::new(rows).unwrap(), std::num::NonZero::new(cols).unwrap(), 0), raw: Vec::new() }
+        Pty {
+            master: pair.master,
+            child,
+            writer,
+            rx,
+            parser: vt100::Parser::new(
+                std::num::NonZero::new(rows).unwrap(),
+                std::num::NonZero::new(cols).unwrap(),
+                0,
+            ),
+            raw: Vec::new(),
+        }
     }
 
     /// Runs a shell command line in the pty (for pipelines).
@@ -97,7 +121,10 @@ impl Pty {
             }
             self.pump(Duration::from_millis(50));
         }
-        panic!("timed out waiting for {text:?} to go; screen:\n{}", self.screen());
+        panic!(
+            "timed out waiting for {text:?} to go; screen:\n{}",
+            self.screen()
+        );
     }
 
     pub fn send(&mut self, bytes: &str) {
@@ -106,8 +133,18 @@ impl Pty {
     }
 
     pub fn resize(&mut self, cols: u16, rows: u16) {
-        self.master.resize(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 }).unwrap();
-        self.parser.screen_mut().set_size(std::num::NonZero::new(rows).unwrap(), std::num::NonZero::new(cols).unwrap());
+        self.master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        self.parser.screen_mut().set_size(
+            std::num::NonZero::new(rows).unwrap(),
+            std::num::NonZero::new(cols).unwrap(),
+        );
     }
 
     pub fn signal(&mut self, sig: i32) {
@@ -126,7 +163,11 @@ impl Pty {
                 self.pump(Duration::from_millis(100));
                 return status.exit_code();
             }
-            assert!(Instant::now() < deadline, "process did not exit; screen:\n{}", self.screen());
+            assert!(
+                Instant::now() < deadline,
+                "process did not exit; screen:\n{}",
+                self.screen()
+            );
         }
     }
 
@@ -136,11 +177,18 @@ impl Pty {
         let s = self.parser.screen();
         assert!(!s.alternate_screen(), "still on the alternate screen");
         assert!(!s.hide_cursor(), "cursor still hidden");
-        assert_eq!(s.mouse_protocol_mode(), vt100::MouseProtocolMode::None, "mouse capture still on");
+        assert_eq!(
+            s.mouse_protocol_mode(),
+            vt100::MouseProtocolMode::None,
+            "mouse capture still on"
+        );
         if let Some(fd) = self.master.as_raw_fd() {
             let mut t: libc::termios = unsafe { std::mem::zeroed() };
             assert_eq!(unsafe { libc::tcgetattr(fd, &mut t) }, 0);
-            assert!(t.c_lflag & libc::ICANON != 0, "raw mode still on (no ICANON)");
+            assert!(
+                t.c_lflag & libc::ICANON != 0,
+                "raw mode still on (no ICANON)"
+            );
             assert!(t.c_lflag & libc::ECHO != 0, "raw mode still on (no ECHO)");
         }
     }
