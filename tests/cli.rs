@@ -399,10 +399,10 @@ fn too_large_from_dev_zero_a_fifo_and_a_pipe() {
 
 #[test]
 fn a_file_just_under_the_limit_is_read() {
-    // Large but legal: read and parsed, not refused. 8 MB keeps the test quick.
+    // Large but legal: read and parsed, not refused (small enough for a debug build).
     let d = scratch("large_ok");
     let p = d.join("big.md");
-    std::fs::write(&p, versus::r#gen::generate_article(8_000_000)).unwrap();
+    std::fs::write(&p, versus::r#gen::generate_article(2_000_000)).unwrap();
     let o = run(&["--json", p.to_str().unwrap()]);
     assert_ok(&o);
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
@@ -487,7 +487,7 @@ fn closed_pipe_is_quiet() {
     // Big enough that versus is still writing when the reader has gone.
     let d = scratch("closed_pipe");
     let p = d.join("big.md");
-    std::fs::write(&p, versus::r#gen::generate_article(3_000_000)).unwrap();
+    std::fs::write(&p, versus::r#gen::generate_article(600_000)).unwrap();
     for (args, consumer, want) in [
         (
             "--print",
