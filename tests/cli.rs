@@ -361,6 +361,20 @@ fn binary_file() {
         "-",
         "is a binary file, not a text article",
     );
+    // Random bytes without a single NUL (compressed data, an image body).
+    let mut x = 0x9e37_79b9_7f4a_7c15u64;
+    let random: Vec<u8> = (0..20_000)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x >> 32) as u8 | 1
+        })
+        .collect();
+    let p = d.join("data.gz");
+    std::fs::write(&p, &random).unwrap();
+    let path = p.to_str().unwrap();
+    assert_read_error(&run(&[path]), path, "is a binary file, not a text article");
 }
 
 #[test]
