@@ -8,6 +8,14 @@ use clap::{Parser, ValueEnum};
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
+/// `eprintln!` that cannot panic: with stderr closed (`versus 2>&- ...`, or
+/// `2>&1 | true`), a message is lost rather than the exit status.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorChoice {
     Auto,
@@ -94,7 +102,7 @@ pub fn main() -> ExitCode {
     let article = match input::load(args.file.as_deref()) {
         Ok(a) => a,
         Err(e) => {
-            eprintln!("{e}");
+            say!("{e}");
             return ExitCode::from(1);
         }
     };
@@ -109,7 +117,7 @@ pub fn main() -> ExitCode {
     let interactive = !args.print && stdout_tty && !term_is_dumb();
     if !interactive {
         if !args.print && stdout_tty {
-            eprintln!(
+            say!(
                 "versus: TERM is {}; printing plain text",
                 env("TERM")
                     .filter(|t| !t.is_empty())
@@ -127,7 +135,7 @@ pub fn main() -> ExitCode {
     match crate::tui::run(article, &args, theme) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("versus: {e}");
+            say!("versus: {e}");
             ExitCode::from(1)
         }
     }
@@ -163,7 +171,7 @@ fn print_mode(args: &Args, article: &Article, ascii: bool, tty: bool) -> ExitCod
     };
     let theme = Theme::new(color, ascii);
     for w in &article.warnings {
-        eprintln!("versus: {}: warning: {w}", article.source);
+        say!("versus: {}: warning: {w}", article.source);
     }
     write_out(&print::render(article, width, &theme))
 }
@@ -175,7 +183,7 @@ fn write_out(s: &str) -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("versus: stdout: {e}");
+            say!("versus: stdout: {e}");
             ExitCode::from(1)
         }
     }

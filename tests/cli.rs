@@ -526,6 +526,34 @@ fn closed_pipe_is_quiet() {
     }
 }
 
+#[test]
+fn closed_stderr_keeps_the_exit_status() {
+    // Warnings and errors are lost, not turned into a panic (status 101).
+    let sh = |script: &str, file: &str| {
+        Command::new("sh")
+            .arg("-c")
+            .arg(script)
+            .arg(BIN)
+            .arg(file)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .output()
+            .unwrap()
+    };
+    let ragged = fixture("ragged.md");
+    let o = sh(r#""$0" --print "$1" 2>&-"#, &ragged);
+    assert_ok(&o);
+    assert!(stdout(&o).contains("Left vs Right"));
+    let o = sh(r#""$0" "$1" 2>&-"#, "/nonexistent.md");
+    assert_eq!(code(&o), 1);
+    // stderr into a pipe that is already closed.
+    let o = sh(
+        r#"( sleep 0.2; "$0" --print "$1" 2>&1; echo "$?" >&2 ) | true"#,
+        &ragged,
+    );
+    assert_eq!(stderr(&o).trim(), "0");
+}
+
 // ---- On a terminal (a pseudo-terminal) ----
 
 /// Runs versus on a pty of `cols` columns; returns its exit code and every
