@@ -7,6 +7,7 @@
 pub mod app;
 pub mod article;
 pub mod cli;
+pub mod decide;
 pub mod input;
 pub mod keys;
 pub mod print;

@@ -33,6 +33,10 @@ pub fn render(app: &App, scroll: usize, area: Rect, buf: &mut Buffer) {
         "Counts: type 5-9 then any digits before a motion (5j, 50j); 1-4 switch views.".to_string(),
         t.dim(),
     )));
+    lines.push(Line::from(Span::styled(
+        format!("Decide scoring: {}.", crate::decide::RULE),
+        t.dim(),
+    )));
     let w = area.width.saturating_sub(4).min(76);
     let h = area.height.saturating_sub(2).min(lines.len() as u16 + 2);
     let rect = Rect {
