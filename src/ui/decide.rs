@@ -88,7 +88,17 @@ fn bars(app: &App, s: &Score, width: usize) -> Vec<Line<'static>> {
         .unwrap_or(0)
         .min(14)
         .min(width / 3);
-    let nums: Vec<String> = s.totals.iter().map(|&p| p.to_string()).collect();
+    let nums: Vec<String> = s
+        .totals
+        .iter()
+        .map(|&p| {
+            if p < 0 {
+                format!("−{}", -p)
+            } else {
+                p.to_string()
+            }
+        })
+        .collect();
     let num_w = nums.iter().map(|n| str_width(n)).max().unwrap_or(1);
     let bar_w = width.saturating_sub(name_w + 1 + 1 + num_w);
     let best = s.totals.iter().copied().max().unwrap_or(0).max(1);

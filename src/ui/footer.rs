@@ -167,13 +167,7 @@ fn position(app: &App) -> String {
                 Some(q) => {
                     let block: Vec<_> = order.iter().filter(|o| o.block() == q.block()).collect();
                     let at = block.iter().position(|o| *o == q).unwrap_or(0);
-                    format!(
-                        "{} {}/{} · {} answered",
-                        q.block().title(),
-                        at + 1,
-                        block.len(),
-                        app.decide.answers.len()
-                    )
+                    format!("{} {}/{}", q.block().title(), at + 1, block.len())
                 }
                 None => "nothing to decide".into(),
             }
