@@ -86,10 +86,10 @@ pub fn questions(a: &Article) -> Vec<Question> {
             (0..con.choose_when.len()).map(|item| Question::Criterion { contender: c, item }),
         );
     }
-    if !a.contenders.is_empty() {
-        if let Some(t) = &a.table {
-            qs.extend((0..t.rows.len()).map(Question::Row));
-        }
+    if !a.contenders.is_empty()
+        && let Some(t) = &a.table
+    {
+        qs.extend((0..t.rows.len()).map(Question::Row));
     }
     for (c, con) in a.contenders.iter().enumerate() {
         qs.extend((0..con.pros.len()).map(|item| Question::Pro { contender: c, item }));

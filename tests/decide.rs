@@ -1034,3 +1034,20 @@ mod pty {
         assert!(md.contains("Philosophy: Flask"), "{md}");
     }
 }
+
+#[test]
+fn a_large_count_is_quick() {
+    let mut app = app(80, 24);
+    let t = std::time::Instant::now();
+    for c in "99999j".chars() {
+        key(&mut app, c);
+    }
+    assert_eq!(app.decide.cursor, 27);
+    assert!(cursor_visible(&app));
+    assert!(
+        t.elapsed() < std::time::Duration::from_secs(5),
+        "{:?}",
+        t.elapsed()
+    );
+    eprintln!("99999j took {:?}", t.elapsed());
+}

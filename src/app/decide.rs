@@ -428,6 +428,7 @@ impl App {
             .saturating_sub(2)
             .max(1);
         let ncont = self.article.contenders.len();
+        let before = self.decide.cursor;
         match action {
             Action::Down => self.decide.cursor = (cur + 1).min(n - 1),
             Action::Up => self.decide.cursor = cur.saturating_sub(1),
@@ -503,6 +504,23 @@ impl App {
                 });
             }
             _ => {}
+        }
+        let motion = matches!(
+            action,
+            Action::Down
+                | Action::Up
+                | Action::Top
+                | Action::Bottom
+                | Action::PageDown
+                | Action::PageUp
+                | Action::HalfDown
+                | Action::HalfUp
+                | Action::NextSection
+                | Action::PrevSection
+        );
+        // A motion that went nowhere (`9999j` at the end) changes nothing.
+        if motion && self.decide.cursor == before {
+            return;
         }
         self.decide_follow();
     }

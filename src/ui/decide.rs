@@ -63,16 +63,16 @@ fn questions(app: &App, area: Rect, buf: &mut Buffer) {
     let visible: Vec<Line<'static>> = l.lines.iter().skip(top).take(h).cloned().collect();
     draw_lines(&highlighted(app, visible), inner, buf);
     // A pointer in the margin, so the cursor shows without colour or reverse video too.
-    if let Some(c) = l.cursor_line.filter(|&c| c >= top && c < top + h) {
-        if area.width > 0 {
-            let st = app.theme.accent();
-            buf.set_string(
-                area.x,
-                inner.y + (c - top) as u16,
-                app.theme.glyphs.pick,
-                st,
-            );
-        }
+    if let Some(c) = l.cursor_line.filter(|&c| c >= top && c < top + h)
+        && area.width > 0
+    {
+        let st = app.theme.accent();
+        buf.set_string(
+            area.x,
+            inner.y + (c - top) as u16,
+            app.theme.glyphs.pick,
+            st,
+        );
     }
 }
 
@@ -293,10 +293,10 @@ fn compact(app: &App, s: &Score, area: Rect, buf: &mut Buffer) {
     ])];
     lines.extend(bars(app, s, w));
     let mut result: Vec<(String, Style)> = outcome_spans(app, s);
-    if let Outcome::Leader(i) = s.outcome() {
-        if let Some(v) = &app.article.contenders[i].verdict {
-            result.push((format!(" {v}"), t.italic()));
-        }
+    if let Outcome::Leader(i) = s.outcome()
+        && let Some(v) = &app.article.contenders[i].verdict
+    {
+        result.push((format!(" {v}"), t.italic()));
     }
     let mut left = w;
     let spans: Vec<Span<'static>> = result
