@@ -215,12 +215,11 @@ fn handle(app: &mut App, ev: Event) {
 /// Debug builds only: `VERSUS_PANIC_KEY=!` makes that key panic, so tests can
 /// prove the panic hook restores the terminal.
 fn debug_panic_trigger(k: &event::KeyEvent) {
-    if cfg!(debug_assertions) {
-        if let (Ok(key), event::KeyCode::Char(c)) = (std::env::var("VERSUS_PANIC_KEY"), k.code) {
-            if key.starts_with(c) {
-                panic!("test panic requested with VERSUS_PANIC_KEY");
-            }
-        }
+    if cfg!(debug_assertions)
+        && let (Ok(key), event::KeyCode::Char(c)) = (std::env::var("VERSUS_PANIC_KEY"), k.code)
+        && key.starts_with(c)
+    {
+        panic!("test panic requested with VERSUS_PANIC_KEY");
     }
 }
 

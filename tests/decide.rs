@@ -1,13 +1,11 @@
 //! The Decide view (issue 8): the model parts it is built from, the scoring,
-//! `update` for each Decide action, snapshots, a screenshot, and an
+//! `update` for each Decide action, snapshots, and an
 //! end-to-end run in a real pseudo-terminal.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::{Color, Modifier};
 use versus::app::{App, Options, View};
 use versus::article::{self, Article};
 use versus::decide::{self, Answer, Block, Outcome, Question};
@@ -751,249 +749,25 @@ fn snapshot_narrow() {
     snap!("decide_answers_50x20", a);
 }
 
-// ---------------------------------------------------------------- screenshot
-
-/// The 16 ANSI colours as a dark terminal shows them.
-fn rgb(c: Color, fg: bool) -> &'static str {
-    match c {
-        Color::Black => "#1d1f21",
-        Color::Red => "#cc6666",
-        Color::Green => "#8fbf6a",
-        Color::Yellow => "#e0b050",
-        Color::Blue => "#6a9fd8",
-        Color::Magenta => "#b294bb",
-        Color::Cyan => "#70c0c0",
-        Color::Gray => "#c5c8c6",
-        Color::DarkGray => "#7a7f85",
-        Color::LightRed => "#f08080",
-        Color::LightGreen => "#a8d88a",
-        Color::LightYellow => "#f0d080",
-        Color::LightBlue => "#90b8f0",
-        Color::LightMagenta => "#d0a8e0",
-        Color::LightCyan => "#98e0e0",
-        Color::White => "#ffffff",
-        _ if fg => "#d8dadc",
-        _ => "#1d1f21",
-    }
-}
-
-fn xml_escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-}
-
-/// A rendered buffer as SVG: one text run per row and style, cells on a
-/// fixed grid (so box-drawing and bar characters line up in any viewer).
-pub fn buffer_svg(buf: &Buffer) -> String {
-    const CW: f32 = 8.4;
-    const CH: f32 = 18.0;
-    let (w, h) = (buf.area.width, buf.area.height);
-    let mut body = String::new();
-    for y in 0..h {
-        let mut x = 0;
-        while x < w {
-            let c = &buf[(x, y)];
-            let st = c.style();
-            let rev = st.add_modifier.contains(Modifier::REVERSED);
-            let (mut fg, mut bg) = (
-                rgb(st.fg.unwrap_or(Color::Reset), true),
-                rgb(st.bg.unwrap_or(Color::Reset), false),
-            );
-            if rev {
-                std::mem::swap(&mut fg, &mut bg);
-            }
-            // A run of cells with the same look.
-            let mut end = x + 1;
-            while end < w && buf[(end, y)].style() == st {
-                end += 1;
-            }
-            let mut text = String::new();
-            let mut skip = 0;
-            for cx in x..end {
-                let cell = &buf[(cx, y)];
-                if skip > 0 {
-                    skip -= 1;
-                    continue;
-                }
-                text.push_str(cell.symbol());
-                skip = unicode_width::UnicodeWidthStr::width(cell.symbol()).saturating_sub(1);
-            }
-            let px = f32::from(x) * CW;
-            let py = f32::from(y) * CH;
-            let run_w = f32::from(end - x) * CW;
-            if bg != rgb(Color::Reset, false) {
-                body.push_str(&format!(
-                    "<rect x=\"{px:.1}\" y=\"{py:.1}\" width=\"{run_w:.1}\" height=\"{CH}\" fill=\"{bg}\"/>\n"
-                ));
-            }
-            if !text.trim().is_empty() {
-                let mut attrs = format!("fill=\"{fg}\"");
-                if st.add_modifier.contains(Modifier::BOLD) {
-                    attrs.push_str(" font-weight=\"bold\"");
-                }
-                if st.add_modifier.contains(Modifier::ITALIC) {
-                    attrs.push_str(" font-style=\"italic\"");
-                }
-                if st.add_modifier.contains(Modifier::UNDERLINED) {
-                    attrs.push_str(" text-decoration=\"underline\"");
-                }
-                body.push_str(&format!(
-                    "<text x=\"{px:.1}\" y=\"{:.1}\" textLength=\"{run_w:.1}\" lengthAdjust=\"spacingAndGlyphs\" {attrs}>{}</text>\n",
-                    py + CH * 0.75,
-                    xml_escape(&text)
-                ));
-            }
-            x = end;
-        }
-    }
-    let (pw, ph) = (f32::from(w) * CW, f32::from(h) * CH);
-    format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{pw:.0}\" height=\"{ph:.0}\" viewBox=\"0 0 {pw:.1} {ph:.1}\">\n\
-<rect width=\"100%\" height=\"100%\" fill=\"{}\"/>\n\
-<g font-family=\"'DejaVu Sans Mono', Menlo, Consolas, monospace\" font-size=\"14\" xml:space=\"preserve\">\n{body}</g>\n</svg>\n",
-        rgb(Color::Reset, false)
-    )
-}
-
-/// `screenshots/decide.svg`: the Decide view at 100x30 with a few answers.
-/// Regenerate with `VERSUS_SCREENSHOTS=1 cargo test --test decide screenshot`.
-#[test]
-fn screenshot_decide_svg() {
-    let mut app = App::new(
-        article::bundled(),
-        Theme::new(true, false),
-        Rect::new(0, 0, 100, 30),
-        &Options {
-            view: Some(View::Decide),
-            ..Options::default()
-        },
-    );
-    run(
-        &mut app,
-        &[
-            Action::Toggle,
-            Action::Down,
-            Action::Toggle,
-            Action::NextSection,
-            Action::Down,
-            Action::Down,
-            Action::Right,
-        ],
-    );
-    let t = draw(&app);
-    let svg = buffer_svg(t.backend().buffer());
-    assert!(svg.contains("fits your answers best"));
-    let path = format!("{}/screenshots/decide.svg", env!("CARGO_MANIFEST_DIR"));
-    if std::env::var_os("VERSUS_SCREENSHOTS").is_some() {
-        std::fs::create_dir_all(format!("{}/screenshots", env!("CARGO_MANIFEST_DIR"))).unwrap();
-        std::fs::write(&path, &svg).unwrap();
-    }
-    assert!(
-        std::path::Path::new(&path).exists(),
-        "run VERSUS_SCREENSHOTS=1 cargo test --test decide screenshot"
-    );
-}
-
 // ---------------------------------------------------------------- pty
 
-mod pty {
-    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
-    use std::io::{Read, Write};
-    use std::sync::mpsc;
+#[path = "support/pty.rs"]
+mod pty;
+
+mod end_to_end {
+    use super::pty::Pty;
     use std::time::{Duration, Instant};
 
-    struct Session {
-        parser: vt100::Parser,
-        rx: mpsc::Receiver<Vec<u8>>,
-        writer: Box<dyn Write + Send>,
-        child: Box<dyn portable_pty::Child + Send + Sync>,
-    }
-
-    impl Session {
-        fn start(args: &[&str], rows: u16, cols: u16) -> Session {
-            let pair = native_pty_system()
-                .openpty(PtySize {
-                    rows,
-                    cols,
-                    pixel_width: 0,
-                    pixel_height: 0,
-                })
-                .unwrap();
-            let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_versus"));
-            cmd.args(args);
-            cmd.env("TERM", "xterm-256color");
-            cmd.env("LANG", "en_US.UTF-8");
-            cmd.env_remove("NO_COLOR");
-            let child = pair.slave.spawn_command(cmd).unwrap();
-            drop(pair.slave);
-            let mut reader = pair.master.try_clone_reader().unwrap();
-            let writer = pair.master.take_writer().unwrap();
-            let (tx, rx) = mpsc::channel();
-            std::thread::spawn(move || {
-                let _master = pair.master;
-                let mut buf = [0u8; 8192];
-                while let Ok(n) = reader.read(&mut buf) {
-                    if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
-                        break;
-                    }
-                }
-            });
-            Session {
-                parser: vt100::Parser::new(
-                    std::num::NonZeroU16::new(rows).unwrap(),
-                    std::num::NonZeroU16::new(cols).unwrap(),
-                    0,
-                ),
-                rx,
-                writer,
-                child,
-            }
-        }
-
-        fn pump(&mut self, wait: Duration) {
-            if let Ok(b) = self.rx.recv_timeout(wait) {
-                self.parser.process(&b);
-            }
-            while let Ok(b) = self.rx.try_recv() {
-                self.parser.process(&b);
-            }
-        }
-
-        fn screen(&self) -> String {
-            self.parser.screen().contents()
-        }
-
-        /// Waits until `ok` holds for the screen, or fails with the screen.
-        fn wait(&mut self, what: &str, ok: impl Fn(&str) -> bool) {
-            let end = Instant::now() + Duration::from_secs(20);
-            loop {
-                if ok(&self.screen()) {
-                    return;
-                }
-                assert!(
-                    Instant::now() < end,
-                    "timed out waiting for {what}; screen:\n{}",
-                    self.screen()
-                );
-                self.pump(Duration::from_millis(50));
-            }
-        }
-
-        fn send(&mut self, keys: &str) {
-            self.writer.write_all(keys.as_bytes()).unwrap();
-            self.writer.flush().unwrap();
-        }
-
-        fn exit_code(&mut self) -> u32 {
-            let end = Instant::now() + Duration::from_secs(20);
-            loop {
-                self.pump(Duration::from_millis(20));
-                if let Some(status) = self.child.try_wait().unwrap() {
-                    return status.exit_code();
-                }
-                assert!(Instant::now() < end, "the program did not exit");
-            }
+    /// Waits until `ok` holds for the screen; fails with the screen.
+    fn wait(p: &mut Pty, what: &str, ok: impl Fn(&str) -> bool) {
+        let end = Instant::now() + Duration::from_secs(20);
+        while !ok(&p.screen()) {
+            assert!(
+                Instant::now() < end,
+                "timed out waiting for {what}; screen:\n{}",
+                p.screen()
+            );
+            p.pump(Duration::from_millis(50));
         }
     }
 
@@ -1006,25 +780,24 @@ mod pty {
     fn decide_in_a_real_terminal() {
         let out = std::env::temp_dir().join(format!("versus-pty-decide-{}.md", std::process::id()));
         let out_s = out.to_string_lossy().to_string();
-        let mut s = Session::start(&["--decide-out", &out_s], 30, 100);
-        s.wait("the title", |t| t.contains("Django vs Flask"));
-        s.send("4");
-        s.wait("the Decide view", |t| {
-            t.contains("What you need 0/8 checked")
-        });
+        let mut p = Pty::spawn(&["--decide-out", &out_s], 100, 30, &[]);
+        p.wait_for("Django vs Flask");
+        p.send("4");
+        p.wait_for("What you need 0/8 checked");
         // Two Django criteria, then Flask on the first table row.
-        s.send(" j ");
-        s.wait("two checks", |t| t.contains("What you need 2/8 checked"));
-        s.send("Jl");
-        s.wait("the bars", |t| {
+        p.send(" j ");
+        p.wait_for("What you need 2/8 checked");
+        p.send("Jl");
+        wait(&mut p, "the bars", |t| {
             bar_row(t, "Django", 2) && bar_row(t, "Flask", 1)
         });
-        let t = s.screen();
+        let t = p.screen();
         assert!(t.contains("Django fits your answers best."), "{t}");
         assert!(t.contains("Choose Django if you need a"), "{t}");
         assert!(t.contains("Philosophy ▸ Flask"), "{t}");
-        s.send("q");
-        assert_eq!(s.exit_code(), 0);
+        p.send("q");
+        assert_eq!(p.wait_exit(), 0);
+        p.assert_restored();
         let md = std::fs::read_to_string(&out).unwrap();
         let _ = std::fs::remove_file(&out);
         assert!(
@@ -1033,21 +806,4 @@ mod pty {
         );
         assert!(md.contains("Philosophy: Flask"), "{md}");
     }
-}
-
-#[test]
-fn a_large_count_is_quick() {
-    let mut app = app(80, 24);
-    let t = std::time::Instant::now();
-    for c in "99999j".chars() {
-        key(&mut app, c);
-    }
-    assert_eq!(app.decide.cursor, 27);
-    assert!(cursor_visible(&app));
-    assert!(
-        t.elapsed() < std::time::Duration::from_secs(5),
-        "{:?}",
-        t.elapsed()
-    );
-    eprintln!("99999j took {:?}", t.elapsed());
 }

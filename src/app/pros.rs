@@ -43,7 +43,8 @@ pub struct ProsLayout {
 /// Side by side when every column gets at least [`MIN_PROS_COLUMN`] cells.
 pub fn column_width(width: usize, n: usize) -> Option<usize> {
     let n = n.max(1);
-    let w = width.saturating_sub(n - 1) / n;
+    // Each column but the last loses a cell to its border, each but the first one to padding.
+    let w = (width / n).saturating_sub(2);
     (w >= MIN_PROS_COLUMN).then_some(w)
 }
 

@@ -76,11 +76,11 @@ impl App {
             }
             KeyCode::Char('u') if ev.modifiers.contains(KeyModifiers::CONTROL) => p.clear(),
             KeyCode::Char(c)
-                if !ev.modifiers.contains(KeyModifiers::CONTROL) && !c.is_control() =>
+                if !ev.modifiers.contains(KeyModifiers::CONTROL)
+                    && !c.is_control()
+                    && p.chars().count() < 200 =>
             {
-                if p.chars().count() < 200 {
-                    p.push(c);
-                }
+                p.push(c);
             }
             _ => {}
         }

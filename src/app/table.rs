@@ -24,6 +24,8 @@ pub struct TableLayout {
     pub header: Vec<Line<'static>>,
     pub rows: Vec<Vec<Line<'static>>>,
     pub cards: bool,
+    /// Column content widths (grid only).
+    pub widths: Vec<usize>,
 }
 
 pub fn layout(table: &Table, width: usize, theme: &Theme) -> TableLayout {
@@ -37,12 +39,14 @@ pub fn layout(table: &Table, width: usize, theme: &Theme) -> TableLayout {
                 header,
                 rows: g.rows,
                 cards: false,
+                widths: w,
             }
         }
         _ => TableLayout {
             header: Vec::new(),
             rows: grid::cards(table, width, theme),
             cards: true,
+            widths: Vec::new(),
         },
     }
 }

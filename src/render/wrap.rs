@@ -113,10 +113,10 @@ fn flush_word(
         lines.push(line.take());
         *space = None;
     }
-    if let Some(st) = space.take() {
-        if line.width > 0 {
-            line.push(" ", st, 1);
-        }
+    if let Some(st) = space.take()
+        && line.width > 0
+    {
+        line.push(" ", st, 1);
     }
     for (s, st) in word.drain(..) {
         line.push(&s, st, str_width(&s));

@@ -19,7 +19,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         a.sections
             .get(app.current_section())
             .map(|s| s.title.clone())
-            .filter(|s| !s.is_empty())
+            .filter(|s| !s.is_empty() && Some(s) != a.title.as_ref())
     } else {
         None
     }

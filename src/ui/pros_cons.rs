@@ -58,6 +58,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let rects = Layout::horizontal((0..n).map(|_| Constraint::Ratio(1, n))).split(area);
     for (i, (col, rect)) in layout.columns.iter().zip(rects.iter()).enumerate() {
         let mut r = *rect;
+        if i > 0 {
+            r = Rect {
+                x: r.x + 1,
+                width: r.width.saturating_sub(1),
+                ..r
+            };
+        }
         if i + 1 < layout.columns.len() {
             let b = Block::new()
                 .borders(Borders::RIGHT)
@@ -71,10 +78,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         }
         let mut lines = view(col);
         // The contender in focus has its name marked.
-        if i == app.pros.col && app.pros.scroll == 0 && focus_name.is_some() {
-            if let Some(first) = lines.first_mut() {
-                *first = first.clone().patch_style(app.theme.selected());
-            }
+        if i == app.pros.col
+            && app.pros.scroll == 0
+            && focus_name.is_some()
+            && let Some(first) = lines.first_mut()
+        {
+            *first = first.clone().patch_style(app.theme.selected());
         }
         draw_lines(&lines, r, buf);
     }

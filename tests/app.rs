@@ -1,0 +1,404 @@
+//! `App::update` for every action, without a terminal.
+
+mod support;
+
+use support::*;
+use versus::app::View;
+use versus::app::read::{Focus, Pos};
+use versus::keys::Action;
+
+#[test]
+fn views_switch_by_number_and_tab() {
+    let mut a = bundled(80, 24);
+    assert_eq!(a.view, View::Read);
+    for (k, v) in [
+        ("2", View::Table),
+        ("3", View::Pros),
+        ("4", View::Decide),
+        ("1", View::Read),
+    ] {
+        press(&mut a, k);
+        assert_eq!(a.view, v);
+    }
+    press(&mut a, "<Tab>");
+    assert_eq!(a.view, View::Table);
+    press(&mut a, "<S-Tab><S-Tab>");
+    assert_eq!(a.view, View::Decide);
+    a.update(Action::NextView);
+    assert_eq!(a.view, View::Read);
+}
+
+#[test]
+fn lines_scroll_with_counts() {
+    let mut a = bundled(80, 24);
+    press(&mut a, "j");
+    assert_eq!(a.read.top, Pos { item: 0, line: 1 });
+    press(&mut a, "k");
+    assert_eq!(a.read.top, Pos::default());
+    press(&mut a, "5j");
+    let after_count = a.read.top;
+    let mut b = bundled(80, 24);
+    press(&mut b, "jjjjj");
+    assert_eq!(after_count, b.read.top);
+    assert!(after_count > Pos::default());
+    press(&mut a, "<Up><Up><Up><Up><Up>");
+    assert_eq!(a.read.top, Pos::default());
+    press(&mut a, "k");
+    assert_eq!(a.read.top, Pos::default(), "cannot scroll above the top");
+}
+
+#[test]
+fn sections_move_the_outline_and_back() {
+    let mut a = bundled(120, 40);
+    assert_eq!(a.current_section(), 0);
+    press(&mut a, "J");
+    assert_eq!(a.current_section(), 1);
+    assert_eq!(a.article.sections[1].title, "What is Django?");
+    press(&mut a, "}}");
+    assert_eq!(a.current_section(), 3);
+    press(&mut a, "K");
+    assert_eq!(a.current_section(), 2);
+    press(&mut a, "{");
+    assert_eq!(a.current_section(), 1);
+    assert_eq!(a.read.outline_sel, 1);
+}
+
+#[test]
+fn scrolling_the_content_moves_the_outline_highlight() {
+    let mut a = bundled(120, 40);
+    press(&mut a, "<PgDn>");
+    assert!(a.current_section() > 0);
+    assert_eq!(a.read.outline_sel, a.current_section());
+}
+
+#[test]
+fn pages_halves_top_and_bottom() {
+    let mut a = bundled(80, 24);
+    press(&mut a, "<PgDn>");
+    let one_page = a.read.top;
+    press(&mut a, "<PgUp>");
+    assert_eq!(a.read.top, Pos::default());
+    press(&mut a, " ");
+    assert_eq!(a.read.top, one_page, "Space pages down");
+    press(&mut a, "b");
+    assert_eq!(a.read.top, Pos::default(), "b pages up");
+    press(&mut a, "<C-d>");
+    let half = a.read.top;
+    assert!(half > Pos::default() && half < one_page);
+    press(&mut a, "<C-u>");
+    assert_eq!(a.read.top, Pos::default());
+    press(&mut a, "G");
+    assert_eq!(a.read_percent(), 100);
+    assert_eq!(a.current_section(), a.article.sections.len() - 1);
+    let bottom = a.read.top;
+    press(&mut a, "j");
+    assert_eq!(a.read.top, bottom, "cannot scroll past the end");
+    press(&mut a, "<Home>");
+    assert_eq!(a.read.top, Pos::default());
+    press(&mut a, "<End>");
+    assert_eq!(a.read.top, bottom);
+    press(&mut a, "g");
+    assert_eq!(a.read_percent(), 0);
+}
+
+#[test]
+fn outline_focus_and_enter_jump() {
+    let mut a = bundled(120, 40);
+    assert_eq!(a.read.focus, Focus::Content);
+    press(&mut a, "h");
+    assert_eq!(a.read.focus, Focus::Outline);
+    press(&mut a, "jjj");
+    assert_eq!(a.read.outline_sel, 3);
+    assert_eq!(
+        a.current_section(),
+        3,
+        "moving in the outline scrolls the content"
+    );
+    press(&mut a, "<Enter>");
+    assert_eq!(a.read.focus, Focus::Content);
+    assert_eq!(a.current_section(), 3);
+    press(&mut a, "[");
+    assert_eq!(a.read.focus, Focus::Outline);
+    press(&mut a, "]");
+    assert_eq!(a.read.focus, Focus::Content);
+}
+
+#[test]
+fn outline_toggles_and_follows_the_width() {
+    let mut a = bundled(80, 24);
+    assert!(a.read_panes().0.is_none(), "collapsed below 100 columns");
+    press(&mut a, "o");
+    assert!(a.read_panes().0.is_some());
+    let mut b = bundled(120, 40);
+    assert!(b.read_panes().0.is_some());
+    press(&mut b, "o");
+    assert!(b.read_panes().0.is_none());
+}
+
+#[test]
+fn table_cursor_moves_and_stays_in_range() {
+    let mut a = bundled(80, 24);
+    press(&mut a, "2");
+    assert_eq!(a.table.row, 0);
+    press(&mut a, "jj");
+    assert_eq!(a.table.row, 2);
+    press(&mut a, "G");
+    assert_eq!(a.table.row, 5);
+    press(&mut a, "j");
+    assert_eq!(a.table.row, 5);
+    press(&mut a, "g");
+    assert_eq!(a.table.row, 0);
+    press(&mut a, "<PgDn>");
+    assert!(a.table.row > 0);
+    press(&mut a, "<PgUp>");
+    assert_eq!(a.table.row, 0);
+}
+
+#[test]
+fn long_tables_keep_the_cursor_row_visible() {
+    let mut md = String::from("# A vs B\n\n| Feature | A | B |\n|---|---|---|\n");
+    for i in 0..200 {
+        md.push_str(&format!("| row {i} | value a {i} | value b {i} |\n"));
+    }
+    let mut a = app(versus::article::parse(&md, "t"), 80, 24);
+    press(&mut a, "2G");
+    assert_eq!(a.table.row, 199);
+    let s = screen(&a);
+    assert!(s.contains("row 199"), "{s}");
+    assert!(s.contains("Feature"), "header stays in view: {s}");
+    assert!(s.contains("row 200/200"));
+}
+
+#[test]
+fn pros_and_cons_toggle_and_persist_across_views() {
+    let mut a = bundled(80, 24);
+    press(&mut a, "3p");
+    assert!(!a.pros.show_pros && a.pros.show_cons);
+    let s = screen(&a);
+    assert!(!s.contains("Comprehensive Framework") && s.contains("Steeper Learning Curve"));
+    press(&mut a, "1");
+    assert!(!a.pros.show_pros, "kept when switching views");
+    press(&mut a, "3c");
+    assert!(screen(&a).contains("press p to show the pros"));
+    press(&mut a, "pc");
+    assert!(a.pros.show_pros && a.pros.show_cons);
+}
+
+#[test]
+fn contender_columns_take_focus() {
+    let mut a = bundled(80, 24);
+    press(&mut a, "3");
+    assert_eq!(a.pros.col, 0);
+    press(&mut a, "l");
+    assert_eq!(a.pros.col, 1);
+    press(&mut a, "l");
+    assert_eq!(a.pros.col, 0, "wraps around");
+    press(&mut a, "h");
+    assert_eq!(a.pros.col, 1);
+}
+
+#[test]
+fn search_counts_steps_and_clears() {
+    let mut a = bundled(80, 24);
+    press(&mut a, "/admin<Enter>");
+    let n = a.search.hits.len();
+    assert!(n >= 4, "{n}");
+    assert_eq!(a.search.summary().unwrap(), format!("match 1/{n}"));
+    let first = a.read.top;
+    press(&mut a, "n");
+    assert_eq!(a.search.summary().unwrap(), format!("match 2/{n}"));
+    press(&mut a, "N");
+    assert_eq!(a.read.top, first);
+    press(&mut a, "N");
+    assert_eq!(
+        a.search.summary().unwrap(),
+        format!("match {n}/{n}"),
+        "wraps backwards"
+    );
+    press(&mut a, "2");
+    assert!(
+        a.search.summary().unwrap().contains("matches")
+            || a.search.summary().unwrap().starts_with("match")
+    );
+    press(&mut a, "<Esc>");
+    assert!(a.search.query.is_none());
+    assert!(!a.quit, "Esc never quits");
+}
+
+#[test]
+fn search_prompt_edits_and_cancels() {
+    let mut a = bundled(80, 24);
+    press(&mut a, "/flaskx<BS>");
+    assert_eq!(a.search.prompt.as_deref(), Some("flask"));
+    press(&mut a, "q");
+    assert!(!a.quit, "q is typed into the prompt");
+    press(&mut a, "<Esc>");
+    assert!(a.search.prompt.is_none() && a.search.query.is_none());
+    press(&mut a, "/zebra<Enter>");
+    assert_eq!(a.status.as_deref(), Some("no matches for \"zebra\""));
+}
+
+#[test]
+fn search_in_table_moves_the_cursor() {
+    let mut a = bundled(80, 24);
+    press(&mut a, "2/community<Enter>");
+    assert_eq!(a.table.row, 5);
+}
+
+#[test]
+fn help_opens_and_closes_without_quitting() {
+    let mut a = bundled(80, 24);
+    press(&mut a, "?");
+    assert!(a.help.is_some());
+    press(&mut a, "q");
+    assert!(a.help.is_none() && !a.quit);
+    press(&mut a, "?<Esc>");
+    assert!(a.help.is_none());
+    press(&mut a, "??");
+    assert!(a.help.is_none());
+}
+
+#[test]
+fn quit_keys() {
+    let mut a = bundled(80, 24);
+    press(&mut a, "<Esc>");
+    assert!(!a.quit);
+    press(&mut a, "q");
+    assert!(a.quit);
+    let mut b = bundled(80, 24);
+    press(&mut b, "<C-c>");
+    assert!(b.quit);
+}
+
+#[test]
+fn copy_puts_plain_text_on_the_clipboard() {
+    let mut a = bundled(80, 24);
+    press(&mut a, "JJy");
+    let c = a.clipboard.take().unwrap();
+    assert!(c.starts_with("Key Features of Django:"), "{c}");
+    assert!(
+        a.status
+            .as_deref()
+            .unwrap()
+            .starts_with("copied the section")
+    );
+    press(&mut a, "2jy");
+    assert_eq!(
+        a.clipboard.take().unwrap(),
+        "Feature: Built-in Features\nDjango: ORM, authentication, admin panel, etc.\nFlask: Minimal; relies on extensions\n"
+    );
+    press(&mut a, "3ly");
+    assert!(
+        a.clipboard
+            .take()
+            .unwrap()
+            .starts_with("Flask\n\nPros:\n- Lightweight: Easy to learn")
+    );
+}
+
+#[test]
+fn resize_keeps_the_reading_position() {
+    let mut a = bundled(120, 40);
+    press(&mut a, "JJJJ");
+    let s = a.current_section();
+    a.resize(80, 24);
+    assert_eq!(a.current_section(), s);
+    a.resize(60, 20);
+    assert_eq!(a.current_section(), s);
+    a.resize(1, 1);
+    a.resize(120, 40);
+    assert_eq!(a.current_section(), s);
+}
+
+#[test]
+fn mouse_wheel_scrolls_the_pane_under_the_pointer() {
+    let mut a = bundled(120, 40);
+    a.wheel(80, 10, true);
+    assert_eq!(a.read.top, Pos { item: 0, line: 3 });
+    a.wheel(80, 10, false);
+    assert_eq!(a.read.top, Pos::default());
+    a.wheel(5, 10, true);
+    assert_eq!(
+        a.current_section(),
+        1,
+        "over the outline it moves the outline"
+    );
+}
+
+#[test]
+fn section_option_starts_there() {
+    let opts = versus::app::Options {
+        view: None,
+        section: Some("when to choose flask".into()),
+        ..Default::default()
+    };
+    let a = versus::app::App::new(
+        versus::article::bundled(),
+        versus::render::theme::Theme::new(false, false),
+        ratatui::layout::Rect::new(0, 0, 80, 24),
+        &opts,
+    );
+    assert_eq!(
+        a.article.sections[a.current_section()].title,
+        "When to Choose Flask"
+    );
+}
+
+#[test]
+fn empty_article_parts_say_what_is_missing() {
+    let mut a = app(
+        versus::article::parse("Just a note, nothing to compare.\n", "n"),
+        80,
+        24,
+    );
+    press(&mut a, "2");
+    assert!(screen(&a).contains("No feature table in this article."));
+    press(&mut a, "3");
+    assert!(screen(&a).contains("No contenders found"));
+}
+
+#[test]
+fn table_contender_column_takes_focus() {
+    let mut a = bundled(80, 24);
+    press(&mut a, "2");
+    assert_eq!(a.table.col, 0);
+    press(&mut a, "l");
+    assert_eq!(a.table.col, 1);
+    press(&mut a, "]");
+    assert_eq!(a.table.col, 2);
+    press(&mut a, "<Right>");
+    assert_eq!(a.table.col, 1, "wraps around");
+    press(&mut a, "h");
+    assert_eq!(a.table.col, 2);
+    let t = render(&a);
+    let buf = t.backend().buffer();
+    // Flask's header cell is reversed, Django's is not.
+    let flask_x = (0..80)
+        .find(|&x| buf[(x, 2)].symbol() == "F" && buf[(x + 1, 2)].symbol() == "l")
+        .unwrap();
+    let django_x = (0..80).find(|&x| buf[(x, 2)].symbol() == "D").unwrap();
+    use ratatui::style::Modifier;
+    assert!(buf[(flask_x, 2)].modifier.contains(Modifier::REVERSED));
+    assert!(!buf[(django_x, 2)].modifier.contains(Modifier::REVERSED));
+}
+
+#[test]
+fn warnings_show_at_the_top_of_the_read_view_and_in_the_footer() {
+    let md = "---\ntitle: [broken\n---\n# A vs B\n\nBody text.\n";
+    let a = app(versus::article::parse(md, "w.md"), 80, 24);
+    let s = screen(&a);
+    assert!(s.contains("front matter is not valid YAML"), "{s}");
+    assert!(s.contains("Body text."));
+    assert!(s.contains("1 warning"), "{s}");
+}
+
+#[test]
+fn no_headings_say_so_in_the_outline() {
+    let a = app(
+        versus::article::parse("---\ntitle: Only front matter\n---\n", "p"),
+        120,
+        30,
+    );
+    assert!(a.article.sections.is_empty());
+    assert!(screen(&a).contains("(no headings)"), "{}", screen(&a));
+}
