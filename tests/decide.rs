@@ -119,7 +119,7 @@ fn every_heading_variant_gives_criteria() {
     assert_eq!(first(2), "Your data is nested.");
     // "Choose Delta if"
     assert_eq!(first(3), "Relationships are the data");
-    // "Why choose Epsilon" (and not "Why Choose Epsilon?")
+    // "Why choose Epsilon"
     assert_eq!(a.contenders[4].choose_when.len(), 1);
     assert_eq!(first(4), "Speed");
     // "ZETA IS BEST FOR:"
@@ -751,6 +751,7 @@ fn snapshot_narrow() {
 
 // ---------------------------------------------------------------- pty
 
+#[allow(dead_code)]
 #[path = "support/pty.rs"]
 mod pty;
 
