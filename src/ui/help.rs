@@ -30,7 +30,7 @@ pub fn render(app: &App, scroll: usize, area: Rect, buf: &mut Buffer) {
     }
     lines.push(Line::default());
     lines.push(Line::from(Span::styled(
-        "Counts: type 5-9 then any digits before a motion (5j, 50j); 1-4 switch views.".to_string(),
+        "Counts: 5-9, then any digits, before a motion (5j, 50j).".to_string(),
         t.dim(),
     )));
     // The Decide scoring rule, in lines short enough for the overlay.
