@@ -70,7 +70,15 @@ fn svg(buf: &Buffer) -> String {
                 );
             }
             let sym = cell.symbol();
-            if !sym.trim().is_empty() {
+            // Full blocks (the Decide bars) as rectangles, so they join without gaps.
+            if sym == "█" {
+                let _ = writeln!(
+                    s,
+                    "<rect x=\"{px}\" y=\"{py}\" width=\"{}\" height=\"{CELL_H}\" fill=\"{}\"/>",
+                    CELL_W + 0.5,
+                    rgb(fg, true)
+                );
+            } else if !sym.trim().is_empty() {
                 let weight = if cell.modifier.contains(Modifier::BOLD) {
                     " font-weight=\"bold\""
                 } else {
