@@ -70,7 +70,15 @@ fn svg(buf: &Buffer) -> String {
                 );
             }
             let sym = cell.symbol();
-            if !sym.trim().is_empty() {
+            // Full blocks (the Decide bars) as rectangles, so they join without gaps.
+            if sym == "█" {
+                let _ = writeln!(
+                    s,
+                    "<rect x=\"{px}\" y=\"{py}\" width=\"{}\" height=\"{CELL_H}\" fill=\"{}\"/>",
+                    CELL_W + 0.5,
+                    rgb(fg, true)
+                );
+            } else if !sym.trim().is_empty() {
                 let weight = if cell.modifier.contains(Modifier::BOLD) {
                     " font-weight=\"bold\""
                 } else {
@@ -106,7 +114,8 @@ fn main() {
         ("read", ""),
         ("table", "2"),
         ("pros-cons", "3"),
-        ("decide", "4"),
+        // Two Django criteria checked, Flask preferred on "Learning Curve".
+        ("decide", "4 j Jjjl"),
         ("help", "?"),
     ];
     std::fs::create_dir_all("screenshots").expect("screenshots/");

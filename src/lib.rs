@@ -7,6 +7,7 @@
 pub mod app;
 pub mod article;
 pub mod cli;
+pub mod decide;
 pub mod r#gen;
 pub mod input;
 pub mod keys;

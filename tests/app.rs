@@ -330,6 +330,7 @@ fn section_option_starts_there() {
     let opts = versus::app::Options {
         view: None,
         section: Some("when to choose flask".into()),
+        ..Default::default()
     };
     let a = versus::app::App::new(
         versus::article::bundled(),

@@ -2,6 +2,7 @@
 //! is captured from a pseudo-terminal and checked for injected sequences.
 
 #[path = "support/pty.rs"]
+#[allow(dead_code)]
 mod pty;
 
 use pty::Pty;
