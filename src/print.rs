@@ -48,11 +48,6 @@ pub fn lines(a: &Article, width: usize, theme: &Theme) -> Vec<Line<'static>> {
             out.push(Line::default());
         }
     }
-    if !a.warnings.is_empty() {
-        for w in &a.warnings {
-            push_wrapped(&mut out, &format!("warning: {w}"), theme.warning(), width);
-        }
-    }
     while out
         .last()
         .is_some_and(|l| l.spans.iter().all(|s| s.content.trim().is_empty()))
