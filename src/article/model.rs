@@ -82,6 +82,7 @@ pub struct Section {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Part {
     /// A paragraph's plain text and its bold lead, if it starts with one.
+    /// The source's line breaks inside the paragraph are kept as `\n`.
     Para { text: String, lead: Option<String> },
     /// A list's top-level items.
     List(Vec<Item>),

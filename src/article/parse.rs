@@ -141,6 +141,11 @@ struct Builder<'r> {
     /// The paragraph's bold lead, for `Part::Para`.
     para_lead: Option<String>,
     para_lead_open: bool,
+    /// Bytes of inline text read since the last flush, and where soft line
+    /// breaks fell in it: `Part::Para` keeps them as `\n` so the detectors
+    /// can read a paragraph line by line (✅/❌ lines).
+    inline_len: usize,
+    soft_breaks: Vec<usize>,
 }
 
 impl<'r> Builder<'r> {
@@ -170,6 +175,8 @@ impl<'r> Builder<'r> {
             item: None,
             para_lead: None,
             para_lead_open: false,
+            inline_len: 0,
+            soft_breaks: Vec::new(),
         }
     }
 
@@ -198,7 +205,12 @@ impl<'r> Builder<'r> {
                 self.style = saved;
             }
             Event::InlineMath(t) | Event::DisplayMath(t) => self.text(&t),
-            Event::SoftBreak => self.text(" "),
+            Event::SoftBreak => {
+                if self.code.is_none() && self.html.is_none() && self.table.is_none() {
+                    self.soft_breaks.push(self.inline_len);
+                }
+                self.text(" ")
+            }
             Event::HardBreak => self.text("\n"),
             Event::Rule => {
                 self.flush_inline();
@@ -471,6 +483,7 @@ impl<'r> Builder<'r> {
                 l.push_str(&t);
             }
         }
+        self.inline_len += t.len();
         let spans = self.spans.get_or_insert_with(Vec::new);
         match spans.last_mut() {
             Some(last) if last.style == self.style => last.text.push_str(&t),
@@ -483,6 +496,8 @@ impl<'r> Builder<'r> {
 
     /// Ends the paragraph, heading or tight item text being read.
     fn flush_inline(&mut self) {
+        self.inline_len = 0;
+        let breaks = std::mem::take(&mut self.soft_breaks);
         let Some(spans) = self.spans.take() else {
             return;
         };
@@ -522,7 +537,7 @@ impl<'r> Builder<'r> {
             let lead = self.para_lead.take().map(|l| l.trim().to_string());
             let lead = lead.filter(|l| !l.is_empty());
             self.push_part(Part::Para {
-                text: plain.trim().to_string(),
+                text: with_line_breaks(&plain, &breaks).trim().to_string(),
                 lead,
             });
         } else if let Some(item) = &mut self.item {
@@ -641,6 +656,17 @@ fn finish_item(acc: ItemAcc) -> Item {
         }
     }
     Item { title: None, text }
+}
+
+/// `plain` with the soft breaks at byte offsets `breaks` (each a space) as `\n`.
+fn with_line_breaks(plain: &str, breaks: &[usize]) -> String {
+    let mut bytes = plain.as_bytes().to_vec();
+    for &b in breaks {
+        if bytes.get(b) == Some(&b' ') {
+            bytes[b] = b'\n';
+        }
+    }
+    String::from_utf8(bytes).unwrap_or_else(|_| plain.to_string())
 }
 
 /// Text content of an HTML block, without tags or comments.
