@@ -1,0 +1,493 @@
+//! What the article says about each contender: pros, cons, "when to choose"
+//! criteria, examples and verdict lines, each attributed to the contender
+//! whose section, heading or label owns it.
+//!
+//! Each section starts from what its heading announces ("Django Pros",
+//! "### Cons:" under "## Netlify - …", "When to Choose Flask"), inheriting
+//! the owner and the kind of item from the sections it sits in. Inside it,
+//! labels ("**Pros**", "Stay with Jekyll if:", "**Flask**") switch the kind
+//! or the owner for what follows; ✅/❌ lines are pros and cons whatever the
+//! context; a table with Pros and Cons columns gives each row's contender
+//! its items.
+
+use super::labels::{Kind, Label, Named, choose_sentence, classify, marker_items, marker_line};
+use super::names::{Names, fold, squash};
+use super::tables::pros_cons_kind;
+use crate::article::model::{Article, Contender, Item, Part, Section, Table};
+
+/// Titles of the sections that conclude an article.
+pub const CONCLUSION_WORDS: &[&str] = &[
+    "conclusion",
+    "verdict",
+    "bottom line",
+    "summary",
+    "final thoughts",
+    "wrapping up",
+    "wrap-up",
+    "the winner",
+    "final word",
+    "tl;dr",
+    "tldr",
+];
+
+pub fn is_conclusion(title: &str) -> bool {
+    let k = fold(title);
+    CONCLUSION_WORDS.iter().any(|w| k.contains(w))
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+struct Ctx {
+    owner: Option<usize>,
+    kind: Option<Kind>,
+}
+
+impl Ctx {
+    fn apply(&mut self, l: &Label) {
+        match l.named {
+            Named::One(i) => self.owner = Some(i),
+            Named::Many => self.owner = None,
+            Named::Zero => {}
+        }
+        if let Some(k) = l.kind {
+            self.kind = Some(k);
+        }
+    }
+}
+
+struct Walker<'a> {
+    names: &'a Names,
+    tables: &'a [Table],
+    out: &'a mut [Contender],
+}
+
+pub fn collect(a: &mut Article, names: &Names, parents: &[Option<usize>], skip: &[bool]) {
+    let mut ctx = vec![Ctx::default(); a.sections.len()];
+    let mut concl = vec![false; a.sections.len()];
+    let mut w = Walker {
+        names,
+        tables: &a.tables,
+        out: &mut a.contenders,
+    };
+    for (i, s) in a.sections.iter().enumerate() {
+        let parent = parents[i];
+        concl[i] = is_conclusion(&s.title) || parent.is_some_and(|p| concl[p]);
+        if skip[i] {
+            w.section(s, Ctx::default(), concl[i]);
+            continue;
+        }
+        let mut c = parent.map_or(Ctx::default(), |p| ctx[p]);
+        let l = classify(&s.title, names);
+        c.apply(&l);
+        if l.kind == Some(Kind::Verdict) {
+            c.kind = None;
+        }
+        ctx[i] = c;
+        w.section(s, c, concl[i]);
+    }
+}
+
+impl Walker<'_> {
+    fn push(&mut self, owner: Option<usize>, kind: Option<Kind>, item: Item) {
+        let Some(c) = owner.and_then(|o| self.out.get_mut(o)) else {
+            return;
+        };
+        if item.text.is_empty() && item.title.is_none() {
+            return;
+        }
+        match kind {
+            Some(Kind::Pros) => c.pros.push(item),
+            Some(Kind::Cons) => c.cons.push(item),
+            Some(Kind::Choose) => c.choose_when.push(item),
+            Some(Kind::Examples) => c.examples.push(match item.title {
+                Some(t) if item.text.is_empty() => t,
+                Some(t) => format!("{t}: {}", item.text),
+                None => item.text,
+            }),
+            _ => {}
+        }
+    }
+
+    fn section(&mut self, s: &Section, start: Ctx, concl: bool) {
+        let mut c = start;
+        for p in &s.parts {
+            match p {
+                Part::Para { text, lead } => self.para(text, lead.as_deref(), &mut c, concl),
+                Part::List(items) => {
+                    for it in items {
+                        self.item(it, c, concl);
+                    }
+                }
+                Part::Table(t) => {
+                    if let Some(t) = self.tables.get(*t) {
+                        self.table(t);
+                    }
+                }
+            }
+        }
+    }
+
+    /// A paragraph: a label, ✅/❌ lines, or "X shines when …" sentences.
+    fn para(&mut self, text: &str, lead: Option<&str>, c: &mut Ctx, concl: bool) {
+        if let Some((l, rest)) = para_label(text, lead, self.names) {
+            if l.kind == Some(Kind::Verdict) {
+                return;
+            }
+            c.apply(&l);
+            self.content(rest, *c);
+            return;
+        }
+        if text.lines().any(|l| marker_line(l).is_some()) {
+            for (k, t) in marker_items(text) {
+                self.push(c.owner, Some(k), plain(t));
+            }
+            return;
+        }
+        if !concl && !self.names.is_empty() {
+            for s in sentences(text) {
+                if let Some((i, rest)) = choose_sentence(&s, self.names) {
+                    self.push(Some(i), Some(Kind::Choose), plain(rest));
+                }
+            }
+        }
+    }
+
+    /// What follows a label in its paragraph or list item: marker lines,
+    /// nested items ("- a"), lines, or an inline list ("fast, cheap").
+    fn content(&mut self, rest: &str, c: Ctx) {
+        let rest = rest.trim_start_matches([':', '：', ' ', '-', '–', '—']).trim();
+        if rest.is_empty() {
+            return;
+        }
+        for line in rest.lines() {
+            let line = line.trim();
+            let line = line.strip_prefix("- ").unwrap_or(line);
+            if marker_line(line).is_some() {
+                for (k, t) in marker_items(line) {
+                    self.push(c.owner, Some(k), plain(t));
+                }
+            } else {
+                for piece in split_inline(line) {
+                    self.push(c.owner, c.kind, plain(piece));
+                }
+            }
+        }
+    }
+
+    fn item(&mut self, it: &Item, c: Ctx, concl: bool) {
+        // "**Pros:** fast, cheap" or "**Django**" with nested items.
+        if let Some(t) = &it.title {
+            if marker_line(t).is_none() {
+                let l = classify(t, self.names);
+                let nested = it.text.is_empty() || it.text.starts_with("- ");
+                // "**Choose Django** if you …" is a sentence, not a heading.
+                let sentence = l.kind == Some(Kind::Choose) && !nested;
+                if l.is_label() && !sentence && (l.kind.is_some() || first_line(&it.text).is_empty()) {
+                    if l.kind != Some(Kind::Verdict) {
+                        let mut c2 = c;
+                        c2.apply(&l);
+                        self.content(&it.text, c2);
+                    }
+                    return;
+                }
+            }
+        } else {
+            let first = first_line(&it.text);
+            if first.ends_with([':', '：']) && first.len() < 100 {
+                let l = classify(first, self.names);
+                if l.is_label() {
+                    if l.kind != Some(Kind::Verdict) {
+                        let mut c2 = c;
+                        c2.apply(&l);
+                        self.content(&it.text[first.len()..], c2);
+                    }
+                    return;
+                }
+            }
+        }
+        // "✅ Fast", "**✅ Fast:** builds in seconds".
+        if let Some(t) = &it.title {
+            if let Some((k, rest)) = marker_line(t) {
+                self.push(
+                    c.owner,
+                    Some(k),
+                    Item {
+                        title: Some(rest.trim().to_string()),
+                        text: it.text.clone(),
+                    },
+                );
+                return;
+            }
+        } else if marker_line(&it.text).is_some() {
+            for (k, t) in marker_items(&it.text) {
+                self.push(c.owner, Some(k), plain(t));
+            }
+            return;
+        }
+        match c.kind {
+            Some(Kind::Pros | Kind::Cons | Kind::Choose | Kind::Examples) if c.owner.is_some() => {
+                self.push(c.owner, c.kind, it.clone());
+            }
+            _ if !concl && !self.names.is_empty() => {
+                let whole = match &it.title {
+                    Some(t) => format!("{t} {}", it.text),
+                    None => it.text.clone(),
+                };
+                if let Some((i, rest)) = choose_sentence(&whole, self.names) {
+                    self.push(Some(i), Some(Kind::Choose), plain(rest));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// A table with Pros and Cons columns (one row per contender), or with
+    /// Pros and Cons rows (one column per contender).
+    fn table(&mut self, t: &Table) {
+        let pc: Vec<(usize, Kind)> = t
+            .columns
+            .iter()
+            .enumerate()
+            .skip(1)
+            .filter_map(|(j, h)| pros_cons_kind(h).map(|k| (j, k)))
+            .collect();
+        if !pc.is_empty() {
+            for row in &t.rows {
+                let owner = row.first().and_then(|c| self.names.exact(c));
+                for &(j, k) in &pc {
+                    for piece in split_cell(row.get(j).map_or("", String::as_str)) {
+                        self.push(owner, Some(piece.0.unwrap_or(k)), plain(piece.1));
+                    }
+                }
+            }
+            return;
+        }
+        let owners: Vec<Option<usize>> = t.columns.iter().map(|h| self.names.exact(h)).collect();
+        if owners.iter().all(Option::is_none) {
+            return;
+        }
+        for row in &t.rows {
+            let Some(k) = row.first().and_then(|c| pros_cons_kind(c)) else {
+                continue;
+            };
+            for (j, cell) in row.iter().enumerate().skip(1) {
+                for piece in split_cell(cell) {
+                    self.push(owners.get(j).copied().flatten(), Some(piece.0.unwrap_or(k)), plain(piece.1));
+                }
+            }
+        }
+    }
+}
+
+fn plain(text: String) -> Item {
+    Item {
+        title: None,
+        text: text.trim().to_string(),
+    }
+}
+
+fn first_line(s: &str) -> &str {
+    s.lines().next().unwrap_or("").trim()
+}
+
+/// A paragraph that announces what follows: a bold lead ("**Pros:**",
+/// "**Flask**"), a short line ending in a colon ("Stay with Jekyll if:"), or a
+/// line that is only a kind word ("Cons"). Returns the label and the text
+/// after it.
+fn para_label<'t>(text: &'t str, lead: Option<&str>, names: &Names) -> Option<(Label, &'t str)> {
+    let first = first_line(text);
+    if let Some(lead) = lead {
+        let l = classify(lead, names);
+        let body = text.trim_start();
+        let rest = body.strip_prefix(lead).unwrap_or("");
+        let rest_first = first_line(rest).trim_start_matches([':', '：', ' ']);
+        // A bare name only labels when nothing follows it on its line.
+        if l.kind.is_some() || (l.is_label() && rest_first.is_empty()) {
+            return Some((l, rest));
+        }
+    }
+    let words = first.split_whitespace().count();
+    if first.ends_with([':', '：']) && words <= 12 {
+        let l = classify(first, names);
+        if l.is_label() {
+            return Some((l, &text[text.find(first).map_or(0, |i| i + first.len())..]));
+        }
+    }
+    if words <= 4 && text.contains('\n') || words <= 2 {
+        let l = classify(first, names);
+        if matches!(l.kind, Some(Kind::Pros | Kind::Cons | Kind::Mixed | Kind::Verdict)) && l.bare {
+            return Some((l, &text[text.find(first).map_or(0, |i| i + first.len())..]));
+        }
+    }
+    None
+}
+
+/// Splits an inline list: "a; b", "a • b", or "a, b, c" when every piece is short.
+pub fn split_inline(s: &str) -> Vec<String> {
+    let s = s.trim();
+    if s.is_empty() {
+        return Vec::new();
+    }
+    for sep in [';', '•', '·'] {
+        if s.contains(sep) {
+            return pieces(s.split(sep));
+        }
+    }
+    let commas: Vec<&str> = s.split(',').collect();
+    if commas.len() >= 2
+        && commas.iter().all(|p| {
+            let p = p.trim();
+            let p = p.strip_prefix("and ").unwrap_or(p);
+            (1..=5).contains(&p.split_whitespace().count())
+        })
+    {
+        return pieces(commas.into_iter());
+    }
+    vec![s.to_string()]
+}
+
+fn pieces<'a>(it: impl Iterator<Item = &'a str>) -> Vec<String> {
+    it.map(|p| {
+        let p = p.trim();
+        let p = p.strip_prefix("and ").unwrap_or(p);
+        p.trim_end_matches('.').trim().to_string()
+    })
+    .filter(|p| !p.is_empty())
+    .collect()
+}
+
+/// A table cell's items: marker-split, or an inline list; "-" and "n/a" are none.
+fn split_cell(cell: &str) -> Vec<(Option<Kind>, String)> {
+    let c = cell.trim();
+    if matches!(fold(c).as_str(), "" | "-" | "—" | "–" | "n/a" | "none" | "—." | "x") {
+        return Vec::new();
+    }
+    if marker_line(c).is_some() {
+        return marker_items(c)
+            .into_iter()
+            .map(|(k, t)| (Some(k), t))
+            .collect();
+    }
+    split_inline(c).into_iter().map(|t| (None, t)).collect()
+}
+
+fn sentences(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    for ch in text.chars() {
+        cur.push(if ch == '\n' { ' ' } else { ch });
+        if matches!(ch, '.' | '!' | '?') {
+            let s = std::mem::take(&mut cur);
+            out.push(s.trim().to_string());
+        }
+    }
+    if !cur.trim().is_empty() {
+        out.push(cur.trim().to_string());
+    }
+    out
+}
+
+/// Verdict lines: in the last concluding section, a list item or sentence
+/// naming exactly one contender; then "**Winner:** X" lines anywhere.
+pub fn verdicts(a: &mut Article, names: &Names) {
+    let mut lines: Vec<String> = Vec::new();
+    if let Some(si) = a.sections.iter().rposition(|s| is_conclusion(&s.title)) {
+        for p in &a.sections[si].parts {
+            match p {
+                Part::List(items) => lines.extend(items.iter().map(|i| match &i.title {
+                    Some(t) => format!("{t} {}", i.text),
+                    None => i.text.clone(),
+                })),
+                Part::Para { text, .. } => lines.extend(sentences(text)),
+                Part::Table(_) => {}
+            }
+        }
+    }
+    for s in &a.sections {
+        for p in &s.parts {
+            match p {
+                Part::Para { text, lead } => {
+                    let label = lead.clone().or_else(|| {
+                        first_line(text)
+                            .split_once([':', '：'])
+                            .map(|(h, _)| h.to_string())
+                    });
+                    if let Some(l) = label {
+                        if l.len() < 40 && classify(&l, &Names::default()).kind == Some(Kind::Verdict) {
+                            lines.push(squash(text));
+                        }
+                    }
+                }
+                Part::List(items) => {
+                    for i in items {
+                        if let Some(t) = &i.title {
+                            if classify(t, &Names::default()).kind == Some(Kind::Verdict) {
+                                lines.push(format!("{t}: {}", i.text));
+                            }
+                        }
+                    }
+                }
+                Part::Table(_) => {}
+            }
+        }
+    }
+    for line in lines {
+        let hits = names.hits(&fold(&line));
+        let mut named: Vec<usize> = hits.iter().map(|h| h.idx).collect();
+        named.sort_unstable();
+        named.dedup();
+        if let [only] = named[..] {
+            let c = &mut a.contenders[only];
+            if c.verdict.is_none() {
+                c.verdict = Some(line.trim().to_string());
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inline_lists() {
+        assert_eq!(split_inline("Fast, cheap and simple."), ["Fast", "cheap and simple"]);
+        assert_eq!(split_inline("Fast; free tier; great docs"), ["Fast", "free tier", "great docs"]);
+        assert_eq!(
+            split_inline("Slower builds, and the Ruby toolchain is painful on Windows."),
+            ["Slower builds, and the Ruby toolchain is painful on Windows."]
+        );
+        assert!(split_inline("  ").is_empty());
+    }
+
+    #[test]
+    fn cells() {
+        assert!(split_cell("n/a").is_empty());
+        assert_eq!(
+            split_cell("✅ Fast ❌ Slow"),
+            [(Some(Kind::Pros), "Fast".into()), (Some(Kind::Cons), "Slow".into())]
+        );
+        assert_eq!(split_cell("Fast, free"), [(None, "Fast".into()), (None, "free".into())]);
+    }
+
+    #[test]
+    fn labels_in_paragraphs() {
+        let n = Names::new(&[vec!["Hugo".into()], vec!["Jekyll".into()]]);
+        let (l, rest) = para_label("Pros: fast, free", Some("Pros:"), &n).unwrap();
+        assert_eq!(l.kind, Some(Kind::Pros));
+        assert_eq!(rest, " fast, free");
+        let (l, _) = para_label("Stay with Jekyll if:", None, &n).unwrap();
+        assert_eq!((l.kind, l.owner()), (Some(Kind::Choose), Some(1)));
+        let (l, _) = para_label("Hugo\n✅ Fast", Some("Hugo"), &n).unwrap();
+        assert_eq!((l.kind, l.owner()), (None, Some(0)));
+        assert!(para_label("Hugo is fast.", Some("Hugo"), &n).is_none());
+        assert!(para_label("Here is what we found:", None, &n).is_none());
+        assert!(para_label("Cons", None, &n).is_some());
+    }
+
+    #[test]
+    fn conclusion_titles() {
+        assert!(is_conclusion("Conclusion: Which Should You Choose?"));
+        assert!(is_conclusion("Final Thoughts"));
+        assert!(!is_conclusion("Pricing"));
+    }
+}
