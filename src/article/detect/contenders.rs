@@ -21,6 +21,9 @@ use crate::article::model::{Article, Table};
 /// At most this many contenders; more is a warning.
 pub const MAX: usize = 8;
 
+/// Tables read for contenders, from the top.
+const MAX_TABLES: usize = 64;
+
 #[derive(Debug, Default)]
 pub struct Chosen {
     pub names: Vec<String>,
@@ -70,7 +73,10 @@ pub fn and_list(names: &[String]) -> String {
 /// The names a title gives: the first H1, else the front matter's title,
 /// else the first heading that reads "A vs B".
 fn from_title(a: &Article, skip: &[bool]) -> Vec<String> {
-    for t in [a.title.as_deref(), a.meta.title.as_deref()].into_iter().flatten() {
+    for t in [a.title.as_deref(), a.meta.title.as_deref()]
+        .into_iter()
+        .flatten()
+    {
         let n = title_names(t);
         if n.len() >= 2 {
             return n;
@@ -108,7 +114,9 @@ pub fn choose(a: &Article, parents: &[Option<usize>], skip: &[bool]) -> Chosen {
         confirmers.iter().any(|c| same_keys(&c.keys, &k))
     };
     let mut best: Option<Reading> = None;
-    for (i, t) in a.tables.iter().enumerate() {
+    // The feature table comes early; a very long article's later tables are
+    // not read for contenders.
+    for (i, t) in a.tables.iter().enumerate().take(MAX_TABLES) {
         let Some(r) = tables::read(t, i, &confirmed) else {
             continue;
         };
@@ -133,7 +141,11 @@ pub fn choose(a: &Article, parents: &[Option<usize>], skip: &[bool]) -> Chosen {
         Sections,
     }
     let src = match &table_k {
-        Some(tk) if title.len() >= 2 && overlap(tk, &title) == 0 && best.as_ref().is_some_and(|r| r.confirmed == 0) => {
+        Some(tk)
+            if title.len() >= 2
+                && overlap(tk, &title) == 0
+                && best.as_ref().is_some_and(|r| r.confirmed == 0) =>
+        {
             warnings.push(format!(
                 "contenders: the table compares {}, none of which the title names; used the title's {}",
                 list(tk),
@@ -249,6 +261,9 @@ mod tests {
     fn lists_read_naturally() {
         assert_eq!(and_list(&["A".into()]), "A");
         assert_eq!(and_list(&["A".into(), "B".into()]), "A and B");
-        assert_eq!(and_list(&["A".into(), "B".into(), "C".into()]), "A, B and C");
+        assert_eq!(
+            and_list(&["A".into(), "B".into(), "C".into()]),
+            "A, B and C"
+        );
     }
 }

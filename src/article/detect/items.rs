@@ -113,8 +113,17 @@ impl Walker<'_> {
             match p {
                 Part::Para { text, lead } => self.para(text, lead.as_deref(), &mut c, concl),
                 Part::List(items) => {
+                    // A "+ a / − b" list: its plain items are pros.
+                    let mut ci = c;
+                    if !matches!(c.kind, Some(Kind::Pros | Kind::Cons))
+                        && items
+                            .iter()
+                            .any(|it| it.title.is_none() && plus_minus(&it.text))
+                    {
+                        ci.kind = Some(Kind::Pros);
+                    }
                     for it in items {
-                        self.item(it, c, concl);
+                        self.item(it, ci, concl);
                     }
                 }
                 Part::Table(t) => {
@@ -154,7 +163,9 @@ impl Walker<'_> {
     /// What follows a label in its paragraph or list item: marker lines,
     /// nested items ("- a"), lines, or an inline list ("fast, cheap").
     fn content(&mut self, rest: &str, c: Ctx) {
-        let rest = rest.trim_start_matches([':', '：', ' ', '-', '–', '—']).trim();
+        let rest = rest
+            .trim_start_matches([':', '：', ' ', '-', '–', '—'])
+            .trim();
         if rest.is_empty() {
             return;
         }
@@ -181,7 +192,10 @@ impl Walker<'_> {
                 let nested = it.text.is_empty() || it.text.starts_with("- ");
                 // "**Choose Django** if you …" is a sentence, not a heading.
                 let sentence = l.kind == Some(Kind::Choose) && !nested;
-                if l.is_label() && !sentence && (l.kind.is_some() || first_line(&it.text).is_empty()) {
+                if l.is_label()
+                    && !sentence
+                    && (l.kind.is_some() || first_line(&it.text).is_empty())
+                {
                     if l.kind != Some(Kind::Verdict) {
                         let mut c2 = c;
                         c2.apply(&l);
@@ -222,6 +236,20 @@ impl Walker<'_> {
                 self.push(c.owner, Some(k), plain(t));
             }
             return;
+        } else {
+            // "+ Fast" items with "− Slow" lines run into them: the list's
+            // `+` is gone, the `−` is still there.
+            let split = marker_items(&format!("+ {}", it.text));
+            if split.len() > 1 {
+                let first = match c.kind {
+                    Some(k @ (Kind::Pros | Kind::Cons)) => k,
+                    _ => Kind::Pros,
+                };
+                for (n, (k, t)) in split.into_iter().enumerate() {
+                    self.push(c.owner, Some(if n == 0 { first } else { k }), plain(t));
+                }
+                return;
+            }
         }
         match c.kind {
             Some(Kind::Pros | Kind::Cons | Kind::Choose | Kind::Examples) if c.owner.is_some() => {
@@ -271,11 +299,20 @@ impl Walker<'_> {
             };
             for (j, cell) in row.iter().enumerate().skip(1) {
                 for piece in split_cell(cell) {
-                    self.push(owners.get(j).copied().flatten(), Some(piece.0.unwrap_or(k)), plain(piece.1));
+                    self.push(
+                        owners.get(j).copied().flatten(),
+                        Some(piece.0.unwrap_or(k)),
+                        plain(piece.1),
+                    );
                 }
             }
         }
     }
+}
+
+/// Text that a `−` or ❌ line ran into ("Free − Slow"), not starting with one.
+fn plus_minus(text: &str) -> bool {
+    marker_line(text).is_none() && marker_items(&format!("+ {text}")).len() > 1
 }
 
 fn plain(text: String) -> Item {
@@ -314,7 +351,11 @@ fn para_label<'t>(text: &'t str, lead: Option<&str>, names: &Names) -> Option<(L
     }
     if words <= 4 && text.contains('\n') || words <= 2 {
         let l = classify(first, names);
-        if matches!(l.kind, Some(Kind::Pros | Kind::Cons | Kind::Mixed | Kind::Verdict)) && l.bare {
+        if matches!(
+            l.kind,
+            Some(Kind::Pros | Kind::Cons | Kind::Mixed | Kind::Verdict)
+        ) && l.bare
+        {
             return Some((l, &text[text.find(first).map_or(0, |i| i + first.len())..]));
         }
     }
@@ -358,7 +399,10 @@ fn pieces<'a>(it: impl Iterator<Item = &'a str>) -> Vec<String> {
 /// A table cell's items: marker-split, or an inline list; "-" and "n/a" are none.
 fn split_cell(cell: &str) -> Vec<(Option<Kind>, String)> {
     let c = cell.trim();
-    if matches!(fold(c).as_str(), "" | "-" | "—" | "–" | "n/a" | "none" | "—." | "x") {
+    if matches!(
+        fold(c).as_str(),
+        "" | "-" | "—" | "–" | "n/a" | "none" | "—." | "x"
+    ) {
         return Vec::new();
     }
     if marker_line(c).is_some() {
@@ -412,7 +456,9 @@ pub fn verdicts(a: &mut Article, names: &Names) {
                             .map(|(h, _)| h.to_string())
                     });
                     if let Some(l) = label {
-                        if l.len() < 40 && classify(&l, &Names::default()).kind == Some(Kind::Verdict) {
+                        if l.len() < 40
+                            && classify(&l, &Names::default()).kind == Some(Kind::Verdict)
+                        {
                             lines.push(squash(text));
                         }
                     }
@@ -450,8 +496,14 @@ mod tests {
 
     #[test]
     fn inline_lists() {
-        assert_eq!(split_inline("Fast, cheap and simple."), ["Fast", "cheap and simple"]);
-        assert_eq!(split_inline("Fast; free tier; great docs"), ["Fast", "free tier", "great docs"]);
+        assert_eq!(
+            split_inline("Fast, cheap and simple."),
+            ["Fast", "cheap and simple"]
+        );
+        assert_eq!(
+            split_inline("Fast; free tier; great docs"),
+            ["Fast", "free tier", "great docs"]
+        );
         assert_eq!(
             split_inline("Slower builds, and the Ruby toolchain is painful on Windows."),
             ["Slower builds, and the Ruby toolchain is painful on Windows."]
@@ -464,9 +516,15 @@ mod tests {
         assert!(split_cell("n/a").is_empty());
         assert_eq!(
             split_cell("✅ Fast ❌ Slow"),
-            [(Some(Kind::Pros), "Fast".into()), (Some(Kind::Cons), "Slow".into())]
+            [
+                (Some(Kind::Pros), "Fast".into()),
+                (Some(Kind::Cons), "Slow".into())
+            ]
         );
-        assert_eq!(split_cell("Fast, free"), [(None, "Fast".into()), (None, "free".into())]);
+        assert_eq!(
+            split_cell("Fast, free"),
+            [(None, "Fast".into()), (None, "free".into())]
+        );
     }
 
     #[test]

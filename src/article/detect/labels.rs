@@ -125,10 +125,50 @@ const VERDICT_WORDS: &[&str] = &[
 
 /// Filler around a kind word: "Key Advantages of Using X", "X's Strengths".
 const STOP: &[&str] = &[
-    "of", "for", "the", "a", "an", "s", "using", "use", "with", "to", "key", "main", "major",
-    "biggest", "notable", "potential", "possible", "some", "its", "it", "our", "my", "in", "on",
-    "over", "than", "vs", "versus", "against", "compared", "top", "real", "big", "and", "or",
-    "also", "other", "few", "list", "summary", "quick", "overall", "general", "notable",
+    "of",
+    "for",
+    "the",
+    "a",
+    "an",
+    "s",
+    "using",
+    "use",
+    "with",
+    "to",
+    "key",
+    "main",
+    "major",
+    "biggest",
+    "notable",
+    "potential",
+    "possible",
+    "some",
+    "its",
+    "it",
+    "our",
+    "my",
+    "in",
+    "on",
+    "over",
+    "than",
+    "vs",
+    "versus",
+    "against",
+    "compared",
+    "top",
+    "real",
+    "big",
+    "and",
+    "or",
+    "also",
+    "other",
+    "few",
+    "list",
+    "summary",
+    "quick",
+    "overall",
+    "general",
+    "notable",
 ];
 
 /// "When to choose X" and the like, word by word; `X` is a name (or "it").
@@ -413,9 +453,13 @@ pub fn choose_sentence(sentence: &str, names: &Names) -> Option<(usize, String)>
             let after: Vec<_> = toks.iter().filter(|t| t.1 > comma).cloned().collect();
             let name = match after.first() {
                 Some((Tok::Name(i), _, _)) => Some(*i),
-                _ => ["choose|use|pick|prefer X", "go|stay|stick with X", "go|opt for X"]
-                    .iter()
-                    .find_map(|tpl| match_template(&after, tpl).and_then(|m| m.1)),
+                _ => [
+                    "choose|use|pick|prefer X",
+                    "go|stay|stick with X",
+                    "go|opt for X",
+                ]
+                .iter()
+                .find_map(|tpl| match_template(&after, tpl).and_then(|m| m.1)),
             };
             let names_in_cond = hits.iter().any(|h| h.start < comma);
             if let (Some(i), false) = (name, names_in_cond) {
@@ -431,7 +475,9 @@ pub fn choose_sentence(sentence: &str, names: &Names) -> Option<(usize, String)>
 /// The kind of item a marker character starts.
 fn marker_kind(c: char, line_start: bool) -> Option<Kind> {
     match c {
-        '✅' | '✔' | '☑' | '✓' | '👍' | '➕' | '🟢' | '💚' | '🟩' => Some(Kind::Pros),
+        '✅' | '✔' | '☑' | '✓' | '👍' | '➕' | '🟢' | '💚' | '🟩' => {
+            Some(Kind::Pros)
+        }
         '❌' | '✖' | '✗' | '✘' | '👎' | '➖' | '🔴' | '⛔' | '🚫' | '⚠' | '❎' | '🟥' => {
             Some(Kind::Cons)
         }
@@ -492,10 +538,9 @@ pub fn marker_items(text: &str) -> Vec<(Kind, String)> {
                     push_item(&mut out, kind, &cur);
                     cur.clear();
                     kind = k;
-                    while chars
-                        .peek()
-                        .is_some_and(|(_, n)| matches!(*n as u32, 0xFE00..=0xFE0F | 0x1F3FB..=0x1F3FF))
-                    {
+                    while chars.peek().is_some_and(
+                        |(_, n)| matches!(*n as u32, 0xFE00..=0xFE0F | 0x1F3FB..=0x1F3FF),
+                    ) {
                         chars.next();
                     }
                 }
@@ -547,10 +592,16 @@ mod tests {
         assert_eq!(kind("Flask Drawbacks"), (Some(Cons), One(1)));
         assert_eq!(kind("Pros and Cons"), (Some(Mixed), Zero));
         assert_eq!(kind("Strengths & Weaknesses of Rails"), (None, Zero));
-        assert_eq!(kind("Strengths & Weaknesses of Ruby on Rails"), (Some(Mixed), One(2)));
+        assert_eq!(
+            kind("Strengths & Weaknesses of Ruby on Rails"),
+            (Some(Mixed), One(2))
+        );
         assert_eq!(kind("Django's Advantages over Flask"), (Some(Pros), One(0)));
         assert_eq!(kind("Key Features of Django"), (None, One(0)));
-        assert_eq!(kind("Key Differences Between Django and Flask"), (None, Many));
+        assert_eq!(
+            kind("Key Differences Between Django and Flask"),
+            (None, Many)
+        );
     }
 
     #[test]
@@ -562,9 +613,15 @@ mod tests {
         assert_eq!(kind("Choose Django when"), (Some(Choose), One(0)));
         assert_eq!(kind("Flask shines when:"), (Some(Choose), One(1)));
         assert_eq!(kind("Django is best for"), (Some(Choose), One(0)));
-        assert_eq!(kind("Django is an excellent choice if:"), (Some(Choose), One(0)));
+        assert_eq!(
+            kind("Django is an excellent choice if:"),
+            (Some(Choose), One(0))
+        );
         assert_eq!(kind("Best for"), (Some(Choose), Zero));
-        assert_eq!(kind("Examples of Projects Suited for Django:"), (Some(Examples), One(0)));
+        assert_eq!(
+            kind("Examples of Projects Suited for Django:"),
+            (Some(Examples), One(0))
+        );
         assert_eq!(kind("Winner"), (Some(Verdict), Zero));
         assert_eq!(kind("Conclusion: Which Should You Choose?"), (None, Zero));
         let l = classify("**Django**", &names());

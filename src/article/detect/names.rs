@@ -179,7 +179,10 @@ fn is_word_char(c: char) -> bool {
 /// Whole-word occurrences of `needle` (already folded) in `hay` (folded).
 pub fn word_hits<'a>(hay: &'a str, needle: &'a str) -> impl Iterator<Item = usize> + 'a {
     hay.match_indices(needle).filter_map(move |(i, _)| {
-        let before = hay[..i].chars().next_back().is_none_or(|c| !is_word_char(c))
+        let before = hay[..i]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !is_word_char(c))
             || !needle.starts_with(is_word_char);
         let after = hay[i + needle.len()..]
             .chars()

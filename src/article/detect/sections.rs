@@ -5,6 +5,7 @@ use super::labels::{Kind, classify, is_kind_word, label_text, marker_line};
 use super::names::{Names, clean_name, fold};
 use super::title::heading_names;
 use crate::article::model::{Part, Section};
+use std::collections::{HashMap, HashSet};
 
 /// The section each section sits in (the nearest earlier one of a lower level).
 pub fn parents(sections: &[Section]) -> Vec<Option<usize>> {
@@ -113,9 +114,73 @@ const GENERIC_HEADINGS: &[&str] = &[
     "sources",
 ];
 
-const QUESTION_WORDS: &[&str] = &[
-    "how", "why", "when", "which", "where", "who", "should", "is", "are", "do", "does", "can",
-    "step", "chapter", "part", "round", "the", "a", "an", "our", "my", "your", "final", "key",
+/// First words of headings that are questions, steps or instructions.
+const NOT_FIRST: &[&str] = &[
+    "how",
+    "why",
+    "when",
+    "which",
+    "where",
+    "who",
+    "should",
+    "is",
+    "are",
+    "do",
+    "does",
+    "can",
+    "step",
+    "chapter",
+    "part",
+    "round",
+    "the",
+    "a",
+    "an",
+    "our",
+    "my",
+    "your",
+    "final",
+    "key",
+    "install",
+    "installing",
+    "configure",
+    "configuring",
+    "set",
+    "setting",
+    "setup",
+    "create",
+    "creating",
+    "add",
+    "adding",
+    "deploy",
+    "deploying",
+    "run",
+    "running",
+    "build",
+    "building",
+    "use",
+    "using",
+    "write",
+    "writing",
+    "test",
+    "testing",
+    "update",
+    "updating",
+    "getting",
+    "choosing",
+    "migrate",
+    "migrating",
+    "moving",
+    "switching",
+    "learn",
+    "learning",
+    "start",
+    "starting",
+    "next",
+    "more",
+    "other",
+    "common",
+    "further",
+    "bonus",
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -173,7 +238,7 @@ pub fn section_name(title: &str) -> Option<(String, Shape)> {
         && name.chars().any(char::is_alphabetic)
         && !GENERIC_HEADINGS.contains(&k.as_str())
         && !super::tables::is_generic(&name)
-        && !QUESTION_WORDS.contains(&words[0])
+        && !NOT_FIRST.contains(&words[0])
         && classify(&name, &Names::default()).kind.is_none()
         && !words.iter().any(|w| is_kind_word(w))
         && heading_names(&name).is_empty()
@@ -185,7 +250,15 @@ pub fn section_name(title: &str) -> Option<(String, Shape)> {
 fn strip_numbering(t: &str) -> &str {
     let low = fold(t);
     let mut s = t;
-    for p in ["option ", "contender ", "choice ", "tool ", "candidate ", "no. ", "#"] {
+    for p in [
+        "option ",
+        "contender ",
+        "choice ",
+        "tool ",
+        "candidate ",
+        "no. ",
+        "#",
+    ] {
         if low.starts_with(p) && t[p.len()..].starts_with(|c: char| c.is_ascii_digit()) {
             s = &t[p.len()..];
             break;
@@ -230,7 +303,9 @@ fn has_pros_cons(s: &Section) -> bool {
         }
         Part::List(items) => items.iter().any(|i| {
             marker_line(&i.text).is_some()
-                || i.title.as_deref().is_some_and(|t| pc(classify(t, &none).kind))
+                || i.title
+                    .as_deref()
+                    .is_some_and(|t| pc(classify(t, &none).kind))
         }),
         Part::Table(_) => false,
     })
@@ -281,16 +356,17 @@ pub fn standalone(
     parents: &[Option<usize>],
 ) -> Vec<Candidate> {
     let mut best: Vec<Candidate> = Vec::new();
-    let mut groups: Vec<((Option<usize>, u8), Vec<Candidate>)> = Vec::new();
+    let mut index: HashMap<(Option<usize>, u8), usize> = HashMap::new();
+    let mut groups: Vec<(HashSet<String>, Vec<Candidate>)> = Vec::new();
     for c in cands.iter().filter(|c| c.strong) {
         let g = (parents[c.section], sections[c.section].level);
-        match groups.iter_mut().find(|(k, _)| *k == g) {
-            Some((_, v)) => {
-                if !v.iter().any(|o| fold(&o.name) == fold(&c.name)) {
-                    v.push(c.clone());
-                }
-            }
-            None => groups.push((g, vec![c.clone()])),
+        let gi = *index.entry(g).or_insert_with(|| {
+            groups.push((HashSet::new(), Vec::new()));
+            groups.len() - 1
+        });
+        let (seen, v) = &mut groups[gi];
+        if seen.insert(fold(&c.name)) {
+            v.push(c.clone());
         }
     }
     for (_, g) in groups {
@@ -352,11 +428,17 @@ mod tests {
             sec(2, "Conclusion", vec![]),
         ];
         let p = parents(&s);
-        assert_eq!(p, [None, Some(0), Some(0), Some(2), Some(0), Some(0), Some(0)]);
+        assert_eq!(
+            p,
+            [None, Some(0), Some(0), Some(2), Some(0), Some(0), Some(0)]
+        );
         let skip = vec![true, false, false, false, false, false, false];
         let c = candidates(&s, &p, &skip);
         let names: Vec<_> = c.iter().map(|c| (c.name.as_str(), c.strong)).collect();
-        assert_eq!(names, [("Netlify", true), ("Vercel", true), ("Render", false)]);
+        assert_eq!(
+            names,
+            [("Netlify", true), ("Vercel", true), ("Render", false)]
+        );
         let g = standalone(&c, &s, &p);
         assert_eq!(
             g.iter().map(|c| c.name.as_str()).collect::<Vec<_>>(),

@@ -293,6 +293,10 @@ fn is_attribute(k: &str) -> bool {
 
 /// A header cell that reads "Pros" or "Cons" (or a synonym).
 pub fn pros_cons_kind(cell: &str) -> Option<Kind> {
+    // "Pro" and "Con" alone are as likely a plan or a column of votes.
+    if matches!(key(cell).as_str(), "pro" | "con") {
+        return None;
+    }
     let l = classify(cell, &Names::default());
     match l.kind {
         Some(k @ (Kind::Pros | Kind::Cons)) if l.bare => Some(k),
@@ -337,11 +341,8 @@ impl Reading {
 fn short_name(cell: &str) -> Option<String> {
     let name = clean_name(cell).0;
     let words = name.split_whitespace().count();
-    (words > 0
-        && words <= 5
-        && name.chars().count() <= 40
-        && name.chars().any(char::is_alphabetic))
-    .then_some(name)
+    (words > 0 && words <= 5 && name.chars().count() <= 40 && name.chars().any(char::is_alphabetic))
+        .then_some(name)
 }
 
 /// Reads table `idx`; `confirmed` tells whether another part of the article
@@ -410,7 +411,8 @@ pub fn read(t: &Table, idx: usize, confirmed: &dyn Fn(&str) -> bool) -> Option<R
             names,
             confirmed: row_conf,
             pros_cons: pc_cols
-                && (1..n).all(|j| pros_cons_kind(&t.columns[j]).is_some() || is_generic(&t.columns[j])),
+                && (1..n)
+                    .all(|j| pros_cons_kind(&t.columns[j]).is_some() || is_generic(&t.columns[j])),
         });
     }
 
@@ -550,7 +552,10 @@ mod tests {
     fn contenders_as_rows() {
         let t = table(
             &["Tool", "Price", "Speed", "Best for"],
-            &[&["Hugo", "Free", "Fast", "Docs"], &["Jekyll", "Free", "Slow", "Blogs"]],
+            &[
+                &["Hugo", "Free", "Fast", "Docs"],
+                &["Jekyll", "Free", "Slow", "Blogs"],
+            ],
         );
         let r = read(&t, 0, &none).unwrap();
         assert_eq!(r.names, ["Hugo", "Jekyll"]);
@@ -586,7 +591,10 @@ mod tests {
     fn pros_cons_table() {
         let t = table(
             &["Tool", "Pros", "Cons"],
-            &[&["Hugo", "Fast", "Go templates"], &["Jekyll", "Simple", "Slow"]],
+            &[
+                &["Hugo", "Fast", "Go templates"],
+                &["Jekyll", "Simple", "Slow"],
+            ],
         );
         let r = read(&t, 0, &none).unwrap();
         assert!(r.pros_cons);

@@ -58,11 +58,10 @@ fn segments(t: &str) -> Vec<String> {
     let mut segs = vec![String::new()];
     let chars: Vec<char> = t.chars().collect();
     for (i, &c) in chars.iter().enumerate() {
-        let spaced_hyphen = c == '-'
-            && i > 0
-            && chars[i - 1] == ' '
-            && chars.get(i + 1).is_some_and(|n| *n == ' ');
-        if matches!(c, ':' | '：' | '|' | '?' | '!' | '—' | '–' | '？' | '！') || spaced_hyphen {
+        let spaced_hyphen =
+            c == '-' && i > 0 && chars[i - 1] == ' ' && chars.get(i + 1).is_some_and(|n| *n == ' ');
+        if matches!(c, ':' | '：' | '|' | '?' | '!' | '—' | '–' | '？' | '！') || spaced_hyphen
+        {
             segs.push(String::new());
         } else if let Some(s) = segs.last_mut() {
             s.push(c);
@@ -174,7 +173,8 @@ fn finish(raw: Vec<String>, max_words: usize) -> Option<Vec<String>> {
         }
         names.push(name);
     }
-    (2..=8).contains(&names.len()).then_some(names)
+    // More than eight is kept here; the caller keeps eight and says so.
+    (2..=16).contains(&names.len()).then_some(names)
 }
 
 /// "A vs B vs C".
@@ -203,8 +203,10 @@ fn split_list(s: &str) -> Vec<String> {
     for part in s.split(',') {
         let mut cur: Vec<&str> = Vec::new();
         for w in part.split_whitespace() {
-            if matches!(fold(w).as_str(), "and" | "&" | "with" | "to" | "or" | "vs" | "vs.")
-                && !cur.is_empty()
+            if matches!(
+                fold(w).as_str(),
+                "and" | "&" | "with" | "to" | "or" | "vs" | "vs."
+            ) && !cur.is_empty()
             {
                 out.push(cur.join(" "));
                 cur.clear();
@@ -235,7 +237,12 @@ fn compare_form(seg: &str) -> Option<Vec<String>> {
     if let Some(n) = between_form(seg) {
         return Some(n);
     }
-    for lead in ["comparing", "a comparison of", "comparison of", "comparison:"] {
+    for lead in [
+        "comparing",
+        "a comparison of",
+        "comparison of",
+        "comparison:",
+    ] {
         if let Some(rest) = low.strip_prefix(lead) {
             if rest.starts_with(' ') {
                 return finish(split_list(&seg[lead.len()..]), 5);
@@ -323,7 +330,10 @@ mod tests {
             t("Django vs Flask: Which Python Web Framework Should You Choose?"),
             ["Django", "Flask"]
         );
-        assert_eq!(t("Naming Dilemma: Singular vs. Plural"), ["Singular", "Plural"]);
+        assert_eq!(
+            t("Naming Dilemma: Singular vs. Plural"),
+            ["Singular", "Plural"]
+        );
         assert_eq!(
             t("Chocolatey vs. Scoop vs Winget - which one to use?"),
             ["Chocolatey", "Scoop", "Winget"]
@@ -334,18 +344,30 @@ mod tests {
         assert_eq!(t("Rust vs Go in 2024 (updated)"), ["Rust", "Go"]);
         assert_eq!(t("A Guide to React vs Vue for Beginners"), ["React", "Vue"]);
         assert_eq!(t("Django vs Ruby on Rails"), ["Django", "Ruby on Rails"]);
-        assert_eq!(t("Netlify vs Vercel — which should you pick?"), ["Netlify", "Vercel"]);
+        assert_eq!(
+            t("Netlify vs Vercel — which should you pick?"),
+            ["Netlify", "Vercel"]
+        );
     }
 
     #[test]
     fn other_forms() {
         assert_eq!(t("Tailwind or Bootstrap?"), ["Tailwind", "Bootstrap"]);
         assert_eq!(t("Which is better: React or Vue?"), ["React", "Vue"]);
-        assert_eq!(t("Should you use SQLite or Postgres?"), ["SQLite", "Postgres"]);
-        assert_eq!(t("Comparing Hugo, Jekyll and Eleventy"), ["Hugo", "Jekyll", "Eleventy"]);
+        assert_eq!(
+            t("Should you use SQLite or Postgres?"),
+            ["SQLite", "Postgres"]
+        );
+        assert_eq!(
+            t("Comparing Hugo, Jekyll and Eleventy"),
+            ["Hugo", "Jekyll", "Eleventy"]
+        );
         assert_eq!(t("Podman compared to Docker"), ["Podman", "Docker"]);
         assert_eq!(t("Choosing between Vim and Emacs"), ["Vim", "Emacs"]);
-        assert_eq!(t("Monorepo and Polyrepo compared"), ["Monorepo", "Polyrepo"]);
+        assert_eq!(
+            t("Monorepo and Polyrepo compared"),
+            ["Monorepo", "Polyrepo"]
+        );
     }
 
     #[test]
