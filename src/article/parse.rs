@@ -54,11 +54,11 @@ pub fn parse(src: &str, source: &str) -> Article {
         ));
     }
     // Text before the first heading gets a section of its own.
-    if let Some(first) = sections.first_mut() {
-        if first.level == 0 {
-            first.level = 1;
-            first.title = meta.title.clone().unwrap_or_default();
-        }
+    if let Some(first) = sections.first_mut()
+        && first.level == 0
+    {
+        first.level = 1;
+        first.title = meta.title.clone().unwrap_or_default();
     }
     for s in &mut sections {
         s.text = s.text.trim_end().to_string();
@@ -319,10 +319,12 @@ impl<'r> Builder<'r> {
             Tag::Strong => {
                 self.bold += 1;
                 self.style.bold = true;
-                if let Some(item) = &mut self.item {
-                    if item.text.trim().is_empty() && item.lead.is_none() && self.lists.len() == 1 {
-                        item.in_lead = true;
-                    }
+                if let Some(item) = &mut self.item
+                    && item.text.trim().is_empty()
+                    && item.lead.is_none()
+                    && self.lists.len() == 1
+                {
+                    item.in_lead = true;
                 }
                 if self.item.is_none()
                     && self.heading.is_none()
@@ -387,19 +389,19 @@ impl<'r> Builder<'r> {
             TagEnd::List(_) => {
                 self.flush_inline();
                 self.lists.pop();
-                if self.lists.is_empty() {
-                    if let Some(items) = self.top_list.take() {
-                        self.push_part(Part::List(items));
-                    }
+                if self.lists.is_empty()
+                    && let Some(items) = self.top_list.take()
+                {
+                    self.push_part(Part::List(items));
                 }
             }
             TagEnd::Item => {
                 self.flush_inline();
                 self.marker = None;
-                if self.lists.len() == 1 {
-                    if let (Some(acc), Some(list)) = (self.item.take(), self.top_list.as_mut()) {
-                        list.push(finish_item(acc));
-                    }
+                if self.lists.len() == 1
+                    && let (Some(acc), Some(list)) = (self.item.take(), self.top_list.as_mut())
+                {
+                    list.push(finish_item(acc));
                 }
             }
             TagEnd::Table => {
@@ -427,11 +429,11 @@ impl<'r> Builder<'r> {
             TagEnd::Strong => {
                 self.bold = self.bold.saturating_sub(1);
                 self.style.bold = self.bold > 0;
-                if let Some(item) = &mut self.item {
-                    if item.in_lead {
-                        item.in_lead = false;
-                        item.lead = Some(item.text.clone());
-                    }
+                if let Some(item) = &mut self.item
+                    && item.in_lead
+                {
+                    item.in_lead = false;
+                    item.lead = Some(item.text.clone());
                 }
                 self.para_lead_open = false;
             }
@@ -478,10 +480,10 @@ impl<'r> Builder<'r> {
         if let Some(item) = &mut self.item {
             item.text.push_str(&t);
         }
-        if self.para_lead_open {
-            if let Some(l) = &mut self.para_lead {
-                l.push_str(&t);
-            }
+        if self.para_lead_open
+            && let Some(l) = &mut self.para_lead
+        {
+            l.push_str(&t);
         }
         self.inline_len += t.len();
         let spans = self.spans.get_or_insert_with(Vec::new);

@@ -230,10 +230,10 @@ pub fn choose(a: &Article, parents: &[Option<usize>], skip: &[bool]) -> Chosen {
                 }
             })
             .collect();
-        if let [i] = matches[..] {
-            if !spellings[i].contains(&e.name) {
-                spellings[i].push(e.name.clone());
-            }
+        if let [i] = matches[..]
+            && !spellings[i].contains(&e.name)
+        {
+            spellings[i].push(e.name.clone());
         }
     }
 

@@ -455,20 +455,19 @@ pub fn verdicts(a: &mut Article, names: &Names) {
                             .split_once([':', '：'])
                             .map(|(h, _)| h.to_string())
                     });
-                    if let Some(l) = label {
-                        if l.len() < 40
-                            && classify(&l, &Names::default()).kind == Some(Kind::Verdict)
-                        {
-                            lines.push(squash(text));
-                        }
+                    if let Some(l) = label
+                        && l.len() < 40
+                        && classify(&l, &Names::default()).kind == Some(Kind::Verdict)
+                    {
+                        lines.push(squash(text));
                     }
                 }
                 Part::List(items) => {
                     for i in items {
-                        if let Some(t) = &i.title {
-                            if classify(t, &Names::default()).kind == Some(Kind::Verdict) {
-                                lines.push(format!("{t}: {}", i.text));
-                            }
+                        if let Some(t) = &i.title
+                            && classify(t, &Names::default()).kind == Some(Kind::Verdict)
+                        {
+                            lines.push(format!("{t}: {}", i.text));
                         }
                     }
                 }

@@ -329,14 +329,14 @@ pub fn classify(text: &str, names: &Names) -> Label {
         _ => Named::Many,
     };
     for tpl in CHOOSE {
-        if let Some((n, _)) = match_template(&toks, tpl) {
-            if n == toks.len() {
-                return Label {
-                    kind: Some(Kind::Choose),
-                    named,
-                    bare: false,
-                };
-            }
+        if let Some((n, _)) = match_template(&toks, tpl)
+            && n == toks.len()
+        {
+            return Label {
+                kind: Some(Kind::Choose),
+                named,
+                bare: false,
+            };
         }
     }
     let words: Vec<&str> = toks
@@ -446,27 +446,27 @@ pub fn choose_sentence(sentence: &str, names: &Names) -> Option<(usize, String)>
         }
     }
     // "If you need speed, choose Hugo." / "When …, Hugo is the better choice."
-    if let Some((Tok::Word(w), _, _)) = toks.first() {
-        if w == "if" || w == "when" {
-            let comma = s.find(',')?;
-            let cond = s[toks.get(1)?.1..comma].trim();
-            let after: Vec<_> = toks.iter().filter(|t| t.1 > comma).cloned().collect();
-            let name = match after.first() {
-                Some((Tok::Name(i), _, _)) => Some(*i),
-                _ => [
-                    "choose|use|pick|prefer X",
-                    "go|stay|stick with X",
-                    "go|opt for X",
-                ]
-                .iter()
-                .find_map(|tpl| match_template(&after, tpl).and_then(|m| m.1)),
-            };
-            let names_in_cond = hits.iter().any(|h| h.start < comma);
-            if let (Some(i), false) = (name, names_in_cond) {
-                if !cond.is_empty() {
-                    return Some((i, cond.to_string()));
-                }
-            }
+    if let Some((Tok::Word(w), _, _)) = toks.first()
+        && (w == "if" || w == "when")
+    {
+        let comma = s.find(',')?;
+        let cond = s[toks.get(1)?.1..comma].trim();
+        let after: Vec<_> = toks.iter().filter(|t| t.1 > comma).cloned().collect();
+        let name = match after.first() {
+            Some((Tok::Name(i), _, _)) => Some(*i),
+            _ => [
+                "choose|use|pick|prefer X",
+                "go|stay|stick with X",
+                "go|opt for X",
+            ]
+            .iter()
+            .find_map(|tpl| match_template(&after, tpl).and_then(|m| m.1)),
+        };
+        let names_in_cond = hits.iter().any(|h| h.start < comma);
+        if let (Some(i), false) = (name, names_in_cond)
+            && !cond.is_empty()
+        {
+            return Some((i, cond.to_string()));
         }
     }
     None
@@ -516,11 +516,11 @@ pub fn marker_items(text: &str) -> Vec<(Kind, String)> {
     for line in text.lines() {
         let Some((kind, rest)) = marker_line(line) else {
             // A line without a marker continues the item before it.
-            if let Some(last) = out.last_mut() {
-                if !line.trim().is_empty() {
-                    last.1.push(' ');
-                    last.1.push_str(line.trim());
-                }
+            if let Some(last) = out.last_mut()
+                && !line.trim().is_empty()
+            {
+                last.1.push(' ');
+                last.1.push_str(line.trim());
             }
             continue;
         };

@@ -55,14 +55,13 @@ fn title_sections(a: &Article) -> Vec<bool> {
             skip[0] = true;
         }
     }
-    if let Some(t) = &a.title {
-        if let Some(i) = a
+    if let Some(t) = &a.title
+        && let Some(i) = a
             .sections
             .iter()
             .position(|s| s.level == 1 && &s.title == t)
-        {
-            skip[i] = true;
-        }
+    {
+        skip[i] = true;
     }
     skip
 }

@@ -228,7 +228,7 @@ impl Names {
             .map(|(k, _)| k.clone())
             .collect();
         aliases.retain(|(k, _)| !shared.contains(k));
-        aliases.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+        aliases.sort_by_key(|a| std::cmp::Reverse(a.0.len()));
         Names { aliases }
     }
 

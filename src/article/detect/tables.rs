@@ -377,10 +377,10 @@ pub fn read(t: &Table, idx: usize, confirmed: &dyn Fn(&str) -> bool) -> Option<R
     let mut row_names: Vec<(usize, String)> = Vec::new();
     for (i, r) in t.rows.iter().enumerate() {
         let cell = r.first().map(String::as_str).unwrap_or("");
-        if let Some(name) = short_name(cell) {
-            if !row_names.iter().any(|(_, m)| fold(m) == fold(&name)) {
-                row_names.push((i, name));
-            }
+        if let Some(name) = short_name(cell)
+            && !row_names.iter().any(|(_, m)| fold(m) == fold(&name))
+        {
+            row_names.push((i, name));
         }
     }
     let rows_ok = (2..=8).contains(&t.rows.len()) && row_names.len() == t.rows.len();
@@ -434,11 +434,11 @@ pub fn read(t: &Table, idx: usize, confirmed: &dyn Fn(&str) -> bool) -> Option<R
     let mut names: Vec<String> = Vec::new();
     let mut keep = Vec::new();
     for j in cols {
-        if let Some(name) = short_name(&t.columns[j]) {
-            if !names.iter().any(|m| fold(m) == fold(&name)) {
-                names.push(name);
-                keep.push(j);
-            }
+        if let Some(name) = short_name(&t.columns[j])
+            && !names.iter().any(|m| fold(m) == fold(&name))
+        {
+            names.push(name);
+            keep.push(j);
         }
     }
     if names.len() < 2 {

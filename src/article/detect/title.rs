@@ -75,7 +75,7 @@ fn segments(t: &str) -> Vec<String> {
 
 fn is_vs(word: &str) -> bool {
     matches!(
-        fold(word).trim_end_matches(',').as_ref(),
+        fold(word).trim_end_matches(','),
         "vs" | "vs." | "versus" | "v." | "v/s" | "vs/"
     )
 }
@@ -243,10 +243,10 @@ fn compare_form(seg: &str) -> Option<Vec<String>> {
         "comparison of",
         "comparison:",
     ] {
-        if let Some(rest) = low.strip_prefix(lead) {
-            if rest.starts_with(' ') {
-                return finish(split_list(&seg[lead.len()..]), 5);
-            }
+        if let Some(rest) = low.strip_prefix(lead)
+            && rest.starts_with(' ')
+        {
+            return finish(split_list(&seg[lead.len()..]), 5);
         }
     }
     for mid in [" compared to ", " compared with ", " contrasted with "] {
