@@ -539,7 +539,7 @@ impl<'r> Builder<'r> {
             let lead = self.para_lead.take().map(|l| l.trim().to_string());
             let lead = lead.filter(|l| !l.is_empty());
             self.push_part(Part::Para {
-                text: with_line_breaks(&plain, &breaks).trim().to_string(),
+                text: with_line_breaks(&plain, &breaks),
                 lead,
             });
         } else if let Some(item) = &mut self.item {
@@ -660,15 +660,24 @@ fn finish_item(acc: ItemAcc) -> Item {
     Item { title: None, text }
 }
 
-/// `plain` with the soft breaks at byte offsets `breaks` (each a space) as `\n`.
+/// `plain`, trimmed, with the soft breaks at byte offsets `breaks` (each a
+/// space) as `\n`.
 fn with_line_breaks(plain: &str, breaks: &[usize]) -> String {
-    let mut bytes = plain.as_bytes().to_vec();
+    let start = plain.len() - plain.trim_start().len();
+    let mut text = plain.trim().to_string();
+    if breaks.is_empty() {
+        return text;
+    }
+    // SAFETY-free: only ASCII spaces become ASCII newlines.
+    let mut bytes = std::mem::take(&mut text).into_bytes();
     for &b in breaks {
-        if bytes.get(b) == Some(&b' ') {
-            bytes[b] = b'\n';
+        if let Some(i) = b.checked_sub(start)
+            && bytes.get(i) == Some(&b' ')
+        {
+            bytes[i] = b'\n';
         }
     }
-    String::from_utf8(bytes).unwrap_or_else(|_| plain.to_string())
+    String::from_utf8(bytes).unwrap_or_else(|_| plain.trim().to_string())
 }
 
 /// Text content of an HTML block, without tags or comments.

@@ -10,7 +10,10 @@
 //! context; a table with Pros and Cons columns gives each row's contender
 //! its items.
 
-use super::labels::{Kind, Label, Named, choose_sentence, classify, marker_items, marker_line};
+use super::labels::{
+    Kind, Label, Named, choose_sentence, classify, label, marker_items, marker_line,
+    may_open_criterion,
+};
 use super::names::{Names, fold, squash};
 use super::tables::pros_cons_kind;
 use crate::article::model::{Article, Contender, Item, Part, Section, Table};
@@ -31,8 +34,16 @@ pub const CONCLUSION_WORDS: &[&str] = &[
 ];
 
 pub fn is_conclusion(title: &str) -> bool {
-    let k = fold(title);
-    CONCLUSION_WORDS.iter().any(|w| k.contains(w))
+    let t = title.as_bytes();
+    // One pass: at each letter that starts a word of the list, compare.
+    (0..t.len()).any(|i| {
+        let c = t[i].to_ascii_lowercase();
+        matches!(c, b'c' | b'v' | b'b' | b's' | b'f' | b'w' | b't')
+            && CONCLUSION_WORDS.iter().any(|w| {
+                let w = w.as_bytes();
+                w[0] == c && t.len() - i >= w.len() && t[i..i + w.len()].eq_ignore_ascii_case(w)
+            })
+    })
 }
 
 #[derive(Debug, Clone, Copy, Default)]
@@ -58,15 +69,24 @@ struct Walker<'a> {
     names: &'a Names,
     tables: &'a [Table],
     out: &'a mut [Contender],
+    /// "**Winner:** X" lines met on the way, for [`verdicts`].
+    winners: Vec<String>,
 }
 
-pub fn collect(a: &mut Article, names: &Names, parents: &[Option<usize>], skip: &[bool]) {
+/// Reads every section; returns the "**Winner:** X" lines it met, for [`verdicts`].
+pub fn collect(
+    a: &mut Article,
+    names: &Names,
+    parents: &[Option<usize>],
+    skip: &[bool],
+) -> Vec<String> {
     let mut ctx = vec![Ctx::default(); a.sections.len()];
     let mut concl = vec![false; a.sections.len()];
     let mut w = Walker {
         names,
         tables: &a.tables,
         out: &mut a.contenders,
+        winners: Vec::new(),
     };
     for (i, s) in a.sections.iter().enumerate() {
         let parent = parents[i];
@@ -84,6 +104,7 @@ pub fn collect(a: &mut Article, names: &Names, parents: &[Option<usize>], skip: 
         ctx[i] = c;
         w.section(s, c, concl[i]);
     }
+    w.winners
 }
 
 impl Walker<'_> {
@@ -111,7 +132,12 @@ impl Walker<'_> {
         let mut c = start;
         for p in &s.parts {
             match p {
-                Part::Para { text, lead } => self.para(text, lead.as_deref(), &mut c, concl),
+                Part::Para { text, lead } => {
+                    if is_winner_line(text, lead.as_deref()) {
+                        self.winners.push(squash(text));
+                    }
+                    self.para(text, lead.as_deref(), &mut c, concl)
+                }
                 Part::List(items) => {
                     // A "+ a / − b" list: its plain items are pros.
                     let mut ci = c;
@@ -123,6 +149,11 @@ impl Walker<'_> {
                         ci.kind = Some(Kind::Pros);
                     }
                     for it in items {
+                        if let Some(t) = &it.title
+                            && is_verdict_label(t)
+                        {
+                            self.winners.push(format!("{t}: {}", it.text));
+                        }
                         self.item(it, ci, concl);
                     }
                 }
@@ -153,7 +184,7 @@ impl Walker<'_> {
         }
         if !concl && !self.names.is_empty() {
             for s in sentences(text) {
-                if let Some((i, rest)) = choose_sentence(&s, self.names) {
+                if let Some((i, rest)) = choose_sentence(s, self.names) {
                     self.push(Some(i), Some(Kind::Choose), plain(rest));
                 }
             }
@@ -187,8 +218,9 @@ impl Walker<'_> {
     fn item(&mut self, it: &Item, c: Ctx, concl: bool) {
         // "**Pros:** fast, cheap" or "**Django**" with nested items.
         if let Some(t) = &it.title {
-            if marker_line(t).is_none() {
-                let l = classify(t, self.names);
+            if marker_line(t).is_none()
+                && let Some(l) = label(t, self.names)
+            {
                 let nested = it.text.is_empty() || it.text.starts_with("- ");
                 // "**Choose Django** if you …" is a sentence, not a heading.
                 let sentence = l.kind == Some(Kind::Choose) && !nested;
@@ -206,16 +238,15 @@ impl Walker<'_> {
             }
         } else {
             let first = first_line(&it.text);
-            if first.ends_with([':', '：']) && first.len() < 100 {
-                let l = classify(first, self.names);
-                if l.is_label() {
-                    if l.kind != Some(Kind::Verdict) {
-                        let mut c2 = c;
-                        c2.apply(&l);
-                        self.content(&it.text[first.len()..], c2);
-                    }
-                    return;
+            if first.ends_with([':', '：'])
+                && let Some(l) = label(first, self.names)
+            {
+                if l.kind != Some(Kind::Verdict) {
+                    let mut c2 = c;
+                    c2.apply(&l);
+                    self.content(&it.text[first.len()..], c2);
                 }
+                return;
             }
         }
         // "✅ Fast", "**✅ Fast:** builds in seconds".
@@ -255,7 +286,10 @@ impl Walker<'_> {
             Some(Kind::Pros | Kind::Cons | Kind::Choose | Kind::Examples) if c.owner.is_some() => {
                 self.push(c.owner, c.kind, it.clone());
             }
-            _ if !concl && !self.names.is_empty() => {
+            _ if !concl
+                && !self.names.is_empty()
+                && may_open_criterion(it.title.as_deref().unwrap_or(&it.text), self.names) =>
+            {
                 let whole = match &it.title {
                     Some(t) => format!("{t} {}", it.text),
                     None => it.text.clone(),
@@ -289,14 +323,13 @@ impl Walker<'_> {
             }
             return;
         }
-        let owners: Vec<Option<usize>> = t.columns.iter().map(|h| self.names.exact(h)).collect();
-        if owners.iter().all(Option::is_none) {
-            return;
-        }
+        let mut owners: Option<Vec<Option<usize>>> = None;
         for row in &t.rows {
             let Some(k) = row.first().and_then(|c| pros_cons_kind(c)) else {
                 continue;
             };
+            let owners = owners
+                .get_or_insert_with(|| t.columns.iter().map(|h| self.names.exact(h)).collect());
             for (j, cell) in row.iter().enumerate().skip(1) {
                 for piece in split_cell(cell) {
                     self.push(
@@ -312,7 +345,19 @@ impl Walker<'_> {
 
 /// Text that a `−` or ❌ line ran into ("Free − Slow"), not starting with one.
 fn plus_minus(text: &str) -> bool {
-    marker_line(text).is_none() && marker_items(&format!("+ {text}")).len() > 1
+    has_marker_char(text)
+        && marker_line(text).is_none()
+        && marker_items(&format!("+ {text}")).len() > 1
+}
+
+/// A quick byte scan for the characters markers are made of: `−`, dingbats
+/// (✅ ✔ ❌ ✖ ➖), symbols (⚠ ☑) and emoji (👍 👎 🟢).
+fn has_marker_char(text: &str) -> bool {
+    !text.is_ascii()
+        && text
+            .as_bytes()
+            .windows(2)
+            .any(|w| w[0] == 0xF0 || (w[0] == 0xE2 && matches!(w[1], 0x88 | 0x98..=0x9E)))
 }
 
 fn plain(text: String) -> Item {
@@ -332,32 +377,33 @@ fn first_line(s: &str) -> &str {
 /// after it.
 fn para_label<'t>(text: &'t str, lead: Option<&str>, names: &Names) -> Option<(Label, &'t str)> {
     let first = first_line(text);
-    if let Some(lead) = lead {
-        let l = classify(lead, names);
+    let after_first = || &text[text.find(first).map_or(0, |i| i + first.len())..];
+    if let Some(lead) = lead
+        && let Some(l) = label(lead, names)
+    {
         let body = text.trim_start();
         let rest = body.strip_prefix(lead).unwrap_or("");
         let rest_first = first_line(rest).trim_start_matches([':', '：', ' ']);
         // A bare name only labels when nothing follows it on its line.
-        if l.kind.is_some() || (l.is_label() && rest_first.is_empty()) {
+        if l.kind.is_some() || rest_first.is_empty() {
             return Some((l, rest));
         }
     }
-    let words = first.split_whitespace().count();
-    if first.ends_with([':', '：']) && words <= 12 {
-        let l = classify(first, names);
-        if l.is_label() {
-            return Some((l, &text[text.find(first).map_or(0, |i| i + first.len())..]));
-        }
+    if first.ends_with([':', '：'])
+        && let Some(l) = label(first, names)
+    {
+        return Some((l, after_first()));
     }
-    if words <= 4 && text.contains('\n') || words <= 2 {
-        let l = classify(first, names);
-        if matches!(
+    let short = first.len() < 40 && (text.contains('\n') || first.split_whitespace().count() <= 2);
+    if short
+        && let Some(l) = label(first, names)
+        && matches!(
             l.kind,
             Some(Kind::Pros | Kind::Cons | Kind::Mixed | Kind::Verdict)
-        ) && l.bare
-        {
-            return Some((l, &text[text.find(first).map_or(0, |i| i + first.len())..]));
-        }
+        )
+        && l.bare
+    {
+        return Some((l, after_first()));
     }
     None
 }
@@ -414,25 +460,62 @@ fn split_cell(cell: &str) -> Vec<(Option<Kind>, String)> {
     split_inline(c).into_iter().map(|t| (None, t)).collect()
 }
 
-fn sentences(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut cur = String::new();
-    for ch in text.chars() {
-        cur.push(if ch == '\n' { ' ' } else { ch });
-        if matches!(ch, '.' | '!' | '?') {
-            let s = std::mem::take(&mut cur);
-            out.push(s.trim().to_string());
+/// The sentences of a paragraph, as written (line breaks included).
+fn sentences(text: &str) -> impl Iterator<Item = &str> {
+    text.split_inclusive(['.', '!', '?'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+}
+
+fn is_verdict_label(s: &str) -> bool {
+    // Every verdict label opens with one of these words.
+    let b = s.as_bytes();
+    let start = b
+        .iter()
+        .position(u8::is_ascii_alphanumeric)
+        .unwrap_or(b.len());
+    let len = b[start..]
+        .iter()
+        .position(|c| !c.is_ascii_alphanumeric())
+        .unwrap_or(b.len() - start);
+    let first = &s[start..start + len];
+    const OPENERS: &[&str] = &[
+        "winner",
+        "overall",
+        "the",
+        "clear",
+        "verdict",
+        "final",
+        "our",
+        "my",
+        "top",
+        "bottom",
+        "recommendation",
+        "best",
+    ];
+    if !OPENERS.iter().any(|o| o.eq_ignore_ascii_case(first)) {
+        return false;
+    }
+    label(s, &Names::default()).is_some_and(|l| l.kind == Some(Kind::Verdict))
+}
+
+/// "**Winner:** X …" or "Verdict: X …" opening a paragraph.
+fn is_winner_line(text: &str, lead: Option<&str>) -> bool {
+    let head = lead.or_else(|| {
+        let mut end = text.len().min(48);
+        while !text.is_char_boundary(end) {
+            end -= 1;
         }
-    }
-    if !cur.trim().is_empty() {
-        out.push(cur.trim().to_string());
-    }
-    out
+        first_line(&text[..end])
+            .split_once([':', '：'])
+            .map(|(h, _)| h)
+    });
+    head.is_some_and(|h| h.len() < 40 && is_verdict_label(h))
 }
 
 /// Verdict lines: in the last concluding section, a list item or sentence
 /// naming exactly one contender; then "**Winner:** X" lines anywhere.
-pub fn verdicts(a: &mut Article, names: &Names) {
+pub fn verdicts(a: &mut Article, names: &Names, winners: Vec<String>) {
     let mut lines: Vec<String> = Vec::new();
     if let Some(si) = a.sections.iter().rposition(|s| is_conclusion(&s.title)) {
         for p in &a.sections[si].parts {
@@ -441,40 +524,12 @@ pub fn verdicts(a: &mut Article, names: &Names) {
                     Some(t) => format!("{t} {}", i.text),
                     None => i.text.clone(),
                 })),
-                Part::Para { text, .. } => lines.extend(sentences(text)),
+                Part::Para { text, .. } => lines.extend(sentences(text).map(squash)),
                 Part::Table(_) => {}
             }
         }
     }
-    for s in &a.sections {
-        for p in &s.parts {
-            match p {
-                Part::Para { text, lead } => {
-                    let label = lead.clone().or_else(|| {
-                        first_line(text)
-                            .split_once([':', '：'])
-                            .map(|(h, _)| h.to_string())
-                    });
-                    if let Some(l) = label
-                        && l.len() < 40
-                        && classify(&l, &Names::default()).kind == Some(Kind::Verdict)
-                    {
-                        lines.push(squash(text));
-                    }
-                }
-                Part::List(items) => {
-                    for i in items {
-                        if let Some(t) = &i.title
-                            && classify(t, &Names::default()).kind == Some(Kind::Verdict)
-                        {
-                            lines.push(format!("{t}: {}", i.text));
-                        }
-                    }
-                }
-                Part::Table(_) => {}
-            }
-        }
-    }
+    lines.extend(winners);
     for line in lines {
         let hits = names.hits(&fold(&line));
         let mut named: Vec<usize> = hits.iter().map(|h| h.idx).collect();

@@ -2,7 +2,10 @@
 //! ("Django Pros", "Advantages of Flask", "Stay with Jekyll if:",
 //! "**Winner:**"), and the ✅/❌ markers that start a pro or a con.
 
-use super::names::{Hit, Names, fold, is_emoji};
+use super::names::{Hit, Names, fold, is_emoji, squash};
+use std::borrow::Cow;
+use std::collections::HashSet;
+use std::sync::OnceLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -203,6 +206,111 @@ const CHOOSE: &[&str] = &[
     "you should choose|use|pick X if|when",
 ];
 
+/// Sentence openings that can make a "when to choose" criterion ("Hugo
+/// shines when …" opens with a name instead).
+const PREFIX: &[&str] = &[
+    "choose|use|pick|select|prefer X if|when|for",
+    "stay|stick|go with X if|when",
+    "go|opt for X if|when",
+    "you should choose|use|pick X if|when",
+    "consider X if|when",
+    "X shines when|if",
+    "X is best|ideal|perfect|great for",
+    "X is a|an|the good|great|excellent|solid|better|best|perfect|right|ideal|smart choice|fit|option|pick if|when|for",
+    "X is right for you if|when",
+    "X is for you if|when",
+    "X makes sense if|when",
+    "X wins if|when",
+];
+
+/// What a sentence that opens "If …, " can continue with.
+const AFTER_IF: &[&str] = &[
+    "choose|use|pick|prefer X",
+    "go|stay|stick with X",
+    "go|opt for X",
+];
+
+/// A template, word by word; each word a list of alternatives, `X` a name.
+type Template = Vec<Vec<&'static str>>;
+
+fn parse_templates(src: &[&'static str]) -> Vec<Template> {
+    src.iter()
+        .map(|t| t.split(' ').map(|w| w.split('|').collect()).collect())
+        .collect()
+}
+
+/// A small set of words, bucketed by length and end letters: a lookup is one
+/// or two comparisons (hashing or bisecting such short keys costs more).
+struct WordSet(Vec<Vec<&'static str>>);
+
+impl WordSet {
+    const BUCKETS: usize = 512;
+
+    fn slot(w: &str) -> usize {
+        let b = w.as_bytes();
+        let (first, last) = (b.first().copied(), b.last().copied());
+        let h = b.len() * 31 + usize::from(first.unwrap_or(0)) * 7 + usize::from(last.unwrap_or(0));
+        h % Self::BUCKETS
+    }
+
+    fn new(words: HashSet<&'static str>) -> WordSet {
+        let mut buckets = vec![Vec::new(); Self::BUCKETS];
+        for w in words {
+            buckets[Self::slot(w)].push(w);
+        }
+        WordSet(buckets)
+    }
+
+    fn contains(&self, w: &str) -> bool {
+        self.0[Self::slot(w)].contains(&w)
+    }
+}
+
+struct Tables {
+    choose: Vec<Template>,
+    prefix: Vec<Template>,
+    after_if: Vec<Template>,
+    /// Every word a label can be made of, names aside.
+    label_words: WordSet,
+    /// Words a criterion sentence can open with, names aside.
+    openers: WordSet,
+}
+
+fn tables() -> &'static Tables {
+    static T: OnceLock<Tables> = OnceLock::new();
+    T.get_or_init(|| {
+        let choose = parse_templates(CHOOSE);
+        let prefix = parse_templates(PREFIX);
+        let after_if = parse_templates(AFTER_IF);
+        let mut label_words: HashSet<&'static str> = HashSet::new();
+        for list in [PRO_WORDS, CON_WORDS, VERDICT_WORDS, STOP] {
+            for phrase in list {
+                label_words.extend(phrase.split(' '));
+            }
+        }
+        for t in &choose {
+            for alts in t {
+                label_words.extend(alts.iter().copied());
+            }
+        }
+        label_words.extend(["it", "this", "them", "ugly", "x"]);
+        let mut openers: HashSet<&'static str> = HashSet::new();
+        for t in prefix.iter().chain(&after_if) {
+            if t[0] != ["X"] {
+                openers.extend(t[0].iter().copied());
+            }
+        }
+        openers.extend(["if", "when"]);
+        Tables {
+            choose,
+            prefix,
+            after_if,
+            label_words: WordSet::new(label_words),
+            openers: WordSet::new(openers),
+        }
+    })
+}
+
 /// A word that names a kind of item on its own ("Pros", "Drawbacks").
 pub fn is_kind_word(w: &str) -> bool {
     let w = fold(w);
@@ -211,22 +319,36 @@ pub fn is_kind_word(w: &str) -> bool {
 
 /// A label's words, with each mention of a contender as a name token.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Tok {
-    Word(String),
+pub enum Tok<'a> {
+    Word(Cow<'a, str>),
     Name(usize),
 }
 
+impl Tok<'_> {
+    fn word(&self) -> Option<&str> {
+        match self {
+            Tok::Word(w) => Some(w),
+            Tok::Name(_) => None,
+        }
+    }
+}
+
 /// Splits folded text into words and names; `&` reads "and".
-pub fn tokens(folded: &str, hits: &[Hit]) -> Vec<(Tok, usize, usize)> {
+pub fn tokens<'a>(folded: &'a str, hits: &[Hit]) -> Vec<(Tok<'a>, usize, usize)> {
     let mut out = Vec::new();
     let mut hi = hits.iter().peekable();
     let mut word_start: Option<usize> = None;
     let mut i = 0;
     let bytes_len = folded.len();
-    let push_word = |out: &mut Vec<(Tok, usize, usize)>, s: usize, e: usize| {
+    let push_word = |out: &mut Vec<(Tok<'a>, usize, usize)>, s: usize, e: usize| {
         let w = folded[s..e].trim_matches(|c| matches!(c, '-' | '.' | '\'' | '’'));
         if !w.is_empty() {
-            out.push((Tok::Word(w.replace('’', "'")), s, e));
+            let w = if w.contains('’') {
+                Cow::Owned(w.replace('’', "'"))
+            } else {
+                Cow::Borrowed(w)
+            };
+            out.push((Tok::Word(w), s, e));
         }
     };
     while i < bytes_len {
@@ -254,7 +376,7 @@ pub fn tokens(folded: &str, hits: &[Hit]) -> Vec<(Tok, usize, usize)> {
                 push_word(&mut out, s, i);
             }
             if c == '&' {
-                out.push((Tok::Word("and".into()), i, i + 1));
+                out.push((Tok::Word(Cow::Borrowed("and")), i, i + 1));
             }
         }
         i += c.len_utf8();
@@ -267,21 +389,27 @@ pub fn tokens(folded: &str, hits: &[Hit]) -> Vec<(Tok, usize, usize)> {
 
 /// Matches `toks` from the start against a template; returns how many tokens
 /// it took and the name it bound, if any.
-fn match_template(toks: &[(Tok, usize, usize)], tpl: &str) -> Option<(usize, Option<usize>)> {
-    let parts: Vec<&str> = tpl.split(' ').collect();
-    if toks.len() < parts.len() {
+fn match_template(
+    toks: &[(Tok<'_>, usize, usize)],
+    tpl: &Template,
+) -> Option<(usize, Option<usize>)> {
+    if toks.len() < tpl.len() {
         return None;
     }
     let mut name = None;
-    for (p, (t, _, _)) in parts.iter().zip(toks) {
-        match (*p, t) {
-            ("X", Tok::Name(i)) => name = Some(*i),
-            ("X", Tok::Word(w)) if matches!(w.as_str(), "it" | "this" | "them") => {}
-            (p, Tok::Word(w)) if p != "X" && p.split('|').any(|alt| alt == w) => {}
+    for (alts, (t, _, _)) in tpl.iter().zip(toks) {
+        match t {
+            Tok::Name(i) if alts[0] == "X" => name = Some(*i),
+            Tok::Word(w) if alts[0] == "X" => {
+                if !matches!(w.as_ref(), "it" | "this" | "them") {
+                    return None;
+                }
+            }
+            Tok::Word(w) if alts.contains(&w.as_ref()) => {}
             _ => return None,
         }
     }
-    Some((parts.len(), name))
+    Some((tpl.len(), name))
 }
 
 /// Strips leading list numbering and emoji, a trailing colon or question mark.
@@ -300,9 +428,44 @@ pub fn label_text(s: &str) -> &str {
     s
 }
 
-/// What a heading, bold lead or short line announces.
+/// Longer than this, a text is a sentence, not a label.
+const LABEL_MAX: usize = 120;
+
+/// What a heading, bold lead or short line announces, and whom it names.
 pub fn classify(text: &str, names: &Names) -> Label {
     let text = label_text(text);
+    let maybe = text.len() <= LABEL_MAX && may_be_label(text, names);
+    let folded = fold(text);
+    let hits = if names.is_empty() {
+        Vec::new()
+    } else {
+        names.hits(&folded)
+    };
+    if !maybe {
+        // Not a label: only whom it names matters, and one name needs no words.
+        let first = hits.first().map(|h| h.idx);
+        if hits.iter().all(|h| Some(h.idx) == first) {
+            return Label {
+                kind: None,
+                named: first.map_or(Named::Zero, Named::One),
+                bare: false,
+            };
+        }
+    }
+    let toks = tokens(&folded, &hits);
+    classify_tokens(&toks, maybe)
+}
+
+/// [`classify`] for a bold lead, a short line or a list item's title: only
+/// labels, and cheaply ruled out for anything else (the common case).
+pub fn label(text: &str, names: &Names) -> Option<Label> {
+    if text.len() > LABEL_MAX + 16 || !may_be_label(text, names) {
+        return None;
+    }
+    let text = label_text(text);
+    if text.is_empty() || text.len() > LABEL_MAX {
+        return None;
+    }
     let folded = fold(text);
     let hits = if names.is_empty() {
         Vec::new()
@@ -310,14 +473,66 @@ pub fn classify(text: &str, names: &Names) -> Label {
         names.hits(&folded)
     };
     let toks = tokens(&folded, &hits);
-    // Who it is about: a later name right after "over", "than" or "vs" is the other side.
+    let t = tables();
+    let examples = folded.contains("exampl")
+        || folded.contains("suited")
+        || folded.contains("use case")
+        || folded.contains("showcase")
+        || folded.contains("who uses")
+        || folded.contains("projects built");
+    let only_label_words = toks.iter().all(|(tok, _, _)| match tok {
+        Tok::Word(w) => t.label_words.contains(w.as_ref()) || w.chars().all(|c| c.is_ascii_digit()),
+        Tok::Name(_) => true,
+    });
+    if !examples && !only_label_words {
+        return None;
+    }
+    Some(classify_tokens(&toks, true)).filter(Label::is_label)
+}
+
+/// A quick, allocation-free look at the words: a label is made only of
+/// label words and names (or speaks of examples). False means "surely not".
+fn may_be_label(text: &str, names: &Names) -> bool {
+    let t = tables();
+    let mut buf = [0u8; 24];
+    for w in text
+        .split(|c: char| !(c.is_alphanumeric() || matches!(c, '-' | '.' | '+' | '#' | '\'' | '’')))
+    {
+        let w = w.trim_matches(|c| matches!(c, '-' | '.' | '\'' | '’'));
+        if w.is_empty() {
+            continue;
+        }
+        if !w.is_ascii() || w.len() > buf.len() {
+            return true;
+        }
+        let low = &mut buf[..w.len()];
+        low.copy_from_slice(w.as_bytes());
+        low.make_ascii_lowercase();
+        let low = std::str::from_utf8(low).unwrap_or("");
+        let low = low.strip_suffix("'s").unwrap_or(low);
+        if !(t.label_words.contains(low)
+            || names.has_word(low)
+            || low.bytes().all(|b| b.is_ascii_digit())
+            || low.starts_with("exampl")
+            || matches!(
+                low,
+                "suited" | "case" | "cases" | "showcase" | "uses" | "projects" | "built"
+            ))
+        {
+            return false;
+        }
+    }
+    true
+}
+
+fn classify_tokens(toks: &[(Tok<'_>, usize, usize)], short: bool) -> Label {
+    // Who it is about: a later name right after "over" or "than" is the other side.
     let mut owners: Vec<usize> = Vec::new();
     for (k, (t, _, _)) in toks.iter().enumerate() {
         if let Tok::Name(i) = t {
             let other_side = !owners.is_empty()
                 && k > 0
-                && matches!(&toks[k - 1].0, Tok::Word(w) if matches!(w.as_str(),
-                    "over" | "than"));
+                && matches!(toks[k - 1].0.word(), Some("over" | "than"));
             if !other_side && !owners.contains(i) {
                 owners.push(*i);
             }
@@ -328,8 +543,32 @@ pub fn classify(text: &str, names: &Names) -> Label {
         [one] => Named::One(one),
         _ => Named::Many,
     };
-    for tpl in CHOOSE {
-        if let Some((n, _)) = match_template(&toks, tpl)
+    let none = Label {
+        kind: None,
+        named,
+        bare: false,
+    };
+    if !short {
+        return none;
+    }
+    let t = tables();
+    let plain_words = toks.iter().any(|(tok, _, _)| match tok {
+        Tok::Word(w) => {
+            !t.label_words.contains(w.as_ref())
+                && !w.chars().all(|c| c.is_ascii_digit())
+                && !w.starts_with("exampl")
+                && !matches!(
+                    w.as_ref(),
+                    "suited" | "case" | "cases" | "showcase" | "uses" | "projects" | "built"
+                )
+        }
+        Tok::Name(_) => false,
+    });
+    if plain_words {
+        return none;
+    }
+    for tpl in &t.choose {
+        if let Some((n, _)) = match_template(toks, tpl)
             && n == toks.len()
         {
             return Label {
@@ -339,13 +578,7 @@ pub fn classify(text: &str, names: &Names) -> Label {
             };
         }
     }
-    let words: Vec<&str> = toks
-        .iter()
-        .filter_map(|(t, _, _)| match t {
-            Tok::Word(w) => Some(w.as_str()),
-            Tok::Name(_) => None,
-        })
-        .collect();
+    let words: Vec<&str> = toks.iter().filter_map(|(t, _, _)| t.word()).collect();
     let joined = words.join(" ");
     if VERDICT_WORDS.contains(&joined.as_str()) {
         return Label {
@@ -364,8 +597,7 @@ pub fn classify(text: &str, names: &Names) -> Label {
     {
         return Label {
             kind: Some(Kind::Examples),
-            named,
-            bare: false,
+            ..none
         };
     }
     let content: Vec<&str> = words
@@ -405,13 +637,47 @@ fn is_mixed(words: &[&str]) -> bool {
             .all(|w| PRO_WORDS.contains(w) || CON_WORDS.contains(w) || *w == "ugly")
 }
 
+/// True when `s` opens with a word a criterion can open with: "Choose",
+/// "Stay", "If", or a contender's name. Allocation-free: most sentences
+/// are ruled out here.
+pub fn may_open_criterion(s: &str, names: &Names) -> bool {
+    let Some(w) = s
+        .trim_start()
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ':' | ';' | '\'' | '’'))
+        .next()
+    else {
+        return false;
+    };
+    let mut buf = [0u8; 24];
+    if w.is_empty() || w.len() > buf.len() {
+        return false;
+    }
+    if !w.is_ascii() {
+        return names.opens(&fold(w));
+    }
+    let low = &mut buf[..w.len()];
+    low.copy_from_slice(w.as_bytes());
+    low.make_ascii_lowercase();
+    let low = std::str::from_utf8(low).unwrap_or("");
+    tables().openers.contains(low) || names.opens(low)
+}
+
 /// A "when to choose" sentence: "Hugo shines when you have many pages",
 /// "Stay with Jekyll if you host on GitHub Pages", "If you need speed, choose
 /// Hugo". Returns the contender and the condition, as written.
 pub fn choose_sentence(sentence: &str, names: &Names) -> Option<(usize, String)> {
     let s = sentence.trim();
-    // Only the opening words can make it a criterion; keep the scan short.
-    let mut window = s.len().min(120);
+    // Most sentences are ruled out by their first word.
+    if !may_open_criterion(s, names) {
+        return None;
+    }
+    // Only the opening words can make it a criterion; keep the scan short,
+    // but long enough to reach the comma of "If …, choose X".
+    let opens_with_if = matches!(
+        s.get(..3).map(|p| p.to_ascii_lowercase()).as_deref(),
+        Some("if " | "whe")
+    );
+    let mut window = s.len().min(if opens_with_if { 240 } else { 120 });
     while !s.is_char_boundary(window) {
         window -= 1;
     }
@@ -421,52 +687,33 @@ pub fn choose_sentence(sentence: &str, names: &Names) -> Option<(usize, String)>
         return None;
     }
     let toks = tokens(&folded, &hits);
-    const PREFIX: &[&str] = &[
-        "choose|use|pick|select|prefer X if|when|for",
-        "stay|stick|go with X if|when",
-        "go|opt for X if|when",
-        "you should choose|use|pick X if|when",
-        "consider X if|when",
-        "X shines when|if",
-        "X is best|ideal|perfect|great for",
-        "X is a|an|the good|great|excellent|solid|better|best|perfect|right|ideal|smart choice|fit|option|pick if|when|for",
-        "X is right for you if|when",
-        "X is for you if|when",
-        "X makes sense if|when",
-        "X wins if|when",
-    ];
-    for tpl in PREFIX {
+    for tpl in &tables().prefix {
         if let Some((n, Some(idx))) = match_template(&toks, tpl) {
             let rest_at = toks.get(n).map_or(s.len(), |t| t.1);
-            let rest = s[rest_at.min(s.len())..].trim();
+            let rest = squash(&s[rest_at.min(s.len())..]);
             if rest.is_empty() || rest.ends_with([':', '：']) {
                 return None;
             }
-            return Some((idx, rest.to_string()));
+            return Some((idx, rest));
         }
     }
     // "If you need speed, choose Hugo." / "When …, Hugo is the better choice."
-    if let Some((Tok::Word(w), _, _)) = toks.first()
-        && (w == "if" || w == "when")
-    {
-        let comma = s.find(',')?;
-        let cond = s[toks.get(1)?.1..comma].trim();
+    if matches!(toks.first().and_then(|t| t.0.word()), Some("if" | "when")) {
+        let comma = s[..window].find(',')?;
+        let cond = s[toks.get(1)?.1.min(comma)..comma].trim();
         let after: Vec<_> = toks.iter().filter(|t| t.1 > comma).cloned().collect();
         let name = match after.first() {
             Some((Tok::Name(i), _, _)) => Some(*i),
-            _ => [
-                "choose|use|pick|prefer X",
-                "go|stay|stick with X",
-                "go|opt for X",
-            ]
-            .iter()
-            .find_map(|tpl| match_template(&after, tpl).and_then(|m| m.1)),
+            _ => tables()
+                .after_if
+                .iter()
+                .find_map(|tpl| match_template(&after, tpl).and_then(|m| m.1)),
         };
         let names_in_cond = hits.iter().any(|h| h.start < comma);
         if let (Some(i), false) = (name, names_in_cond)
             && !cond.is_empty()
         {
-            return Some((i, cond.to_string()));
+            return Some((i, squash(cond)));
         }
     }
     None
@@ -627,6 +874,31 @@ mod tests {
         let l = classify("**Django**", &names());
         assert!(l.is_label() && l.kind.is_none() && l.owner() == Some(0));
         assert!(!classify("Django is great", &names()).is_label());
+    }
+
+    #[test]
+    fn quick_label_check_agrees() {
+        let n = names();
+        for t in [
+            "Pros",
+            "Django's Key Benefits",
+            "Flask’s Strengths",
+            "**Cons:**",
+            "Stay with Flask if",
+            "Examples of Projects Suited for Django",
+            "Winner",
+            "Django",
+        ] {
+            assert!(label(t, &n).is_some(), "{t}");
+        }
+        for t in [
+            "Comprehensive Framework",
+            "Django is great",
+            "Key Features of Django",
+            "",
+        ] {
+            assert!(label(t, &n).is_none(), "{t}");
+        }
     }
 
     #[test]

@@ -26,6 +26,9 @@ pub fn is_emoji(c: char) -> bool {
 /// Lower-cases `s` character by character, keeping each character's byte
 /// length, so offsets found in the result are valid in `s`.
 pub fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         let mut low = c.to_lowercase();
@@ -176,9 +179,33 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
+/// Every occurrence of `needle` in `hay` (overlapping ones too). A first-byte
+/// scan: cheaper than a general searcher for the short names and short texts
+/// searched here.
+fn find_all<'a>(hay: &'a str, needle: &'a str) -> impl Iterator<Item = usize> + 'a {
+    let h = hay.as_bytes();
+    let n = needle.as_bytes();
+    let first = n.first().copied();
+    let last_start = h.len().checked_sub(n.len());
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        let (first, last_start) = (first?, last_start?);
+        while i <= last_start {
+            let at = i + h[i..=last_start].iter().position(|&b| b == first)?;
+            i = at + 1;
+            if &h[at..at + n.len()] == n {
+                return Some(at);
+            }
+        }
+        None
+    })
+}
+
 /// Whole-word occurrences of `needle` (already folded) in `hay` (folded).
 pub fn word_hits<'a>(hay: &'a str, needle: &'a str) -> impl Iterator<Item = usize> + 'a {
-    hay.match_indices(needle).filter_map(move |(i, _)| {
+    // A match of whole UTF-8 characters starts and ends on character
+    // boundaries, so the slicing below is safe.
+    find_all(hay, needle).filter(move |&i| {
         let before = hay[..i]
             .chars()
             .next_back()
@@ -189,7 +216,7 @@ pub fn word_hits<'a>(hay: &'a str, needle: &'a str) -> impl Iterator<Item = usiz
             .next()
             .is_none_or(|c| !is_word_char(c))
             || !needle.ends_with(is_word_char);
-        (before && after).then_some(i)
+        before && after
     })
 }
 
@@ -199,6 +226,10 @@ pub fn word_hits<'a>(hay: &'a str, needle: &'a str) -> impl Iterator<Item = usiz
 pub struct Names {
     /// (folded key, contender index), longest key first.
     aliases: Vec<(String, usize)>,
+    /// The first word of every alias.
+    first_words: Vec<String>,
+    /// Every word of every alias.
+    words: Vec<String>,
 }
 
 /// A mention of contender `idx` at bytes `start..end` of the folded text.
@@ -229,7 +260,36 @@ impl Names {
             .collect();
         aliases.retain(|(k, _)| !shared.contains(k));
         aliases.sort_by_key(|a| std::cmp::Reverse(a.0.len()));
-        Names { aliases }
+        let mut first_words: Vec<String> = Vec::new();
+        for (k, _) in &aliases {
+            let w = k.split(' ').next().unwrap_or("").to_string();
+            if !first_words.contains(&w) {
+                first_words.push(w);
+            }
+        }
+        let mut words: Vec<String> = Vec::new();
+        for (k, _) in &aliases {
+            for w in k.split(' ') {
+                if !words.iter().any(|x| x == w) {
+                    words.push(w.to_string());
+                }
+            }
+        }
+        Names {
+            aliases,
+            first_words,
+            words,
+        }
+    }
+
+    /// True when `word` (folded) is a word of a contender's name.
+    pub fn has_word(&self, word: &str) -> bool {
+        self.words.iter().any(|w| w == word)
+    }
+
+    /// True when `word` (folded) is the first word of a contender's name.
+    pub fn opens(&self, word: &str) -> bool {
+        self.first_words.iter().any(|w| w == word)
     }
 
     pub fn is_empty(&self) -> bool {

@@ -1,7 +1,7 @@
 //! One section per contender: "## Netlify - The User-Friendly One",
 //! "## 2. Vercel" with its own "### Pros", "## What is Django?".
 
-use super::labels::{Kind, classify, is_kind_word, label_text, marker_line};
+use super::labels::{Kind, is_kind_word, label, label_text, marker_line};
 use super::names::{Names, clean_name, fold};
 use super::title::heading_names;
 use crate::article::model::{Part, Section};
@@ -239,7 +239,7 @@ pub fn section_name(title: &str) -> Option<(String, Shape)> {
         && !GENERIC_HEADINGS.contains(&k.as_str())
         && !super::tables::is_generic(&name)
         && !NOT_FIRST.contains(&words[0])
-        && classify(&name, &Names::default()).kind.is_none()
+        && label(&name, &Names::default()).is_none_or(|l| l.kind.is_none())
         && !words.iter().any(|w| is_kind_word(w))
         && heading_names(&name).is_empty()
         && !name.contains('?');
@@ -275,6 +275,9 @@ fn strip_numbering(t: &str) -> &str {
     t
 }
 
+/// Sections read for per-contender candidates, from the top.
+pub const MAX_SECTIONS: usize = 400;
+
 /// A section that could be one contender's own.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Candidate {
@@ -288,25 +291,24 @@ pub struct Candidate {
 /// True when a section's own heading or body holds pros or cons.
 fn has_pros_cons(s: &Section) -> bool {
     let none = Names::default();
-    let pc = |k: Option<Kind>| matches!(k, Some(Kind::Pros | Kind::Cons | Kind::Mixed));
-    if pc(classify(&s.title, &none).kind) {
+    let pc = |t: &str| {
+        matches!(
+            label(t, &none).and_then(|l| l.kind),
+            Some(Kind::Pros | Kind::Cons | Kind::Mixed)
+        )
+    };
+    if pc(&s.title) {
         return true;
     }
     s.parts.iter().any(|p| match p {
         Part::Para { text, lead } => {
-            lead.as_deref().is_some_and(|l| pc(classify(l, &none).kind))
-                || text
-                    .lines()
-                    .next()
-                    .is_some_and(|l| l.len() < 60 && pc(classify(l, &none).kind))
+            lead.as_deref().is_some_and(pc)
+                || text.lines().next().is_some_and(|l| l.len() < 60 && pc(l))
                 || text.lines().any(|l| marker_line(l).is_some())
         }
-        Part::List(items) => items.iter().any(|i| {
-            marker_line(&i.text).is_some()
-                || i.title
-                    .as_deref()
-                    .is_some_and(|t| pc(classify(t, &none).kind))
-        }),
+        Part::List(items) => items
+            .iter()
+            .any(|i| marker_line(&i.text).is_some() || i.title.as_deref().is_some_and(pc)),
         Part::Table(_) => false,
     })
 }
@@ -318,9 +320,12 @@ pub fn candidates(
     parents: &[Option<usize>],
     skip: &[bool],
 ) -> Vec<Candidate> {
+    // Contenders are introduced early: only the first sections are read, so
+    // a very long article costs no more here than a short one.
+    let n = sections.len().min(MAX_SECTIONS);
     // Pros or cons anywhere below a section count for it.
-    let mut below = vec![false; sections.len()];
-    for (i, s) in sections.iter().enumerate() {
+    let mut below = vec![false; n];
+    for (i, s) in sections[..n].iter().enumerate() {
         if has_pros_cons(s) {
             below[i] = true;
             let mut p = parents[i];
@@ -333,7 +338,7 @@ pub fn candidates(
             }
         }
     }
-    sections
+    sections[..n]
         .iter()
         .enumerate()
         .filter(|(i, _)| !skip[*i])

@@ -3,7 +3,7 @@
 //! are notes; and turning it into the model's shape (feature column first,
 //! one column per contender).
 
-use super::labels::{Kind, classify};
+use super::labels::{Kind, label};
 use super::names::{Names, clean_name, fold, key};
 use crate::article::model::Table;
 
@@ -293,15 +293,18 @@ fn is_attribute(k: &str) -> bool {
 
 /// A header cell that reads "Pros" or "Cons" (or a synonym).
 pub fn pros_cons_kind(cell: &str) -> Option<Kind> {
-    // "Pro" and "Con" alone are as likely a plan or a column of votes.
-    if matches!(key(cell).as_str(), "pro" | "con") {
+    if cell.len() > 40 {
         return None;
     }
-    let l = classify(cell, &Names::default());
-    match l.kind {
-        Some(k @ (Kind::Pros | Kind::Cons)) if l.bare => Some(k),
+    let kind = match label(cell, &Names::default()) {
+        Some(l) if l.bare => match l.kind {
+            Some(k @ (Kind::Pros | Kind::Cons)) => Some(k),
+            _ => None,
+        },
         _ => None,
-    }
+    };
+    // "Pro" and "Con" alone are as likely a plan or a column of votes.
+    kind.filter(|_| !matches!(key(cell).as_str(), "pro" | "con"))
 }
 
 /// How a table names its contenders.
