@@ -18,6 +18,9 @@ use super::names::{Names, fold, squash};
 use super::tables::pros_cons_kind;
 use crate::article::model::{Article, Contender, Item, Part, Section, Table};
 
+/// How far into a paragraph "X shines when …" sentences are looked for.
+const CRITERIA_SCAN: usize = 400;
+
 /// Titles of the sections that conclude an article.
 pub const CONCLUSION_WORDS: &[&str] = &[
     "conclusion",
@@ -141,7 +144,8 @@ impl Walker<'_> {
                 Part::List(items) => {
                     // A "+ a / − b" list: its plain items are pros.
                     let mut ci = c;
-                    if !matches!(c.kind, Some(Kind::Pros | Kind::Cons))
+                    if c.owner.is_some()
+                        && !matches!(c.kind, Some(Kind::Pros | Kind::Cons))
                         && items
                             .iter()
                             .any(|it| it.title.is_none() && plus_minus(&it.text))
@@ -176,14 +180,21 @@ impl Walker<'_> {
             self.content(rest, *c);
             return;
         }
-        if text.lines().any(|l| marker_line(l).is_some()) {
+        // ✅/❌ lines need an owner to go to.
+        if c.owner.is_some() && text.lines().any(|l| marker_line(l).is_some()) {
             for (k, t) in marker_items(text) {
                 self.push(c.owner, Some(k), plain(t));
             }
             return;
         }
         if !concl && !self.names.is_empty() {
-            for s in sentences(text) {
+            // Criteria open a paragraph or follow closely; long prose is
+            // not read to its end.
+            let mut end = text.len().min(CRITERIA_SCAN);
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            for s in sentences(&text[..end]) {
                 if let Some((i, rest)) = choose_sentence(s, self.names) {
                     self.push(Some(i), Some(Kind::Choose), plain(rest));
                 }
@@ -237,7 +248,7 @@ impl Walker<'_> {
                 }
             }
         } else {
-            let first = first_line(&it.text);
+            let first = short_first_line(&it.text).unwrap_or("");
             if first.ends_with([':', '：'])
                 && let Some(l) = label(first, self.names)
             {
@@ -267,7 +278,7 @@ impl Walker<'_> {
                 self.push(c.owner, Some(k), plain(t));
             }
             return;
-        } else {
+        } else if c.owner.is_some() && has_marker_char(&it.text) {
             // "+ Fast" items with "− Slow" lines run into them: the list's
             // `+` is gone, the `−` is still there.
             let split = marker_items(&format!("+ {}", it.text));
@@ -371,12 +382,28 @@ fn first_line(s: &str) -> &str {
     s.lines().next().unwrap_or("").trim()
 }
 
+/// The first line when it is short enough to be a label; labels never are
+/// longer, and a long paragraph is not read past this.
+fn short_first_line(s: &str) -> Option<&str> {
+    const MAX: usize = 160;
+    let mut end = s.len().min(MAX + 1);
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &s[..end];
+    match head.find('\n') {
+        Some(i) => Some(head[..i].trim()),
+        None if s.len() <= MAX => Some(head.trim()),
+        None => None,
+    }
+}
+
 /// A paragraph that announces what follows: a bold lead ("**Pros:**",
 /// "**Flask**"), a short line ending in a colon ("Stay with Jekyll if:"), or a
 /// line that is only a kind word ("Cons"). Returns the label and the text
 /// after it.
 fn para_label<'t>(text: &'t str, lead: Option<&str>, names: &Names) -> Option<(Label, &'t str)> {
-    let first = first_line(text);
+    let first = short_first_line(text).unwrap_or("");
     let after_first = || &text[text.find(first).map_or(0, |i| i + first.len())..];
     if let Some(lead) = lead
         && let Some(l) = label(lead, names)
