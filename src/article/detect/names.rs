@@ -129,8 +129,12 @@ pub fn alias_keys(s: &str) -> Vec<String> {
     }
     add(k);
     for a in asides {
-        // Asides that are whole sentences ("(our favourite)") are not names.
-        if a.split_whitespace().count() <= 3 {
+        // Asides that are phrases ("(our favourite)", "(recommended)") or
+        // dates are not names; "(AWS)" and "(Python)" are.
+        if a.split_whitespace().count() <= 3
+            && a.chars().any(char::is_uppercase)
+            && a.chars().any(char::is_alphabetic)
+        {
             add(fold(&trim_punct(&a)));
         }
     }
@@ -352,6 +356,8 @@ mod tests {
         assert_eq!(clean_name(".NET").0, ".NET");
         assert_eq!(clean_name("Node.js.").0, "Node.js");
         assert_eq!(clean_name("✔️ Vue.js").0, "Vue.js");
+        assert_eq!(alias_keys("Hugo (recommended)"), ["hugo"]);
+        assert_eq!(alias_keys("Amazon Web Services (AWS)"), ["amazon web services", "aws"]);
     }
 
     #[test]
