@@ -543,3 +543,77 @@ fn names_match_through_decoration_and_asides() {
     );
     assert!(a.warnings.is_empty(), "{:?}", a.warnings);
 }
+
+#[test]
+fn sections_naming_more_than_the_title_win_and_say_so() {
+    let a = parse(
+        "# Netlify vs Vercel\n\n\
+         ## Netlify - the friendly one\n\n### Pros\n- previews\n\n\
+         ## Vercel - the Next.js one\n\n### Pros\n- edge\n\n\
+         ## Render - the full-stack one\n\n### Cons\n- cold starts\n",
+        "more-sections",
+    );
+    check(
+        &a,
+        None,
+        &[
+            ("Netlify", "sections", 1, 0),
+            ("Vercel", "sections", 1, 0),
+            ("Render", "sections", 0, 1),
+        ],
+    );
+    assert_eq!(a.warnings.len(), 1, "{:?}", a.warnings);
+    assert!(a.warnings[0].contains("the sections name more contenders than the title"));
+}
+
+#[test]
+fn versions_in_names_still_match() {
+    let a = parse(
+        "---\ntitle: \"Django 5 vs Flask 3: a practical comparison\"\n---\n\
+         | | Django 5.0 | Flask 3.0 |\n|---|---|---|\n| ORM | yes | no |\n\n## Django Pros\n- admin\n",
+        "versions",
+    );
+    check(
+        &a,
+        Some((1, 3)),
+        &[("Django 5.0", "table", 1, 0), ("Flask 3.0", "table", 0, 0)],
+    );
+    assert!(a.warnings.is_empty(), "{:?}", a.warnings);
+}
+
+#[test]
+fn a_leading_thematic_break_keeps_the_title() {
+    let a = parse(
+        "---\n\n# Hugo vs Jekyll\n\n## Hugo Pros\n- fast\n\n---\n\nThe end.\n",
+        "rule",
+    );
+    assert_eq!(a.title.as_deref(), Some("Hugo vs Jekyll"));
+    check(
+        &a,
+        None,
+        &[("Hugo", "title", 1, 0), ("Jekyll", "title", 0, 0)],
+    );
+}
+
+#[test]
+fn key_features_are_not_pros_and_conclusion_items_are_not_criteria() {
+    // The bundled article's shape in miniature.
+    let a = parse(
+        "# Django vs Flask\n\n## What is Django?\n\n### Key Features of Django:\n- **ORM:** yes\n\n\
+         ## Conclusion\n\n- **Choose Django** if you need an admin.\n- **Choose Flask** if you want less.\n",
+        "mini",
+    );
+    check(
+        &a,
+        None,
+        &[("Django", "title", 0, 0), ("Flask", "title", 0, 0)],
+    );
+    assert_eq!(choose_counts(&a), [0, 0]);
+    assert_eq!(
+        verdicts(&a),
+        [
+            Some("Choose Django if you need an admin."),
+            Some("Choose Flask if you want less.")
+        ]
+    );
+}

@@ -185,7 +185,11 @@ pub fn choose(a: &Article, parents: &[Option<usize>], skip: &[bool]) -> Chosen {
             list(&title)
         ));
     }
-    if !matches!(src, Src::Sections) && group_k.len() >= 2 && !same_set(&chosen, &group_k) {
+    // Sections need not cover every contender; only extra names disagree.
+    if !matches!(src, Src::Sections)
+        && group_k.len() >= 2
+        && overlap(&group_k, &chosen) < group_k.len()
+    {
         let why = match src {
             Src::Table => "a table beats per-contender sections",
             _ if overlap(&group_k, &chosen) == 0 => "the sections share no name with the title",

@@ -127,6 +127,12 @@ pub fn alias_keys(s: &str) -> Vec<String> {
     if let Some(short) = k.strip_suffix(".js") {
         add(short.to_string());
     }
+    // "Django 5.0", "Python v3" also answer to "Django", "Python".
+    if let Some((head, last)) = k.rsplit_once(' ')
+        && is_version(last)
+    {
+        add(head.to_string());
+    }
     add(k);
     for a in asides {
         // Asides that are phrases ("(our favourite)", "(recommended)") or
@@ -139,6 +145,14 @@ pub fn alias_keys(s: &str) -> Vec<String> {
         }
     }
     keys
+}
+
+/// "5", "3.0", "v2", "2024": a version or year after a name.
+fn is_version(w: &str) -> bool {
+    let w = w.strip_prefix('v').unwrap_or(w);
+    !w.is_empty()
+        && w.chars().all(|c| c.is_ascii_digit() || c == '.')
+        && w.starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// True when two names, as found in two places of an article, are the same
@@ -357,7 +371,10 @@ mod tests {
         assert_eq!(clean_name("Node.js.").0, "Node.js");
         assert_eq!(clean_name("✔️ Vue.js").0, "Vue.js");
         assert_eq!(alias_keys("Hugo (recommended)"), ["hugo"]);
-        assert_eq!(alias_keys("Amazon Web Services (AWS)"), ["amazon web services", "aws"]);
+        assert_eq!(
+            alias_keys("Amazon Web Services (AWS)"),
+            ["amazon web services", "aws"]
+        );
     }
 
     #[test]
@@ -375,6 +392,8 @@ mod tests {
         assert!(same_name("Azure", "Microsoft Azure"));
         assert!(same_name("Vue", "Vue.js"));
         assert!(same_name("Singular", "Singular names"));
+        assert!(same_name("Django 5", "Django 5.0"));
+        assert!(same_name("Python v3", "python"));
         assert!(!same_name("Django", "Flask"));
         assert!(!same_name("AWS Lambda", "AWS Fargate"));
         assert!(!same_name("C", "C++"));
