@@ -617,3 +617,70 @@ fn key_features_are_not_pros_and_conclusion_items_are_not_criteria() {
         ]
     );
 }
+
+mod never_panics {
+    use proptest::prelude::*;
+
+    /// Pieces of the shapes above, glued at random: every detector path with
+    /// odd neighbours, Unicode and cut-off lines.
+    const PIECES: &[&str] = &[
+        "# Hugo vs Jekyll\n",
+        "# İstanbul：Ärger vs Ölçü 🆚 Ω\n",
+        "## Hugo - the fast one\n",
+        "### Pros:\n",
+        "### Cons\n",
+        "**Pros**\n",
+        "**Cons:** slow; big\n",
+        "✅ fast\n❌ slow ✖️ odd\n",
+        "+ plus\n− minus\n",
+        "- ✔️ item\n",
+        "- **Winner:** Hugo\n",
+        "**Winner:** Jekyll, for sure.\n",
+        "| Tool | Pros | Cons |\n|---|---|---|\n| Hugo | a; b | c |\n",
+        "| | Hugo | Jekyll | Notes |\n|-|-|-|-|\n| x | y |\n",
+        "| Azure | AWS | Details |\n|--|--|--|\n| a | b | c |\n",
+        "Stay with Hugo if:\n",
+        "If you want speed, choose Hugo.\n",
+        "Hugo shines when ",
+        "## Conclusion\n",
+        "```\n# not a heading\n---\n",
+        "---\n",
+        "+++\ntitle = \"A vs B\"\n+++\n",
+        "\r\n",
+        "## \n",
+        "’s ",
+        "(aside) ",
+        "👍🏽 ",
+        "\n\n",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+        #[test]
+        fn parse_never_panics(
+            idx in proptest::collection::vec(0..PIECES.len(), 0..40),
+            noise in proptest::collection::vec("\\PC{0,12}", 0..6),
+            cut in 0usize..4000,
+        ) {
+            let mut s = String::new();
+            for (n, &i) in idx.iter().enumerate() {
+                s.push_str(PIECES[i]);
+                if let Some(x) = noise.get(n % 7) {
+                    s.push_str(x);
+                }
+            }
+            let mut c = cut.min(s.len()).max(s.len() / 2);
+            while !s.is_char_boundary(c) {
+                c -= 1;
+            }
+            s.truncate(c);
+            let a = versus::article::parse(&s, "fuzz");
+            prop_assert!(a.contenders.len() <= 8);
+            // With contenders the table is theirs; without, it is the
+            // article's first wide table as written.
+            if let (Some(t), false) = (&a.table, a.contenders.is_empty()) {
+                prop_assert_eq!(t.columns.len(), a.contenders.len() + 1);
+            }
+        }
+    }
+}
