@@ -6,9 +6,9 @@
 //! "### Cons:" under "## Netlify - …", "When to Choose Flask"), inheriting
 //! the owner and the kind of item from the sections it sits in. Inside it,
 //! labels ("**Pros**", "Stay with Jekyll if:", "**Flask**") switch the kind
-//! or the owner for what follows; ✅/❌ lines are pros and cons whatever the
-//! context; a table with Pros and Cons columns gives each row's contender
-//! its items.
+//! or the owner for what follows; ✅/❌ lines are pros and cons of the
+//! section's contender whatever the announced kind; a table with Pros and
+//! Cons columns gives each row's contender its items.
 
 use super::labels::{
     Kind, Label, Named, choose_sentence, classify, label, marker_items, marker_line,

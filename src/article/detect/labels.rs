@@ -128,6 +128,12 @@ const VERDICT_WORDS: &[&str] = &[
 
 /// Filler around a kind word: "Key Advantages of Using X", "X's Strengths".
 const STOP: &[&str] = &[
+    "here",
+    "are",
+    "is",
+    "these",
+    "those",
+    "following",
     "of",
     "for",
     "the",
@@ -838,6 +844,8 @@ mod tests {
         assert_eq!(kind(" Cons : "), (Some(Cons), Zero));
         assert_eq!(kind("Flask Drawbacks"), (Some(Cons), One(1)));
         assert_eq!(kind("Pros and Cons"), (Some(Mixed), Zero));
+        assert_eq!(kind("Here are the pros of Flask:"), (Some(Pros), One(1)));
+        assert_eq!(kind("What we like"), (Some(Pros), Zero));
         assert_eq!(kind("Strengths & Weaknesses of Rails"), (None, Zero));
         assert_eq!(
             kind("Strengths & Weaknesses of Ruby on Rails"),
