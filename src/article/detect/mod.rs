@@ -68,7 +68,9 @@ fn title_sections(a: &Article) -> Vec<bool> {
 
 /// "A vs B vs C: subtitle" → [A, B, C]; also "A or B", "Comparing A and B".
 pub fn versus_names(title: &str) -> Vec<String> {
-    title::title_names(title)
+    let mut names = title::title_names(title);
+    names.truncate(contenders::MAX);
+    names
 }
 
 /// Whole-word, case-insensitive mention of `name` in `text`.
