@@ -376,9 +376,11 @@ pub fn read(t: &Table, idx: usize, confirmed: &dyn Fn(&str) -> bool) -> Option<R
         && short_name(&t.columns[0]).is_some();
     let h0_conf = h0_is_name && confirmed(&t.columns[0]);
 
-    // Candidates down the first column.
+    // Candidates down the first column: only a short table can list its
+    // contenders as rows.
     let mut row_names: Vec<(usize, String)> = Vec::new();
-    for (i, r) in t.rows.iter().enumerate() {
+    let short_table = (2..=8).contains(&t.rows.len());
+    for (i, r) in t.rows.iter().enumerate().filter(|_| short_table) {
         let cell = r.first().map(String::as_str).unwrap_or("");
         if let Some(name) = short_name(cell)
             && !row_names.iter().any(|(_, m)| fold(m) == fold(&name))
@@ -386,7 +388,7 @@ pub fn read(t: &Table, idx: usize, confirmed: &dyn Fn(&str) -> bool) -> Option<R
             row_names.push((i, name));
         }
     }
-    let rows_ok = (2..=8).contains(&t.rows.len()) && row_names.len() == t.rows.len();
+    let rows_ok = short_table && row_names.len() == t.rows.len();
     let row_conf = row_names.iter().filter(|(_, m)| confirmed(m)).count();
     let attr_cols = (1..n)
         .filter(|&j| {
