@@ -194,9 +194,12 @@ impl Walker<'_> {
             while !text.is_char_boundary(end) {
                 end -= 1;
             }
-            for s in sentences(&text[..end]) {
-                if let Some((i, rest)) = choose_sentence(s, self.names) {
-                    self.push(Some(i), Some(Kind::Choose), plain(rest));
+            let head = &text[..end];
+            if may_hold_criteria(head) {
+                for s in sentences(head) {
+                    if let Some((i, rest)) = choose_sentence(s, self.names) {
+                        self.push(Some(i), Some(Kind::Choose), plain(rest));
+                    }
                 }
             }
         }
@@ -489,9 +492,37 @@ fn split_cell(cell: &str) -> Vec<(Option<Kind>, String)> {
 
 /// The sentences of a paragraph, as written (line breaks included).
 fn sentences(text: &str) -> impl Iterator<Item = &str> {
-    text.split_inclusive(['.', '!', '?'])
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
+    // The ends are ASCII, so splitting after them keeps UTF-8 intact.
+    let b = text.as_bytes();
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        while start < b.len() {
+            let end = b[start..]
+                .iter()
+                .position(|c| matches!(c, b'.' | b'!' | b'?'))
+                .map_or(b.len(), |i| start + i + 1);
+            let s = text[start..end].trim();
+            start = end;
+            if !s.is_empty() {
+                return Some(s);
+            }
+        }
+        None
+    })
+}
+
+/// Every criterion sentence has one of these words ("Choose X if", "X is
+/// best for", "X shines when", "If …, choose X"); most paragraphs have
+/// none of them, and are not split into sentences at all.
+fn may_hold_criteria(text: &str) -> bool {
+    text.contains(" if ")
+        || text.contains(" when ")
+        || text.contains(" for ")
+        || text.contains("shines")
+        || text.starts_with("If ")
+        || text.starts_with("When ")
+        || text.contains(". If ")
+        || text.contains(". When ")
 }
 
 fn is_verdict_label(s: &str) -> bool {
@@ -529,13 +560,13 @@ fn is_verdict_label(s: &str) -> bool {
 /// "**Winner:** X …" or "Verdict: X …" opening a paragraph.
 fn is_winner_line(text: &str, lead: Option<&str>) -> bool {
     let head = lead.or_else(|| {
-        let mut end = text.len().min(48);
-        while !text.is_char_boundary(end) {
-            end -= 1;
-        }
-        first_line(&text[..end])
-            .split_once([':', '：'])
-            .map(|(h, _)| h)
+        // "Winner:" within the first few bytes, on the first line.
+        let b = &text.as_bytes()[..text.len().min(48)];
+        let colon = b
+            .iter()
+            .take_while(|&&c| c != b'\n')
+            .position(|&c| c == b':' || c == 0xEF)?;
+        text.get(..colon)
     });
     head.is_some_and(|h| h.len() < 40 && is_verdict_label(h))
 }
@@ -621,6 +652,20 @@ mod tests {
         assert!(para_label("Hugo is fast.", Some("Hugo"), &n).is_none());
         assert!(para_label("Here is what we found:", None, &n).is_none());
         assert!(para_label("Cons", None, &n).is_some());
+    }
+
+    #[test]
+    fn sentence_split() {
+        let s: Vec<&str> = sentences("One. Two! Three? Ünïcödé…\nend").collect();
+        assert_eq!(s, ["One.", "Two!", "Three?", "Ünïcödé…\nend"]);
+        assert!(is_winner_line("Winner: Hugo.", None));
+        assert!(is_winner_line("Verdict： Hugo.", None));
+        assert!(!is_winner_line(
+            "A long first line that has no colon soon enough: Hugo",
+            None
+        ));
+        assert!(may_hold_criteria("Hugo shines when it rains."));
+        assert!(!may_hold_criteria("Hugo is fast."));
     }
 
     #[test]
