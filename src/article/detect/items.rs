@@ -38,13 +38,12 @@ pub const CONCLUSION_WORDS: &[&str] = &[
 
 pub fn is_conclusion(title: &str) -> bool {
     let t = title.as_bytes();
-    // One pass: at each letter that starts a word of the list, compare.
+    // Only at the start of a word: "Conclusion", "Final thoughts", "TL;DR".
     (0..t.len()).any(|i| {
-        let c = t[i].to_ascii_lowercase();
-        matches!(c, b'c' | b'v' | b'b' | b's' | b'f' | b'w' | b't')
+        (i == 0 || !t[i - 1].is_ascii_alphanumeric())
             && CONCLUSION_WORDS.iter().any(|w| {
                 let w = w.as_bytes();
-                w[0] == c && t.len() - i >= w.len() && t[i..i + w.len()].eq_ignore_ascii_case(w)
+                t.len() - i >= w.len() && t[i..i + w.len()].eq_ignore_ascii_case(w)
             })
     })
 }
@@ -76,13 +75,17 @@ struct Walker<'a> {
     winners: Vec<String>,
 }
 
-/// Reads every section; returns the "**Winner:** X" lines it met, for [`verdicts`].
-pub fn collect(
-    a: &mut Article,
-    names: &Names,
-    parents: &[Option<usize>],
-    skip: &[bool],
-) -> Vec<String> {
+/// What [`collect`] saw on the way that [`verdicts`] needs.
+#[derive(Debug, Default)]
+pub struct Seen {
+    /// "**Winner:** X" lines, in document order.
+    pub winners: Vec<String>,
+    /// The last section whose title concludes the article.
+    pub conclusion: Option<usize>,
+}
+
+/// Reads every section for pros, cons, criteria and examples.
+pub fn collect(a: &mut Article, names: &Names, parents: &[Option<usize>], skip: &[bool]) -> Seen {
     let mut ctx = vec![Ctx::default(); a.sections.len()];
     let mut concl = vec![false; a.sections.len()];
     let mut w = Walker {
@@ -91,9 +94,14 @@ pub fn collect(
         out: &mut a.contenders,
         winners: Vec::new(),
     };
+    let mut conclusion = None;
     for (i, s) in a.sections.iter().enumerate() {
         let parent = parents[i];
-        concl[i] = is_conclusion(&s.title) || parent.is_some_and(|p| concl[p]);
+        let own = is_conclusion(&s.title);
+        if own {
+            conclusion = Some(i);
+        }
+        concl[i] = own || parent.is_some_and(|p| concl[p]);
         if skip[i] {
             w.section(s, Ctx::default(), concl[i]);
             continue;
@@ -107,7 +115,10 @@ pub fn collect(
         ctx[i] = c;
         w.section(s, c, concl[i]);
     }
-    w.winners
+    Seen {
+        winners: w.winners,
+        conclusion,
+    }
 }
 
 impl Walker<'_> {
@@ -573,9 +584,9 @@ fn is_winner_line(text: &str, lead: Option<&str>) -> bool {
 
 /// Verdict lines: in the last concluding section, a list item or sentence
 /// naming exactly one contender; then "**Winner:** X" lines anywhere.
-pub fn verdicts(a: &mut Article, names: &Names, winners: Vec<String>) {
+pub fn verdicts(a: &mut Article, names: &Names, seen: Seen) {
     let mut lines: Vec<String> = Vec::new();
-    if let Some(si) = a.sections.iter().rposition(|s| is_conclusion(&s.title)) {
+    if let Some(si) = seen.conclusion {
         for p in &a.sections[si].parts {
             match p {
                 Part::List(items) => lines.extend(items.iter().map(|i| match &i.title {
@@ -587,7 +598,7 @@ pub fn verdicts(a: &mut Article, names: &Names, winners: Vec<String>) {
             }
         }
     }
-    lines.extend(winners);
+    lines.extend(seen.winners);
     for line in lines {
         let hits = names.hits(&fold(&line));
         let mut named: Vec<usize> = hits.iter().map(|h| h.idx).collect();
@@ -673,5 +684,7 @@ mod tests {
         assert!(is_conclusion("Conclusion: Which Should You Choose?"));
         assert!(is_conclusion("Final Thoughts"));
         assert!(!is_conclusion("Pricing"));
+        assert!(is_conclusion("TL;DR"));
+        assert!(!is_conclusion("Misconclusions"));
     }
 }

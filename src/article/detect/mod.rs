@@ -38,8 +38,8 @@ pub fn detect(a: &mut Article) {
         })
         .collect();
     let names = names::Names::new(&chosen.spellings);
-    let winners = items::collect(a, &names, &parents, &skip);
-    items::verdicts(a, &names, winners);
+    let seen = items::collect(a, &names, &parents, &skip);
+    items::verdicts(a, &names, seen);
 }
 
 /// Sections that stand for the whole article and so belong to no contender:
