@@ -177,7 +177,6 @@ const STOP: &[&str] = &[
     "quick",
     "overall",
     "general",
-    "notable",
 ];
 
 /// "When to choose X" and the like, word by word; `X` is a name (or "it").
