@@ -150,6 +150,11 @@ struct Builder<'r> {
     /// The paragraph's bold lead, for `Part::Para`.
     para_lead: Option<String>,
     para_lead_open: bool,
+    /// Bytes of inline text read since the last flush, and where soft line
+    /// breaks fell in it: `Part::Para` keeps them as `\n` so the detectors
+    /// can read a paragraph line by line (✅/❌ lines).
+    inline_len: usize,
+    soft_breaks: Vec<usize>,
 }
 
 impl<'r> Builder<'r> {
@@ -179,6 +184,8 @@ impl<'r> Builder<'r> {
             item: None,
             para_lead: None,
             para_lead_open: false,
+            inline_len: 0,
+            soft_breaks: Vec::new(),
         }
     }
 
@@ -214,7 +221,12 @@ impl<'r> Builder<'r> {
                 self.style = saved;
             }
             Event::InlineMath(t) | Event::DisplayMath(t) => self.text(&t),
-            Event::SoftBreak => self.text(" "),
+            Event::SoftBreak => {
+                if self.code.is_none() && self.html.is_none() && self.table.is_none() {
+                    self.soft_breaks.push(self.inline_len);
+                }
+                self.text(" ")
+            }
             Event::HardBreak => self.text("\n"),
             Event::Rule => {
                 self.flush_inline();
@@ -505,6 +517,7 @@ impl<'r> Builder<'r> {
         {
             l.push_str(&t);
         }
+        self.inline_len += t.len();
         let spans = self.spans.get_or_insert_with(Vec::new);
         match spans.last_mut() {
             Some(last) if last.style == self.style => last.text.push_str(&t),
@@ -517,6 +530,8 @@ impl<'r> Builder<'r> {
 
     /// Ends the paragraph, heading or tight item text being read.
     fn flush_inline(&mut self) {
+        self.inline_len = 0;
+        let breaks = std::mem::take(&mut self.soft_breaks);
         let Some(spans) = self.spans.take() else {
             return;
         };
@@ -559,7 +574,7 @@ impl<'r> Builder<'r> {
             let lead = self.para_lead.take().map(|l| l.trim().to_string());
             let lead = lead.filter(|l| !l.is_empty());
             self.push_part(Part::Para {
-                text: plain.trim().to_string(),
+                text: with_line_breaks(&plain, &breaks),
                 lead,
             });
         } else if let Some(item) = &mut self.item {
@@ -714,6 +729,26 @@ fn finish_item(acc: ItemAcc) -> Item {
         }
     }
     Item { title: None, text }
+}
+
+/// `plain`, trimmed, with the soft breaks at byte offsets `breaks` (each a
+/// space) as `\n`.
+fn with_line_breaks(plain: &str, breaks: &[usize]) -> String {
+    let start = plain.len() - plain.trim_start().len();
+    let mut text = plain.trim().to_string();
+    if breaks.is_empty() {
+        return text;
+    }
+    // SAFETY-free: only ASCII spaces become ASCII newlines.
+    let mut bytes = std::mem::take(&mut text).into_bytes();
+    for &b in breaks {
+        if let Some(i) = b.checked_sub(start)
+            && bytes.get(i) == Some(&b' ')
+        {
+            bytes[i] = b'\n';
+        }
+    }
+    String::from_utf8(bytes).unwrap_or_else(|_| plain.trim().to_string())
 }
 
 /// Text content of an HTML block, without tags or comments.
