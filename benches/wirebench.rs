@@ -380,7 +380,8 @@ fn opts() -> Opts {
             "--emit" => {
                 // Writes the generated article to a file and stops.
                 let mb: usize = args.get(i + 2).and_then(|s| s.parse().ok()).unwrap_or(10);
-                std::fs::write(&next, generate_article(mb * 1_000_000)).expect("write");
+                std::fs::write(&next, versus::r#gen::generate_article(mb * 1_000_000))
+                    .expect("write");
                 std::process::exit(0);
             }
             "--big-mb" => {
@@ -543,7 +544,7 @@ fn main() {
 fn big(o: &Opts, tmp: &Path) {
     let target = o.big_mb * 1_000_000;
     let t = Instant::now();
-    let text = generate_article(target);
+    let text = versus::r#gen::generate_article(target);
     let gen_ms = ms(t.elapsed());
     let path = tmp.join("big.md");
     std::fs::write(&path, &text).unwrap();
@@ -580,8 +581,7 @@ fn big(o: &Opts, tmp: &Path) {
         size as f64 / 1e6
     );
     println!(
-        "| {} | first frame (ms) | slowest key (ms) | median key (ms) | peak RSS (MiB) | RSS / file size | clean exit |\n|---|---|---|---|---|---|---|",
-        "size"
+        "| size | first frame (ms) | slowest key (ms) | median key (ms) | peak RSS (MiB) | RSS / file size | clean exit |\n|---|---|---|---|---|---|---|"
     );
     let mut worst: Vec<(String, f64)> = Vec::new();
     for &(cols, rows) in &o.sizes {
@@ -615,95 +615,4 @@ fn big(o: &Opts, tmp: &Path) {
         .map(|(k, t)| format!("{k} {t:.1} ms"))
         .collect();
     println!("\nslowest keys: {}\n", list.join(", "));
-}
-
-/// A large article of the usual shape: front matter, a title, a long feature
-/// table, thousands of sections of paragraphs, lists and code, pros and cons.
-fn generate_article(target: usize) -> String {
-    let mut s = String::with_capacity(target + 4096);
-    s.push_str("---\ntitle: Alpha vs Beta\ndescription: A generated comparison for benchmarks.\nkeywords: [alpha, beta, benchmark]\n---\n\n");
-    s.push_str("# Alpha vs Beta: A Very Long Comparison\n\nAn introduction that sets the scene for a long read.\n\n");
-    s.push_str(
-        "## Key Differences Between Alpha and Beta\n\n| Feature | Alpha | Beta |\n|---|---|---|\n",
-    );
-    let words = [
-        "latency",
-        "throughput",
-        "schema",
-        "cache",
-        "replica",
-        "index",
-        "query",
-        "shard",
-        "backup",
-        "quorum",
-        "journal",
-        "vacuum",
-        "planner",
-        "cursor",
-        "lock",
-        "snapshot",
-    ];
-    let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
-    let mut rnd = move || {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        seed
-    };
-    for i in 0..2000 {
-        let a = words[(rnd() % 16) as usize];
-        let b = words[(rnd() % 16) as usize];
-        s.push_str(&format!(
-            "| Feature {i} {a} | Alpha handles {a} with care | Beta prefers {b} over {a} |\n"
-        ));
-    }
-    s.push('\n');
-    let mut n = 0;
-    let pros_cons = "## Pros and Cons\n\n### Alpha Pros:\n\n1. **Fast**: very fast.\n2. **Small**: tiny.\n\n### Alpha Cons:\n\n1. **Odd**: a bit odd.\n\n### Beta Pros:\n\n1. **Friendly**: easy to learn.\n\n### Beta Cons:\n\n1. **Slow**: slower.\n\n## Conclusion\n\nPick the one that fits.\n";
-    while s.len() + pros_cons.len() < target {
-        n += 1;
-        s.push_str(&format!(
-            "## Topic {n}: {} and {}\n\n",
-            words[n % 16],
-            words[(n * 7) % 16]
-        ));
-        for p in 0..3 {
-            let len = 40 + (rnd() % 60) as usize;
-            let mut para = String::new();
-            for w in 0..len {
-                if w > 0 {
-                    para.push(' ');
-                }
-                let word = words[(rnd() % 16) as usize];
-                match rnd() % 23 {
-                    0 => para.push_str(&format!("**{word}**")),
-                    1 => para.push_str(&format!("`{word}`")),
-                    2 => para.push_str(&format!("*{word}*")),
-                    _ => para.push_str(word),
-                }
-            }
-            s.push_str(&format!("{para}.\n\n"));
-            if p == 1 && n % 3 == 0 {
-                for k in 0..4 {
-                    s.push_str(&format!(
-                        "- item {k} about {}\n",
-                        words[(rnd() % 16) as usize]
-                    ));
-                }
-                s.push('\n');
-            }
-            if p == 2 && n % 5 == 0 {
-                s.push_str("```\nfn main() {\n    println!(\"hello\");\n}\n```\n\n");
-            }
-        }
-        if n % 4 == 0 {
-            s.push_str(&format!(
-                "### Detail {n}\n\n> A quoted remark about {}.\n\n",
-                words[n % 16]
-            ));
-        }
-    }
-    s.push_str(pros_cons);
-    s
 }

@@ -8,6 +8,14 @@ use clap::{Parser, ValueEnum};
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
+/// `eprintln!` that cannot panic: with stderr closed (`versus 2>&- ...`, or
+/// `2>&1 | true`), a message is lost rather than the exit status.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorChoice {
     Auto,
@@ -107,15 +115,21 @@ impl Args {
 }
 
 pub fn main() -> ExitCode {
-    let args = if std::env::args_os().len() <= 1 {
-        Args::bare()
+    // A bare `versus` skips building clap's parser: a tenth of a millisecond
+    // before the first frame.
+    let parsed = if std::env::args_os().len() <= 1 {
+        Ok(Args::bare())
     } else {
-        Args::parse()
+        Args::try_parse()
+    };
+    let args = match parsed {
+        Ok(a) => a,
+        Err(e) => return usage_error(&e),
     };
     let article = match input::load(args.file.as_deref()) {
         Ok(a) => a,
         Err(e) => {
-            eprintln!("{e}");
+            say!("{e}");
             return ExitCode::from(1);
         }
     };
@@ -130,7 +144,7 @@ pub fn main() -> ExitCode {
     let interactive = !args.print && stdout_tty && !term_is_dumb();
     if !interactive {
         if !args.print && stdout_tty {
-            eprintln!(
+            say!(
                 "versus: TERM is {}; printing plain text",
                 env("TERM")
                     .filter(|t| !t.is_empty())
@@ -148,10 +162,27 @@ pub fn main() -> ExitCode {
     match crate::tui::run(article, &args, theme) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("versus: {e}");
+            say!("versus: {e}");
             ExitCode::from(1)
         }
     }
+}
+
+/// `--help` and `--version` as clap writes them; a usage error as plain text
+/// with exit status 2, its lines made safe first: clap quotes the offending
+/// argument, which may be a file name holding escape sequences.
+fn usage_error(e: &clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+        let _ = e.print();
+        return ExitCode::SUCCESS;
+    }
+    let text = e.render().to_string();
+    let mut err = std::io::stderr().lock();
+    for line in text.lines() {
+        let _ = writeln!(err, "{}", crate::article::sanitize::visible(line));
+    }
+    ExitCode::from(2)
 }
 
 fn print_mode(args: &Args, article: &Article, ascii: bool, tty: bool) -> ExitCode {
@@ -167,7 +198,7 @@ fn print_mode(args: &Args, article: &Article, ascii: bool, tty: bool) -> ExitCod
     };
     let theme = Theme::new(color, ascii);
     for w in &article.warnings {
-        eprintln!("versus: {}: warning: {w}", article.source);
+        say!("versus: {}: warning: {w}", article.source);
     }
     write_out(&print::render(article, width, &theme))
 }
@@ -179,7 +210,7 @@ fn write_out(s: &str) -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("versus: stdout: {e}");
+            say!("versus: stdout: {e}");
             ExitCode::from(1)
         }
     }

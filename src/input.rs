@@ -24,7 +24,8 @@ impl fmt::Display for ReadError {
 
 fn err(path: &str, problem: impl Into<String>) -> ReadError {
     ReadError {
-        path: path.to_string(),
+        // A file name can hold escape sequences too.
+        path: crate::article::sanitize::visible(path).into_owned(),
         problem: problem.into(),
     }
 }
@@ -108,11 +109,42 @@ pub fn from_bytes(bytes: &[u8], path: &str) -> Result<Article, ReadError> {
     Ok(article::parse_bytes(bytes, path))
 }
 
-/// Text never holds NUL bytes in quantity; a few stray ones are stripped by the parser.
+/// Judged on the first 8 KiB. Text never holds NUL bytes in quantity (a few
+/// stray ones are stripped by the parser). Nor is it mostly bytes that are
+/// neither valid UTF-8 nor whitespace-like: compressed or random data (a `.gz`,
+/// an image, `/dev/urandom`) is about half such bytes, while text in a legacy
+/// encoding (Latin-1 accents) or full of escape sequences stays far below the
+/// 30% used here, and is read with warnings instead.
 fn looks_binary(bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(8192)];
     let nul = head.iter().filter(|&&b| b == 0).count();
-    nul * 100 > head.len() || (nul > 0 && head.len() < 100 && nul * 10 > head.len())
+    if nul * 100 > head.len() || (nul > 0 && head.len() < 100 && nul * 10 > head.len()) {
+        return true;
+    }
+    let controls = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c | 0x1b))
+        .count();
+    let suspicious = controls + invalid_utf8_bytes(head);
+    head.len() >= 32 && suspicious * 10 > head.len() * 3
+}
+
+/// Bytes of `b` that are not part of a valid UTF-8 sequence (a sequence cut
+/// at the end of `b` counts as valid).
+fn invalid_utf8_bytes(mut b: &[u8]) -> usize {
+    let mut bad = 0;
+    loop {
+        match std::str::from_utf8(b) {
+            Ok(_) => return bad,
+            Err(e) => match e.error_len() {
+                Some(n) => {
+                    bad += n;
+                    b = &b[e.valid_up_to() + n..];
+                }
+                None => return bad,
+            },
+        }
+    }
 }
 
 #[cfg(test)]
@@ -130,6 +162,46 @@ mod tests {
             from_bytes(&bin, "b").unwrap_err().problem,
             "is a binary file, not a text article"
         );
+    }
+
+    #[test]
+    fn random_and_compressed_data_are_binary() {
+        // A fixed xorshift stream stands for /dev/urandom or a .gz body.
+        let mut x = 0x2545_f491_4f6c_dd1du64;
+        let random: Vec<u8> = (0..10_000)
+            .map(|_| {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                (x >> 24) as u8
+            })
+            .filter(|&b| b != 0) // no NULs: the other rule must catch it
+            .collect();
+        assert!(looks_binary(&random));
+        let mut gz = vec![0x1f, 0x8b, 0x08, 0x00];
+        gz.extend(&random[..2000]);
+        assert!(looks_binary(&gz));
+    }
+
+    #[test]
+    fn legacy_encodings_and_escapes_are_text() {
+        // Latin-1: every accent is an invalid UTF-8 byte.
+        let latin1: Vec<u8> = b"# Caf\xe9 vs Cr\xe8me br\xfbl\xe9e\n\n"
+            .iter()
+            .chain(
+                b"Une comparaison tr\xe8s d\xe9taill\xe9e, \xe0 lire. "
+                    .repeat(50)
+                    .iter(),
+            )
+            .copied()
+            .collect();
+        assert!(!looks_binary(&latin1));
+        // A page of terminal escapes is hostile, not binary: it is cleaned and warned about.
+        let escapes = b"\x1b[2J\x1b]0;title\x07 text ".repeat(100);
+        assert!(!looks_binary(&escapes));
+        // Multi-byte UTF-8 cut at the 8 KiB boundary is not a problem.
+        let cjk = "漢字".repeat(3000);
+        assert!(!looks_binary(cjk.as_bytes()));
     }
 
     #[test]

@@ -243,10 +243,10 @@ fn normalise(ev: KeyEvent) -> Key {
     if code == KeyCode::BackTab {
         mods.remove(KeyModifiers::SHIFT);
     }
-    if let KeyCode::Char(c) = code {
-        if mods.contains(KeyModifiers::CONTROL) {
-            code = KeyCode::Char(c.to_ascii_lowercase());
-        }
+    if let KeyCode::Char(c) = code
+        && mods.contains(KeyModifiers::CONTROL)
+    {
+        code = KeyCode::Char(c.to_ascii_lowercase());
     }
     Key(code, mods)
 }

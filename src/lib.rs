@@ -7,6 +7,8 @@
 pub mod app;
 pub mod article;
 pub mod cli;
+pub mod decide;
+pub mod r#gen;
 pub mod input;
 pub mod keys;
 pub mod print;

@@ -20,13 +20,15 @@ pub fn lines(a: &Article, width: usize, theme: &Theme) -> Vec<Line<'static>> {
         .filter(|c| !c.pros.is_empty() || !c.cons.is_empty())
         .collect();
     if !with_items.is_empty() {
-        out.push(Line::from(Span::styled(
+        push_wrapped(
+            &mut out,
             "Pros and cons by contender",
             theme.heading(2),
-        )));
+            width,
+        );
         out.push(Line::default());
         for c in with_items {
-            out.push(Line::from(Span::styled(c.name.clone(), theme.heading(3))));
+            push_wrapped(&mut out, &c.name, theme.heading(3), width);
             push_items(
                 &mut out,
                 &c.pros,
@@ -46,14 +48,6 @@ pub fn lines(a: &Article, width: usize, theme: &Theme) -> Vec<Line<'static>> {
             out.push(Line::default());
         }
     }
-    if !a.warnings.is_empty() {
-        for w in &a.warnings {
-            out.push(Line::from(Span::styled(
-                format!("warning: {w}"),
-                theme.warning(),
-            )));
-        }
-    }
     while out
         .last()
         .is_some_and(|l| l.spans.iter().all(|s| s.content.trim().is_empty()))
@@ -61,6 +55,11 @@ pub fn lines(a: &Article, width: usize, theme: &Theme) -> Vec<Line<'static>> {
         out.pop();
     }
     out
+}
+
+/// One text in one style, wrapped to `width`.
+fn push_wrapped(out: &mut Vec<Line<'static>>, text: &str, st: ratatui::style::Style, width: usize) {
+    out.extend(wrap(&[(text, st)], width).into_iter().map(Line::from));
 }
 
 fn push_items(

@@ -147,6 +147,7 @@ pub fn options(args: &Args) -> Options {
     Options {
         view: Some(view),
         section: args.section.clone(),
+        decide_out: args.decide_out.clone(),
     }
 }
 
@@ -170,7 +171,18 @@ pub fn run(article: Article, args: &Args, theme: Theme) -> io::Result<()> {
         screen.queue(MOUSE_ON.as_bytes());
     }
     let mut app = App::new(article, theme, Rect::new(0, 0, w, h), &options(args));
-    run_app(&mut screen, &mut app, &mut TerminalEvents::default())
+    run_app(&mut screen, &mut app, &mut TerminalEvents::default())?;
+    write_decide_out(&app)
+}
+
+/// `--decide-out FILE`: the Decide view's answers and result as markdown,
+/// written when the reader quits (also when nothing was answered).
+pub fn write_decide_out(app: &App) -> io::Result<()> {
+    let Some(path) = &app.decide.out else {
+        return Ok(());
+    };
+    std::fs::write(path, app.decide_markdown())
+        .map_err(|e| io::Error::new(e.kind(), format!("--decide-out {}: {e}", path.display())))
 }
 
 /// The one event loop: draw, wait for an event, apply it and every event

@@ -195,7 +195,9 @@ impl<W: Write> Screen<W> {
                 out.extend_from_slice(b"\x1b[m");
                 term.pen = Some(PLAIN);
             }
-            out.extend_from_slice(b"\x1b[H\x1b[2J");
+            // Home, then erase to the end: the whole screen (the alternate screen is
+            // usually clear already; the Linux console has none).
+            out.extend_from_slice(b"\x1b[H\x1b[J");
             term.cursor = Some(Cursor {
                 x: 0,
                 y: 0,

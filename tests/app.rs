@@ -331,6 +331,7 @@ fn section_option_starts_there() {
     let opts = versus::app::Options {
         view: None,
         section: Some("when to choose flask".into()),
+        ..Default::default()
     };
     let a = versus::app::App::new(
         versus::article::bundled(),
@@ -355,4 +356,50 @@ fn empty_article_parts_say_what_is_missing() {
     assert!(screen(&a).contains("No feature table in this article."));
     press(&mut a, "3");
     assert!(screen(&a).contains("No contenders found"));
+}
+
+#[test]
+fn table_contender_column_takes_focus() {
+    let mut a = bundled(80, 24);
+    press(&mut a, "2");
+    assert_eq!(a.table.col, 0);
+    press(&mut a, "l");
+    assert_eq!(a.table.col, 1);
+    press(&mut a, "]");
+    assert_eq!(a.table.col, 2);
+    press(&mut a, "<Right>");
+    assert_eq!(a.table.col, 1, "wraps around");
+    press(&mut a, "h");
+    assert_eq!(a.table.col, 2);
+    let t = render(&a);
+    let buf = t.backend().buffer();
+    // Flask's header cell is reversed, Django's is not.
+    let flask_x = (0..80)
+        .find(|&x| buf[(x, 2)].symbol() == "F" && buf[(x + 1, 2)].symbol() == "l")
+        .unwrap();
+    let django_x = (0..80).find(|&x| buf[(x, 2)].symbol() == "D").unwrap();
+    use ratatui::style::Modifier;
+    assert!(buf[(flask_x, 2)].modifier.contains(Modifier::REVERSED));
+    assert!(!buf[(django_x, 2)].modifier.contains(Modifier::REVERSED));
+}
+
+#[test]
+fn warnings_show_at_the_top_of_the_read_view_and_in_the_footer() {
+    let md = "---\ntitle: [broken\n---\n# A vs B\n\nBody text.\n";
+    let a = app(versus::article::parse(md, "w.md"), 80, 24);
+    let s = screen(&a);
+    assert!(s.contains("front matter is not valid YAML"), "{s}");
+    assert!(s.contains("Body text."));
+    assert!(s.contains("1 warning"), "{s}");
+}
+
+#[test]
+fn no_headings_say_so_in_the_outline() {
+    let a = app(
+        versus::article::parse("---\ntitle: Only front matter\n---\n", "p"),
+        140,
+        30,
+    );
+    assert!(a.article.sections.is_empty());
+    assert!(screen(&a).contains("(no headings)"), "{}", screen(&a));
 }

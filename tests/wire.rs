@@ -378,7 +378,8 @@ fn wide() -> Article {
 #[test]
 fn emulated_screen_equals_a_fresh_render_after_every_key() {
     let mut total = 0;
-    let cases: [(&str, fn() -> Article); 3] = [
+    type Case = (&'static str, fn() -> Article);
+    let cases: [Case; 3] = [
         ("bundled", article::bundled),
         ("three", || fixture("ui/three.md")),
         ("wide", wide),

@@ -1,6 +1,7 @@
 //! Application state and a pure `update`: no terminal I/O here, so every
 //! action is testable without a terminal.
 
+pub mod decide;
 pub mod geometry;
 pub mod pros;
 pub mod read;
@@ -52,6 +53,8 @@ impl View {
 pub struct Options {
     pub view: Option<View>,
     pub section: Option<String>,
+    /// `--decide-out FILE`: the Decide summary is written there on quit.
+    pub decide_out: Option<std::path::PathBuf>,
 }
 
 pub struct App {
@@ -62,6 +65,7 @@ pub struct App {
     pub read: read::ReadState,
     pub table: table::TableState,
     pub pros: pros::ProsState,
+    pub decide: decide::DecideState,
     pub search: search::Search,
     pub help: Option<usize>,
     /// A pending count typed before a motion (`5j`).
@@ -79,6 +83,7 @@ impl App {
             read: read::ReadState::new(&article),
             table: table::TableState::default(),
             pros: pros::ProsState::default(),
+            decide: decide::DecideState::new(&article, opts.decide_out.clone()),
             search: search::Search::default(),
             article,
             theme,
@@ -192,7 +197,7 @@ impl App {
                 View::Read => self.read_update(action),
                 View::Table => self.table_update(action),
                 View::Pros => self.pros_update(action),
-                View::Decide => {}
+                View::Decide => self.decide_update(action),
             },
         }
     }
@@ -201,6 +206,7 @@ impl App {
         self.size = Rect::new(0, 0, width, height);
         self.read_resized();
         self.table_resized();
+        self.decide_follow();
     }
 
     fn set_view(&mut self, view: View) {
@@ -215,8 +221,8 @@ impl App {
     }
 
     /// A yes/no question open in the footer, if any; true when it took the key.
-    fn confirm_key(&mut self, _ev: KeyEvent) -> bool {
-        false
+    fn confirm_key(&mut self, ev: KeyEvent) -> bool {
+        self.decide_confirm_key(ev)
     }
 
     fn copy(&mut self) {
@@ -224,13 +230,14 @@ impl App {
             View::Read => self.read_copy_text(),
             View::Table => self.table_copy_text(),
             View::Pros => self.pros_copy_text(),
-            View::Decide => None,
+            View::Decide => self.decide_copy_text(),
         };
         match text {
             Some(t) => {
                 let what = match self.view {
                     View::Read => "section",
                     View::Table => "table row",
+                    View::Decide => "decision summary",
                     _ => "pros and cons",
                 };
                 self.status = Some(format!(

@@ -57,32 +57,23 @@ fn item_lines(
     theme: &Theme,
 ) {
     let inner = width.saturating_sub(2).max(1);
-    let mut first = true;
+    // The bold title's lines, then the text's, all under one marker.
+    let mut body = Vec::new();
     if let Some(t) = &item.title {
-        for l in wrap(&[(t.as_str(), theme.bold())], inner) {
-            let lead = if first {
-                Span::styled(format!("{mark} "), mark_style)
-            } else {
-                Span::raw("  ")
-            };
-            first = false;
-            let mut spans = vec![lead];
-            spans.extend(l);
-            out.push(Line::from(spans));
-        }
+        body.extend(wrap(&[(t.as_str(), theme.bold())], inner));
     }
     if !item.text.is_empty() {
-        for l in wrap(&[(item.text.as_str(), Style::new())], inner) {
-            let lead = if first {
-                Span::styled(format!("{mark} "), mark_style)
-            } else {
-                Span::raw("  ")
-            };
-            first = false;
-            let mut spans = vec![lead];
-            spans.extend(l);
-            out.push(Line::from(spans));
-        }
+        body.extend(wrap(&[(item.text.as_str(), Style::new())], inner));
+    }
+    for (i, l) in body.into_iter().enumerate() {
+        let lead = if i == 0 {
+            Span::styled(format!("{mark} "), mark_style)
+        } else {
+            Span::raw("  ")
+        };
+        let mut spans = vec![lead];
+        spans.extend(l);
+        out.push(Line::from(spans));
     }
 }
 

@@ -76,11 +76,11 @@ impl App {
             }
             KeyCode::Char('u') if ev.modifiers.contains(KeyModifiers::CONTROL) => p.clear(),
             KeyCode::Char(c)
-                if !ev.modifiers.contains(KeyModifiers::CONTROL) && !c.is_control() =>
+                if !ev.modifiers.contains(KeyModifiers::CONTROL)
+                    && !c.is_control()
+                    && p.chars().count() < 200 =>
             {
-                if p.chars().count() < 200 {
-                    p.push(c);
-                }
+                p.push(c);
             }
             _ => {}
         }
@@ -91,7 +91,7 @@ impl App {
             View::Read => self.read_units(),
             View::Table => self.table_units(),
             View::Pros => self.pros_units(),
-            View::Decide => Vec::new(),
+            View::Decide => self.decide_units(),
         }
     }
 
@@ -115,7 +115,7 @@ impl App {
             View::Read => self.read_show_match(unit, nth),
             View::Table => self.table_show_row(unit),
             View::Pros => self.pros_show_unit(unit),
-            View::Decide => {}
+            View::Decide => self.decide_show_unit(unit),
         }
     }
 
@@ -124,6 +124,7 @@ impl App {
         let here = match self.view {
             View::Read => self.read.top.item,
             View::Table => self.table.row,
+            View::Decide => self.decide.cursor,
             _ => 0,
         };
         self.search

@@ -25,6 +25,8 @@ pub struct TableLayout {
     /// Lines kept at the top while rows scroll (borders and header; empty for cards).
     pub header: Vec<Line<'static>>,
     pub cards: bool,
+    /// Column content widths (grid only).
+    pub widths: Vec<usize>,
     shape: grid::Shape,
     width: usize,
     count: usize,
@@ -38,6 +40,10 @@ pub fn layout(table: &Table, width: usize, theme: &Theme) -> TableLayout {
     TableLayout {
         header: grid::head_part(table, &shape, theme),
         cards: shape == grid::Shape::Cards,
+        widths: match &shape {
+            grid::Shape::Grid(w) => w.clone(),
+            grid::Shape::Cards => Vec::new(),
+        },
         shape,
         width,
         count: table.rows.len(),

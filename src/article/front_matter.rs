@@ -37,12 +37,45 @@ pub fn split(src: &str) -> (Option<Block<'_>>, &str) {
         let line = src[pos..end].trim_end();
         if line == fence || (format == Format::Yaml && line == "...") {
             let text = &src[content_start..pos];
+            // A document that opens with a thematic break has a second `---`
+            // later; what lies between is then prose, not keys.
+            if !looks_like_keys(text, format) {
+                return (None, src);
+            }
             let body = &src[(end + 1).min(src.len())..];
             return (Some(Block { format, text }), body);
         }
         pos = end + 1;
     }
     (None, src)
+}
+
+/// True when a block holds `key: value` (YAML) or `key = value` / `[table]`
+/// (TOML) lines, or nothing at all.
+fn looks_like_keys(text: &str, format: Format) -> bool {
+    let mut lines = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .peekable();
+    if lines.peek().is_none() {
+        return true;
+    }
+    let sep = match format {
+        Format::Yaml => ':',
+        Format::Toml => '=',
+    };
+    lines.any(|l| {
+        if format == Format::Toml && l.starts_with('[') {
+            return true;
+        }
+        l.split_once(sep).is_some_and(|(k, _)| {
+            let k = k.trim().trim_matches(['"', '\'']);
+            !k.is_empty()
+                && k.chars()
+                    .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | ' ' | '.'))
+        })
+    })
 }
 
 /// A format-neutral view of a parsed value.
@@ -249,6 +282,27 @@ mod tests {
         let (b, body) = split("---\n# H\n");
         assert!(b.is_none());
         assert_eq!(body, "---\n# H\n");
+    }
+
+    #[test]
+    fn a_leading_thematic_break_is_not_front_matter() {
+        let src = "---\n\n# Title\n\nSome text.\n\n---\n\nMore.\n";
+        let (b, body) = split(src);
+        assert!(b.is_none());
+        assert_eq!(body, src);
+        // Comments and an empty block are still front matter.
+        assert!(split("---\n# just a comment\n---\nbody").0.is_some());
+        assert!(split("---\n---\nbody").0.is_some());
+    }
+
+    #[test]
+    fn no_trailing_newline_after_the_closing_fence() {
+        let (b, body) = split("---\ntitle: A vs B\n---");
+        assert_eq!(b.unwrap().text, "title: A vs B\n");
+        assert_eq!(body, "");
+        let (b, body) = split("+++\ntitle = \"A\"\n[extra]\nx = 1\n+++\n# H");
+        assert_eq!(parse(&b.unwrap()).0.title.as_deref(), Some("A"));
+        assert_eq!(body, "# H");
     }
 
     #[test]

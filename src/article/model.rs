@@ -9,6 +9,10 @@ pub struct Article {
     pub meta: Meta,
     pub title: Option<String>,
     pub contenders: Vec<Contender>,
+    /// The feature table, read the way it was meant: the feature column
+    /// first, then one column per contender in `contenders` order (even when
+    /// the article lists the contenders down its rows). Without contenders,
+    /// the article's first table of three or more columns, as written.
     pub table: Option<Table>,
     pub sections: Vec<Section>,
     pub warnings: Vec<String>,
@@ -82,6 +86,7 @@ pub struct Section {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Part {
     /// A paragraph's plain text and its bold lead, if it starts with one.
+    /// The source's line breaks inside the paragraph are kept as `\n`.
     Para { text: String, lead: Option<String> },
     /// A list's top-level items.
     List(Vec<Item>),

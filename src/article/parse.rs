@@ -6,6 +6,7 @@ use super::front_matter;
 use super::model::*;
 use super::sanitize::{self, Removed};
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use std::borrow::Cow;
 
 /// Parses raw bytes: lossy UTF-8 with a warning, never a failure.
 pub fn parse_bytes(bytes: &[u8], source: &str) -> Article {
@@ -54,19 +55,25 @@ pub fn parse(src: &str, source: &str) -> Article {
         ));
     }
     // Text before the first heading gets a section of its own.
-    if let Some(first) = sections.first_mut() {
-        if first.level == 0 {
-            first.level = 1;
-            first.title = meta.title.clone().unwrap_or_default();
-        }
+    if let Some(first) = sections.first_mut()
+        && first.level == 0
+    {
+        first.level = 1;
+        first.title = meta.title.clone().unwrap_or_default();
     }
     for s in &mut sections {
         s.text = s.text.trim_end().to_string();
     }
     warnings.extend(removed.warnings());
+    // Messages quote parsers (YAML, TOML) that saw decoded escapes: show them safely too.
+    for w in &mut warnings {
+        if let Cow::Owned(v) = sanitize::visible(w) {
+            *w = v;
+        }
+    }
 
     let mut article = Article {
-        source: source.to_string(),
+        source: sanitize::visible(source).into_owned(),
         meta,
         title,
         contenders: Vec::new(),
@@ -111,6 +118,8 @@ struct TableAcc {
     rows: Vec<Vec<String>>,
     cell: String,
     in_head: bool,
+    /// Cells in each body row's source line, before pulldown-cmark padded or cut it.
+    source_cells: Vec<usize>,
 }
 
 struct Builder<'r> {
@@ -141,6 +150,11 @@ struct Builder<'r> {
     /// The paragraph's bold lead, for `Part::Para`.
     para_lead: Option<String>,
     para_lead_open: bool,
+    /// Bytes of inline text read since the last flush, and where soft line
+    /// breaks fell in it: `Part::Para` keeps them as `\n` so the detectors
+    /// can read a paragraph line by line (✅/❌ lines).
+    inline_len: usize,
+    soft_breaks: Vec<usize>,
 }
 
 impl<'r> Builder<'r> {
@@ -170,13 +184,22 @@ impl<'r> Builder<'r> {
             item: None,
             para_lead: None,
             para_lead_open: false,
+            inline_len: 0,
+            soft_breaks: Vec::new(),
         }
     }
 
     fn run(&mut self, body: &str) {
         let opts =
             Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
-        for event in Parser::new_ext(body, opts) {
+        for (event, range) in Parser::new_ext(body, opts).into_offset_iter() {
+            // pulldown-cmark pads short rows and drops extra cells without a
+            // word, so the cells are counted in the row's source line.
+            if matches!(event, Event::Start(Tag::TableRow))
+                && let Some(t) = &mut self.table
+            {
+                t.source_cells.push(count_cells(&body[range]));
+            }
             self.event(event);
         }
         self.flush_inline();
@@ -198,7 +221,12 @@ impl<'r> Builder<'r> {
                 self.style = saved;
             }
             Event::InlineMath(t) | Event::DisplayMath(t) => self.text(&t),
-            Event::SoftBreak => self.text(" "),
+            Event::SoftBreak => {
+                if self.code.is_none() && self.html.is_none() && self.table.is_none() {
+                    self.soft_breaks.push(self.inline_len);
+                }
+                self.text(" ")
+            }
             Event::HardBreak => self.text("\n"),
             Event::Rule => {
                 self.flush_inline();
@@ -271,7 +299,20 @@ impl<'r> Builder<'r> {
                         in_lead: false,
                     });
                 } else if let Some(item) = &mut self.item {
-                    item.text.push_str("\n- ");
+                    // A nested item stays in its top-level item's text, indented.
+                    if !item.text.is_empty() && !item.text.ends_with('\n') {
+                        item.text.push('\n');
+                    }
+                    for _ in 1..self.lists.len().min(40) {
+                        item.text.push_str("  ");
+                    }
+                    match self.marker.as_deref() {
+                        Some("•") | None => item.text.push_str("- "),
+                        Some(m) => {
+                            item.text.push_str(m);
+                            item.text.push(' ');
+                        }
+                    }
                 }
                 // Tight items carry text without a paragraph.
                 self.spans = Some(Vec::new());
@@ -282,6 +323,7 @@ impl<'r> Builder<'r> {
                     rows: Vec::new(),
                     cell: String::new(),
                     in_head: false,
+                    source_cells: Vec::new(),
                 });
             }
             Tag::TableHead => {
@@ -307,10 +349,12 @@ impl<'r> Builder<'r> {
             Tag::Strong => {
                 self.bold += 1;
                 self.style.bold = true;
-                if let Some(item) = &mut self.item {
-                    if item.text.trim().is_empty() && item.lead.is_none() && self.lists.len() == 1 {
-                        item.in_lead = true;
-                    }
+                if let Some(item) = &mut self.item
+                    && item.text.trim().is_empty()
+                    && item.lead.is_none()
+                    && self.lists.len() == 1
+                {
+                    item.in_lead = true;
                 }
                 if self.item.is_none()
                     && self.heading.is_none()
@@ -366,7 +410,7 @@ impl<'r> Builder<'r> {
                         let text = sanitize::clean_inline(text, self.removed);
                         self.add_plain(&text);
                         self.push_block(BlockKind::Para(vec![Span {
-                            text,
+                            text: text.into_owned(),
                             style: SpanStyle::default(),
                         }]));
                     }
@@ -375,19 +419,19 @@ impl<'r> Builder<'r> {
             TagEnd::List(_) => {
                 self.flush_inline();
                 self.lists.pop();
-                if self.lists.is_empty() {
-                    if let Some(items) = self.top_list.take() {
-                        self.push_part(Part::List(items));
-                    }
+                if self.lists.is_empty()
+                    && let Some(items) = self.top_list.take()
+                {
+                    self.push_part(Part::List(items));
                 }
             }
             TagEnd::Item => {
                 self.flush_inline();
                 self.marker = None;
-                if self.lists.len() == 1 {
-                    if let (Some(acc), Some(list)) = (self.item.take(), self.top_list.as_mut()) {
-                        list.push(finish_item(acc));
-                    }
+                if self.lists.len() == 1
+                    && let (Some(acc), Some(list)) = (self.item.take(), self.top_list.as_mut())
+                {
+                    list.push(finish_item(acc));
                 }
             }
             TagEnd::Table => {
@@ -402,7 +446,7 @@ impl<'r> Builder<'r> {
             }
             TagEnd::TableCell => {
                 if let Some(t) = &mut self.table {
-                    let cell = t.cell.split_whitespace().collect::<Vec<_>>().join(" ");
+                    let cell = squeeze_whitespace(&t.cell);
                     if let Some(row) = t.rows.last_mut() {
                         row.push(cell);
                     }
@@ -415,11 +459,11 @@ impl<'r> Builder<'r> {
             TagEnd::Strong => {
                 self.bold = self.bold.saturating_sub(1);
                 self.style.bold = self.bold > 0;
-                if let Some(item) = &mut self.item {
-                    if item.in_lead {
-                        item.in_lead = false;
-                        item.lead = Some(item.text.clone());
-                    }
+                if let Some(item) = &mut self.item
+                    && item.in_lead
+                {
+                    item.in_lead = false;
+                    item.lead = Some(item.text.clone());
                 }
                 self.para_lead_open = false;
             }
@@ -431,7 +475,9 @@ impl<'r> Builder<'r> {
                 let url = self.links.pop().unwrap_or_default();
                 self.style.link = !self.links.is_empty();
                 let shown = url.trim();
-                if !shown.is_empty() && shown != "#" && !shown.starts_with('#') {
+                // Table cells and headings are plain text: a link is just its text there.
+                let plain_only = self.table.is_some() || self.heading.is_some();
+                if !plain_only && !shown.is_empty() && !shown.starts_with('#') {
                     let saved = self.style;
                     self.style = SpanStyle {
                         link: false,
@@ -466,16 +512,17 @@ impl<'r> Builder<'r> {
         if let Some(item) = &mut self.item {
             item.text.push_str(&t);
         }
-        if self.para_lead_open {
-            if let Some(l) = &mut self.para_lead {
-                l.push_str(&t);
-            }
+        if self.para_lead_open
+            && let Some(l) = &mut self.para_lead
+        {
+            l.push_str(&t);
         }
+        self.inline_len += t.len();
         let spans = self.spans.get_or_insert_with(Vec::new);
         match spans.last_mut() {
             Some(last) if last.style == self.style => last.text.push_str(&t),
             _ => spans.push(Span {
-                text: t,
+                text: t.into_owned(),
                 style: self.style,
             }),
         }
@@ -483,12 +530,17 @@ impl<'r> Builder<'r> {
 
     /// Ends the paragraph, heading or tight item text being read.
     fn flush_inline(&mut self) {
+        self.inline_len = 0;
+        let breaks = std::mem::take(&mut self.soft_breaks);
         let Some(spans) = self.spans.take() else {
             return;
         };
-        let plain: String = spans.iter().map(|s| s.text.as_str()).collect();
+        let plain: Cow<str> = match &spans[..] {
+            [one] => Cow::Borrowed(&one.text),
+            _ => Cow::Owned(spans.iter().map(|s| s.text.as_str()).collect()),
+        };
         if let Some(level) = self.heading.take() {
-            let title = plain.split_whitespace().collect::<Vec<_>>().join(" ");
+            let title = squeeze_whitespace(&plain);
             if title.is_empty() {
                 return;
             }
@@ -522,7 +574,7 @@ impl<'r> Builder<'r> {
             let lead = self.para_lead.take().map(|l| l.trim().to_string());
             let lead = lead.filter(|l| !l.is_empty());
             self.push_part(Part::Para {
-                text: plain.trim().to_string(),
+                text: with_line_breaks(&plain, &breaks),
                 lead,
             });
         } else if let Some(item) = &mut self.item {
@@ -570,18 +622,21 @@ impl<'r> Builder<'r> {
             });
         }
         let depth = self.lists.len();
-        let marker = self.marker.clone();
         let Some(s) = self.sections.last_mut() else {
             return;
         };
-        let indent = "  ".repeat(depth.saturating_sub(1).min(40));
-        let prefix = match &marker {
-            Some(m) if m == "•" => format!("{indent}- "),
-            Some(m) => format!("{indent}{m} "),
-            None if depth > 0 => format!("{indent}  "),
-            None => String::new(),
-        };
-        s.text.push_str(&prefix);
+        for _ in 0..depth.saturating_sub(1).min(40) {
+            s.text.push_str("  ");
+        }
+        match self.marker.as_deref() {
+            Some("•") => s.text.push_str("- "),
+            Some(m) => {
+                s.text.push_str(m);
+                s.text.push(' ');
+            }
+            None if depth > 0 => s.text.push_str("  "),
+            None => {}
+        }
         s.text.push_str(plain.trim());
         s.text.push_str(if depth > 0 { "\n" } else { "\n\n" });
     }
@@ -590,9 +645,11 @@ impl<'r> Builder<'r> {
         let mut rows = t.rows.into_iter();
         let columns = rows.next().unwrap_or_default();
         let width = columns.len();
+        let mut source_cells = t.source_cells.into_iter();
         let rows: Vec<Vec<String>> = rows
             .map(|mut r| {
-                if r.len() != width {
+                let written = source_cells.next().unwrap_or(width);
+                if r.len() != width || written != width {
                     self.ragged += 1;
                     r.resize(width, String::new());
                 }
@@ -612,6 +669,32 @@ impl<'r> Builder<'r> {
     }
 }
 
+/// Trims `s` and turns every run of whitespace inside it into one space.
+fn squeeze_whitespace(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+/// Cells in a table row's source line: its unescaped pipes, less the optional
+/// leading and trailing ones. As in pulldown-cmark, a pipe right after a
+/// backslash stays in its cell, and a pipe inside a code span still splits.
+fn count_cells(row: &str) -> usize {
+    let line = row.split('\n').next().unwrap_or("").trim();
+    let line = line.strip_prefix('|').unwrap_or(line);
+    let b = line.as_bytes();
+    let pipes = (0..b.len())
+        .filter(|&i| b[i] == b'|' && (i == 0 || b[i - 1] != b'\\'))
+        .count();
+    let trailing = b.last() == Some(&b'|') && (b.len() < 2 || b[b.len() - 2] != b'\\');
+    pipes + 1 - usize::from(trailing)
+}
+
 fn heading_level(l: HeadingLevel) -> u8 {
     match l {
         HeadingLevel::H1 => 1,
@@ -628,12 +711,17 @@ fn finish_item(acc: ItemAcc) -> Item {
     let text = acc.text.trim().to_string();
     if let Some(lead) = acc.lead {
         let rest = text.strip_prefix(lead.as_str()).unwrap_or(&text);
+        // "**Cheap**, mostly." is a sentence that starts in bold, not a lead.
+        let glued = rest
+            .chars()
+            .next()
+            .is_some_and(|c| !c.is_whitespace() && !matches!(c, ':' | '：' | '-' | '–' | '—'));
         let title = lead.trim().trim_end_matches([':', '：']).trim().to_string();
         let rest = rest
             .trim_start_matches([':', '：', ' ', '-', '–', '—'])
             .trim()
             .to_string();
-        if !title.is_empty() {
+        if !title.is_empty() && !glued {
             return Item {
                 title: Some(title),
                 text: rest,
@@ -641,6 +729,26 @@ fn finish_item(acc: ItemAcc) -> Item {
         }
     }
     Item { title: None, text }
+}
+
+/// `plain`, trimmed, with the soft breaks at byte offsets `breaks` (each a
+/// space) as `\n`.
+fn with_line_breaks(plain: &str, breaks: &[usize]) -> String {
+    let start = plain.len() - plain.trim_start().len();
+    let mut text = plain.trim().to_string();
+    if breaks.is_empty() {
+        return text;
+    }
+    // SAFETY-free: only ASCII spaces become ASCII newlines.
+    let mut bytes = std::mem::take(&mut text).into_bytes();
+    for &b in breaks {
+        if let Some(i) = b.checked_sub(start)
+            && bytes.get(i) == Some(&b' ')
+        {
+            bytes[i] = b'\n';
+        }
+    }
+    String::from_utf8(bytes).unwrap_or_else(|_| plain.trim().to_string())
 }
 
 /// Text content of an HTML block, without tags or comments.

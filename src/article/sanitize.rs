@@ -3,6 +3,8 @@
 //! Article text is untrusted. Stripping happens once, in the parser, so no
 //! output path (TUI, `--print`, `--json`) can leak an escape sequence.
 
+use std::borrow::Cow;
+
 /// Counts of removed characters, by kind, for one warning per kind.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct Removed {
@@ -55,10 +57,48 @@ pub fn is_forbidden(c: char) -> bool {
     kind(c).is_some()
 }
 
+/// True when `s` holds a carriage return, a forbidden character, or (with
+/// `tab`) a tab. Every forbidden character's UTF-8 form starts with a byte
+/// below 0x20, 0x7F, 0xC2 (U+0080–U+009F) or 0xE2 (the bidi controls), so
+/// blocks of 64 bytes are first tested for those bytes alone (a loop the
+/// compiler vectorises), and only a block with a hit is looked at closely.
+fn needs_cleaning(s: &str, tab: bool) -> bool {
+    let b = s.as_bytes();
+    let suspect = |c: u8| (c < 0x20) & (c != b'\n') | (c == 0x7f) | (c == 0xc2) | (c == 0xe2);
+    let mut start = 0;
+    for chunk in b.chunks(64) {
+        if chunk.iter().fold(false, |acc, &c| acc | suspect(c)) {
+            for i in start..start + chunk.len() {
+                if forbidden_at(b, i, tab) {
+                    return true;
+                }
+            }
+        }
+        start += chunk.len();
+    }
+    false
+}
+
+/// The exact test behind [`needs_cleaning`] for the character starting at byte `i`.
+fn forbidden_at(b: &[u8], i: usize, tab: bool) -> bool {
+    match b[i] {
+        b'\n' => false,
+        b'\t' => tab,
+        0..=0x1f | 0x7f => true,
+        0xc2 => matches!(b.get(i + 1), Some(0x80..=0x9f)),
+        0xe2 => matches!(
+            (b.get(i + 1), b.get(i + 2)),
+            (Some(0x80), Some(0xaa..=0xae)) | (Some(0x81), Some(0xa6..=0xa9))
+        ),
+        _ => false,
+    }
+}
+
 /// Normalises line endings (CRLF and lone CR become LF) and removes forbidden characters.
-pub fn clean(s: &str, removed: &mut Removed) -> String {
-    if !s.chars().any(|c| c == '\r' || is_forbidden(c)) {
-        return s.to_string();
+/// Borrows `s` when there is nothing to change.
+pub fn clean<'a>(s: &'a str, removed: &mut Removed) -> Cow<'a, str> {
+    if !needs_cleaning(s, false) {
+        return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
     let mut chars = s.chars().peekable();
@@ -74,15 +114,29 @@ pub fn clean(s: &str, removed: &mut Removed) -> String {
             None => out.push(c),
         }
     }
-    out
+    Cow::Owned(out)
+}
+
+/// A name from outside the article (a path, a parser's message) made safe to
+/// show on one line: forbidden characters, line breaks and tabs become `?`,
+/// as `ls` shows them. Nothing is counted: this is not article text.
+pub fn visible(s: &str) -> Cow<'_, str> {
+    let bad = |c: char| c == '\r' || c == '\n' || c == '\t' || is_forbidden(c);
+    if !s.chars().any(bad) {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(s.chars().map(|c| if bad(c) { '?' } else { c }).collect())
 }
 
 /// Cleans text that came out of the markdown parser (entities such as `&#27;`
 /// decode to control characters) and expands tabs, which terminals would interpret.
-pub fn clean_inline(s: &str, removed: &mut Removed) -> String {
+pub fn clean_inline<'a>(s: &'a str, removed: &mut Removed) -> Cow<'a, str> {
+    if !needs_cleaning(s, true) {
+        return Cow::Borrowed(s);
+    }
     let s = clean(s, removed);
     if s.contains('\t') {
-        s.replace('\t', "    ")
+        Cow::Owned(s.replace('\t', "    "))
     } else {
         s
     }
@@ -122,6 +176,33 @@ mod tests {
             "Django — “vs” Flask ✅"
         );
         assert_eq!(r.total(), 0);
+    }
+
+    #[test]
+    fn the_fast_scan_agrees_with_the_character_test() {
+        // Every character around the suspect bytes, at every offset in a 64-byte block.
+        let samples = [
+            '\u{0}', '\u{1f}', '\r', '\n', '\t', '\u{7f}', '\u{80}', '\u{9f}', '\u{a0}', '©',
+            '\u{2029}', '\u{202a}', '\u{202e}', '\u{202f}', '\u{2065}', '\u{2066}', '\u{2069}',
+            '\u{206a}', '—', '’', 'é', 'a',
+        ];
+        for c in samples {
+            for pad in [0, 1, 61, 62, 63, 64, 65, 130] {
+                let s = format!("{}{c}x", "a".repeat(pad));
+                let slow = |tab: bool| {
+                    s.chars()
+                        .any(|c| c == '\r' || is_forbidden(c) || (tab && c == '\t'))
+                };
+                assert_eq!(needs_cleaning(&s, false), slow(false), "{c:?} at {pad}");
+                assert_eq!(needs_cleaning(&s, true), slow(true), "{c:?} at {pad}");
+            }
+        }
+    }
+
+    #[test]
+    fn visible_replaces_controls_and_breaks() {
+        assert_eq!(visible("a\u{1b}]0;x\u{7}\nb\u{202e}.md"), "a?]0;x??b?.md");
+        assert!(matches!(visible("plain — ok.md"), Cow::Borrowed(_)));
     }
 
     #[test]

@@ -17,7 +17,7 @@ pub fn item_count(a: &Article) -> usize {
 }
 
 fn has_meta(a: &Article) -> bool {
-    a.meta.description.is_some() || !a.meta.keywords.is_empty()
+    a.meta.description.is_some() || !a.meta.keywords.is_empty() || !a.warnings.is_empty()
 }
 
 /// The block an item shows (`None` for the front-matter header).
@@ -51,6 +51,12 @@ pub fn item_lines(a: &Article, item: usize, width: usize, theme: &Theme) -> Vec<
 
 fn meta_lines(a: &Article, width: usize, theme: &Theme) -> Vec<Line<'static>> {
     let mut out = Vec::new();
+    // Parse warnings come first: the reader should know what could not be read.
+    for w in &a.warnings {
+        let mark = if theme.glyphs.ascii { "! " } else { "⚠ " };
+        let pieces = [(mark, theme.warning()), (w.as_str(), theme.warning())];
+        out.extend(wrap(&pieces, width).into_iter().map(Line::from));
+    }
     if let Some(d) = &a.meta.description {
         out.extend(
             wrap(&[(d, theme.italic())], width)

@@ -20,112 +20,91 @@ pub fn str_width(s: &str) -> usize {
 /// than a line are broken; `\n` forces a break; whitespace runs collapse at
 /// line ends. Always returns at least one (possibly empty) line.
 pub fn wrap(pieces: &[(&str, Style)], width: usize) -> Vec<Vec<Span<'static>>> {
-    let width = width.max(1);
-    let mut lines: Vec<Vec<Span<'static>>> = Vec::new();
-    let mut line = LineBuf::default();
-    // Pending word: (text, style) runs without whitespace.
-    let mut word: Vec<(String, Style)> = Vec::new();
-    let mut word_w = 0;
-    let mut pending_space: Option<Style> = None;
-
+    let mut w = Wrapper {
+        width: width.max(1),
+        lines: Vec::new(),
+        line: Vec::new(),
+        line_w: 0,
+        word: Vec::new(),
+        word_w: 0,
+        space: None,
+    };
     for &(text, style) in pieces {
         for c in text.chars() {
-            if c == '\n' || c.is_whitespace() {
-                flush_word(
-                    &mut lines,
-                    &mut line,
-                    &mut word,
-                    &mut word_w,
-                    &mut pending_space,
-                    width,
-                );
+            if c.is_whitespace() {
+                w.flush_word();
                 if c == '\n' {
-                    lines.push(line.take());
-                    pending_space = None;
-                } else if line.width > 0 {
-                    pending_space = Some(style);
+                    w.break_line();
+                    w.space = None;
+                } else if w.line_w > 0 {
+                    w.space = Some(style);
                 }
                 continue;
             }
             let cw = char_width(c);
-            if word_w + cw > width {
+            if w.word_w + cw > w.width {
                 // A word wider than a whole line: emit what fits.
-                flush_word(
-                    &mut lines,
-                    &mut line,
-                    &mut word,
-                    &mut word_w,
-                    &mut pending_space,
-                    width,
-                );
+                w.flush_word();
             }
-            match word.last_mut() {
+            match w.word.last_mut() {
                 Some((s, st)) if *st == style => s.push(c),
-                _ => word.push((c.to_string(), style)),
+                _ => w.word.push((c.to_string(), style)),
             }
-            word_w += cw;
+            w.word_w += cw;
         }
     }
-    flush_word(
-        &mut lines,
-        &mut line,
-        &mut word,
-        &mut word_w,
-        &mut pending_space,
-        width,
-    );
-    if line.width > 0 || lines.is_empty() {
-        lines.push(line.take());
+    w.flush_word();
+    if w.line_w > 0 || w.lines.is_empty() {
+        w.break_line();
     }
-    lines
+    w.lines
 }
 
-#[derive(Default)]
-struct LineBuf {
-    spans: Vec<Span<'static>>,
+struct Wrapper {
     width: usize,
+    lines: Vec<Vec<Span<'static>>>,
+    line: Vec<Span<'static>>,
+    line_w: usize,
+    /// The word being read: (text, style) runs without whitespace.
+    word: Vec<(String, Style)>,
+    word_w: usize,
+    /// A space owed before the next word, with the style it was typed in.
+    space: Option<Style>,
 }
 
-impl LineBuf {
+impl Wrapper {
     fn push(&mut self, text: &str, style: Style, w: usize) {
-        match self.spans.last_mut() {
+        match self.line.last_mut() {
             Some(last) if last.style == style => last.content.to_mut().push_str(text),
-            _ => self.spans.push(Span::styled(text.to_string(), style)),
+            _ => self.line.push(Span::styled(text.to_string(), style)),
         }
-        self.width += w;
+        self.line_w += w;
     }
 
-    fn take(&mut self) -> Vec<Span<'static>> {
-        self.width = 0;
-        std::mem::take(&mut self.spans)
+    fn break_line(&mut self) {
+        self.line_w = 0;
+        self.lines.push(std::mem::take(&mut self.line));
     }
-}
 
-fn flush_word(
-    lines: &mut Vec<Vec<Span<'static>>>,
-    line: &mut LineBuf,
-    word: &mut Vec<(String, Style)>,
-    word_w: &mut usize,
-    space: &mut Option<Style>,
-    width: usize,
-) {
-    if word.is_empty() {
-        return;
-    }
-    let space_w = usize::from(space.is_some() && line.width > 0);
-    if line.width > 0 && line.width + space_w + *word_w > width {
-        lines.push(line.take());
-        *space = None;
-    }
-    if let Some(st) = space.take() {
-        if line.width > 0 {
-            line.push(" ", st, 1);
+    fn flush_word(&mut self) {
+        if self.word.is_empty() {
+            return;
         }
+        let space_w = usize::from(self.space.is_some() && self.line_w > 0);
+        if self.line_w > 0 && self.line_w + space_w + self.word_w > self.width {
+            self.break_line();
+            self.space = None;
+        }
+        if let Some(st) = self.space.take()
+            && self.line_w > 0
+        {
+            self.push(" ", st, 1);
+        }
+        for (s, st) in std::mem::take(&mut self.word) {
+            self.push(&s, st, str_width(&s));
+        }
+        self.word_w = 0;
     }
-    for (s, st) in word.drain(..) {
-        line.push(&s, st, str_width(&s));
-    }
-    *word_w = 0;
 }
 
 /// Cuts `s` to at most `width` cells, adding `…` when something was cut.

@@ -41,6 +41,19 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         }
         return;
     }
+    if app.decide.confirm {
+        let n = app.decide.answers.len();
+        let s = if n == 1 { "" } else { "s" };
+        let line = Line::from(vec![
+            Span::styled(format!("Clear all {n} answer{s}? "), t.warning()),
+            Span::styled("y", t.accent()),
+            Span::raw(" clears, "),
+            Span::styled("n", t.accent()),
+            Span::raw(" keeps them"),
+        ]);
+        buf.set_line(area.x, area.y, &line, area.width);
+        return;
+    }
     let mut spans: Vec<Span<'static>> = Vec::new();
     let short = width < 70;
     for v in View::ALL {
@@ -70,6 +83,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     } else if app.view == View::Pros {
         info.push("pros on, cons on".into());
     }
+    if app.view == View::Decide && app.decide.blind {
+        info.push("blind".into());
+    }
     if let Some(n) = app.count {
         info.push(format!("count {n}"));
     }
@@ -89,7 +105,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         ));
     }
     let used: usize = line_spans.iter().map(|s| str_width(&s.content)).sum();
-    let hint = "  ? help  q quit";
+    let hint = if app.view == View::Decide {
+        decide_hint(app)
+    } else {
+        "  ? help  q quit"
+    };
     if used + str_width(hint) <= width {
         line_spans.push(Span::raw(" ".repeat(width - used - str_width(hint))));
         line_spans.push(Span::styled(hint.to_string(), t.dim()));
@@ -141,6 +161,25 @@ fn position(app: &App) -> String {
             Some(c) => format!("{} {}/{}", c.name, app.pros.col + 1, a.contenders.len()),
             None => "no contenders".into(),
         },
-        View::Decide => String::new(),
+        View::Decide => {
+            let order = app.decide.order();
+            match order.get(app.decide.cursor) {
+                Some(q) => {
+                    let block: Vec<_> = order.iter().filter(|o| o.block() == q.block()).collect();
+                    let at = block.iter().position(|o| *o == q).unwrap_or(0);
+                    format!("{} {}/{}", q.block().title(), at + 1, block.len())
+                }
+                None => "nothing to decide".into(),
+            }
+        }
+    }
+}
+
+/// The keys that answer the question under the cursor.
+fn decide_hint(app: &App) -> &'static str {
+    match app.decide.current() {
+        Some(q) if q.is_row() => "  ←/→ pick  0 clear  ? help",
+        Some(_) => "  Space check  ? help",
+        None => "  ? help  q quit",
     }
 }

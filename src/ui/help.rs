@@ -30,9 +30,14 @@ pub fn render(app: &App, scroll: usize, area: Rect, buf: &mut Buffer) {
     }
     lines.push(Line::default());
     lines.push(Line::from(Span::styled(
-        "Counts: type 5-9 then any digits before a motion (5j, 50j); 1-4 switch views.".to_string(),
+        "Counts: 5-9, then any digits, before a motion (5j, 50j).".to_string(),
         t.dim(),
     )));
+    // The Decide scoring rule, in lines short enough for the overlay.
+    let rule = format!("Decide scoring: {}.", crate::decide::RULE);
+    for l in crate::render::wrap::wrap(&[(rule.as_str(), t.dim())], 72) {
+        lines.push(Line::from(l));
+    }
     let w = area.width.saturating_sub(4).min(76);
     let h = area.height.saturating_sub(2).min(lines.len() as u16 + 2);
     let rect = Rect {

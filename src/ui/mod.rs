@@ -1,5 +1,6 @@
 //! Drawing: a pure function of [`App`] state, one file per pane.
 
+mod decide;
 mod footer;
 mod header;
 mod help;
@@ -28,7 +29,7 @@ impl Widget for &App {
             View::Read => read::render(self, body, buf),
             View::Table => table::render(self, body, buf),
             View::Pros => pros_cons::render(self, body, buf),
-            View::Decide => placeholder(self, body, buf, "The Decide view is not available yet."),
+            View::Decide => decide::render(self, body, buf),
         }
         footer::render(self, foot, buf);
         if let Some(scroll) = self.help {

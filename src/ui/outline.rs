@@ -16,6 +16,15 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let inner = block.inner(area);
     block.render(area, buf);
     let secs = &app.article.sections;
+    if secs.is_empty() {
+        let msg = truncate(
+            "(no headings)",
+            usize::from(inner.width.saturating_sub(2)),
+            "",
+        );
+        buf.set_string(inner.x + 1, inner.y, msg, t.dim());
+        return;
+    }
     let h = usize::from(inner.height);
     let sel = app.read.outline_sel.min(secs.len().saturating_sub(1));
     let offset = sel.saturating_sub(h / 2).min(secs.len().saturating_sub(h));
@@ -31,7 +40,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         };
         let text = truncate(
             &format!("{indent}{title}"),
-            width.saturating_sub(1),
+            width.saturating_sub(2),
             t.glyphs.ellipsis,
         );
         let mut style = if s.level <= 2 {
@@ -45,14 +54,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             style = style.patch(t.selected());
         }
         let line = Line::from(Span::styled(
-            format!("{text:<width$}", width = width.saturating_sub(1)),
+            format!("{text:<width$}", width = width.saturating_sub(2)),
             style,
         ));
         buf.set_line(
-            inner.x,
+            inner.x + 1,
             inner.y + row as u16,
             &line,
-            inner.width.saturating_sub(1),
+            inner.width.saturating_sub(2),
         );
     }
 }

@@ -2,9 +2,12 @@
 
 use super::{draw_lines, highlighted, placeholder};
 use crate::app::App;
+use crate::app::pros::ProsLayout;
+use crate::decide::Question;
+use crate::render::wrap::str_width;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::Line;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Widget};
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
@@ -34,7 +37,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         );
         return;
     }
-    let layout = app.pros_layout();
+    let mut layout = app.pros_layout();
+    mark_answers(app, &mut layout);
     let area = Rect {
         x: area.x + 1,
         width: area.width.saturating_sub(2),
@@ -74,11 +78,76 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         }
         let mut lines = view(col);
         // The contender in focus has its name marked.
-        if i == app.pros.col && app.pros.scroll == 0 && focus_name.is_some() {
-            if let Some(first) = lines.first_mut() {
-                *first = first.clone().patch_style(app.theme.selected());
-            }
+        if i == app.pros.col
+            && app.pros.scroll == 0
+            && focus_name.is_some()
+            && let Some(first) = lines.first_mut()
+        {
+            *first = first.clone().patch_style(app.theme.selected());
         }
         draw_lines(&lines, r, buf);
+    }
+}
+
+/// Marks the pros and cons the reader answered in the Decide view: the mark
+/// becomes a check (a pro that matters) or a cross (a con that rules the
+/// contender out), with a short note when the line has room.
+fn mark_answers(app: &App, layout: &mut ProsLayout) {
+    let answers = &app.decide.answers;
+    if answers.is_empty() {
+        return;
+    }
+    let t = &app.theme;
+    let width = app.pros_width();
+    let col_w = if layout.stacked {
+        width
+    } else {
+        crate::app::pros::column_width(width, app.article.contenders.len()).unwrap_or(width)
+    };
+    let (yes, no) = if t.glyphs.ascii {
+        ("v", "x")
+    } else {
+        ("✓", "✗")
+    };
+    let mut unit = 0;
+    for (c, con) in app.article.contenders.iter().enumerate() {
+        let groups = [
+            (app.pros.show_pros, con.pros.len(), true),
+            (app.pros.show_cons, con.cons.len(), false),
+        ];
+        for (shown, n, is_pro) in groups {
+            if !shown {
+                continue;
+            }
+            for item in 0..n {
+                let q = if is_pro {
+                    Question::Pro { contender: c, item }
+                } else {
+                    Question::Con { contender: c, item }
+                };
+                let at = layout.units.get(unit).copied();
+                unit += 1;
+                let Some((col, line)) = at else { continue };
+                if !answers.checked(q) {
+                    continue;
+                }
+                let Some(l) = layout.columns.get_mut(col).and_then(|c| c.get_mut(line)) else {
+                    continue;
+                };
+                let (glyph, note, st) = if is_pro {
+                    (yes, "matters to you", t.pro())
+                } else {
+                    (no, "rules it out", t.con())
+                };
+                if let Some(first) = l.spans.first_mut() {
+                    *first = Span::styled(format!("{glyph} "), st);
+                }
+                let used: usize = l.spans.iter().map(|s| str_width(&s.content)).sum();
+                let note = format!("  {note}");
+                if used + str_width(&note) <= col_w {
+                    l.spans.push(Span::styled(note, t.dim()));
+                }
+            }
+        }
     }
 }

@@ -49,4 +49,17 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         }
     }
     draw_lines(&highlighted(app, lines), area, buf);
+    // The contender column in focus (h/l) has its header cell marked.
+    let col = app.table.col;
+    if col > 0 && col < layout.widths.len() && layout.header.len() > 2 {
+        let x = 2 + layout.widths[..col].iter().map(|w| w + 3).sum::<usize>();
+        let cell = Rect {
+            x: area.x + x as u16,
+            y: area.y + 1,
+            width: layout.widths[col] as u16,
+            height: (layout.header.len() - 2) as u16,
+        }
+        .intersection(area);
+        buf.set_style(cell, app.theme.selected());
+    }
 }

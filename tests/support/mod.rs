@@ -33,33 +33,33 @@ pub fn bundled(w: u16, h: u16) -> App {
 pub fn press(app: &mut App, keys: &str) {
     let mut rest = keys;
     while let Some(c) = rest.chars().next() {
-        if c == '<' {
-            if let Some(end) = rest.find('>') {
-                let name = &rest[1..end];
-                rest = &rest[end + 1..];
-                let (code, mods) = match name {
-                    "Esc" => (KeyCode::Esc, KeyModifiers::NONE),
-                    "Enter" => (KeyCode::Enter, KeyModifiers::NONE),
-                    "Tab" => (KeyCode::Tab, KeyModifiers::NONE),
-                    "S-Tab" => (KeyCode::BackTab, KeyModifiers::SHIFT),
-                    "Down" => (KeyCode::Down, KeyModifiers::NONE),
-                    "Up" => (KeyCode::Up, KeyModifiers::NONE),
-                    "Left" => (KeyCode::Left, KeyModifiers::NONE),
-                    "Right" => (KeyCode::Right, KeyModifiers::NONE),
-                    "PgDn" => (KeyCode::PageDown, KeyModifiers::NONE),
-                    "PgUp" => (KeyCode::PageUp, KeyModifiers::NONE),
-                    "Home" => (KeyCode::Home, KeyModifiers::NONE),
-                    "End" => (KeyCode::End, KeyModifiers::NONE),
-                    "BS" => (KeyCode::Backspace, KeyModifiers::NONE),
-                    n if n.starts_with("C-") => (
-                        KeyCode::Char(n.chars().nth(2).unwrap()),
-                        KeyModifiers::CONTROL,
-                    ),
-                    n => panic!("unknown key <{n}>"),
-                };
-                app.on_key(KeyEvent::new(code, mods));
-                continue;
-            }
+        if c == '<'
+            && let Some(end) = rest.find('>')
+        {
+            let name = &rest[1..end];
+            rest = &rest[end + 1..];
+            let (code, mods) = match name {
+                "Esc" => (KeyCode::Esc, KeyModifiers::NONE),
+                "Enter" => (KeyCode::Enter, KeyModifiers::NONE),
+                "Tab" => (KeyCode::Tab, KeyModifiers::NONE),
+                "S-Tab" => (KeyCode::BackTab, KeyModifiers::SHIFT),
+                "Down" => (KeyCode::Down, KeyModifiers::NONE),
+                "Up" => (KeyCode::Up, KeyModifiers::NONE),
+                "Left" => (KeyCode::Left, KeyModifiers::NONE),
+                "Right" => (KeyCode::Right, KeyModifiers::NONE),
+                "PgDn" => (KeyCode::PageDown, KeyModifiers::NONE),
+                "PgUp" => (KeyCode::PageUp, KeyModifiers::NONE),
+                "Home" => (KeyCode::Home, KeyModifiers::NONE),
+                "End" => (KeyCode::End, KeyModifiers::NONE),
+                "BS" => (KeyCode::Backspace, KeyModifiers::NONE),
+                n if n.starts_with("C-") => (
+                    KeyCode::Char(n.chars().nth(2).unwrap()),
+                    KeyModifiers::CONTROL,
+                ),
+                n => panic!("unknown key <{n}>"),
+            };
+            app.on_key(KeyEvent::new(code, mods));
+            continue;
         }
         rest = &rest[c.len_utf8()..];
         app.on_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));

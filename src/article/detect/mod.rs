@@ -1,0 +1,93 @@
+//! Finds the contenders and what the article says about each: pros, cons,
+//! "when to choose" criteria, examples and verdict lines.
+//!
+//! Contenders come from every source the article offers (its title, each
+//! table's header or first column, one section per contender), reconciled in
+//! [`contenders`]; their items are then read section by section in [`items`].
+//! Everything here is linear in the size of the article.
+
+pub mod contenders;
+pub mod items;
+pub mod labels;
+pub mod names;
+pub mod sections;
+pub mod tables;
+pub mod title;
+
+use super::model::*;
+
+pub fn detect(a: &mut Article) {
+    let parents = sections::parents(&a.sections);
+    let skip = title_sections(a);
+    let chosen = contenders::choose(a, &parents, &skip);
+    a.warnings.extend(chosen.warnings);
+    if chosen.names.is_empty() {
+        a.table = a.tables.iter().find(|t| t.columns.len() >= 3).cloned();
+        a.warnings
+            .push("no contenders found: no feature table and no \"A vs B\" title".into());
+        return;
+    }
+    a.table = chosen.table;
+    a.contenders = chosen
+        .names
+        .into_iter()
+        .map(|name| Contender {
+            name,
+            found_by: chosen.found_by.into(),
+            ..Contender::default()
+        })
+        .collect();
+    let names = names::Names::new(&chosen.spellings);
+    let seen = items::collect(a, &names, &parents, &skip);
+    items::verdicts(a, &names, seen);
+}
+
+/// Sections that stand for the whole article and so belong to no contender:
+/// the text before the first heading, and the title's own section.
+fn title_sections(a: &Article) -> Vec<bool> {
+    let mut skip = vec![false; a.sections.len()];
+    if let Some(first) = a.sections.first() {
+        let starts_with_heading = a
+            .blocks
+            .get(first.blocks.start)
+            .is_some_and(|b| matches!(b.kind, BlockKind::Heading { .. }));
+        if !starts_with_heading {
+            skip[0] = true;
+        }
+    }
+    if let Some(t) = &a.title
+        && let Some(i) = a
+            .sections
+            .iter()
+            .position(|s| s.level == 1 && &s.title == t)
+    {
+        skip[i] = true;
+    }
+    skip
+}
+
+/// "A vs B vs C: subtitle" → [A, B, C]; also "A or B", "Comparing A and B".
+pub fn versus_names(title: &str) -> Vec<String> {
+    let mut names = title::title_names(title);
+    names.truncate(contenders::MAX);
+    names
+}
+
+/// Whole-word, case-insensitive mention of `name` in `text`.
+pub fn mentions(text: &str, name: &str) -> bool {
+    let name = names::fold(name.trim());
+    !name.is_empty() && names::word_hits(&names::fold(text), &name).next().is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mentions_whole_words() {
+        assert!(mentions("Choose Django if …", "django"));
+        assert!(!mentions("Djangonaut", "Django"));
+        assert!(mentions("C++ wins", "C++"));
+        assert!(!mentions("anything", ""));
+    }
+}
