@@ -37,6 +37,8 @@ fn versus() -> &'static str {
 
 /// How long the output must stay quiet for a screen to count as settled.
 const SETTLE: Duration = Duration::from_millis(60);
+/// How long a key may take to answer at all (keys that change nothing send nothing).
+const FIRST_BYTE: Duration = Duration::from_millis(500);
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Kind {
@@ -157,6 +159,7 @@ impl Session {
         wait_first: bool,
     ) -> (usize, Option<Instant>) {
         let deadline = Instant::now() + max;
+        let first_by = Instant::now() + if wait_first { max } else { FIRST_BYTE };
         let mut bytes = 0;
         let mut last = None;
         loop {
@@ -164,11 +167,13 @@ impl Session {
             if now >= deadline {
                 break;
             }
-            let wait = if last.is_none() && wait_first {
-                deadline - now
+            let wait = if last.is_none() {
+                // A slow answer is still its key's, not the next one's.
+                first_by.saturating_duration_since(now).max(quiet)
             } else {
-                quiet.min(deadline - now)
-            };
+                quiet
+            }
+            .min(deadline - now);
             match self.rx.recv_timeout(wait) {
                 Ok((t, b)) => {
                     bytes += b.len();
@@ -573,6 +578,8 @@ fn big(o: &Opts, tmp: &Path) {
         Key::Text("1", Kind::View),
         Key::Text("G", Kind::Other),
         Key::Text("\x1b[5~", Kind::Page),
+        Key::Text("/alpha\r", Kind::Other),
+        Key::Text("n", Kind::Other),
     ]
     .to_vec();
     let p = path.to_string_lossy().to_string();

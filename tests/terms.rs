@@ -169,6 +169,46 @@ fn decode_base64(s: &str) -> String {
     String::from_utf8(out).expect("UTF-8")
 }
 
+/// The text a fresh render shows after `keys` (as a terminal sends them).
+fn expected_screen((w, h): (u16, u16), keys: &str) -> Vec<String> {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    use ratatui::widgets::Widget;
+    let mut app = versus::app::App::new(
+        versus::article::bundled(),
+        versus::render::theme::Theme::new(true, false),
+        ratatui::layout::Rect::new(0, 0, w, h),
+        &versus::app::Options {
+            view: Some(versus::app::View::Table),
+            ..Default::default()
+        },
+    );
+    let mut rest = keys;
+    while let Some(c) = rest.chars().next() {
+        let code = if let Some(r) = rest.strip_prefix("\x1b[6~") {
+            rest = r;
+            KeyCode::PageDown
+        } else {
+            rest = &rest[c.len_utf8()..];
+            KeyCode::Char(c)
+        };
+        app.on_key(KeyEvent::new(code, KeyModifiers::NONE));
+    }
+    let mut buf = ratatui::buffer::Buffer::empty(app.size);
+    (&app).render(app.size, &mut buf);
+    (0..h)
+        .map(|y| {
+            let mut row = String::new();
+            let mut x = 0;
+            while x < w {
+                let c = &buf[(x, y)];
+                row.push_str(c.symbol());
+                x += ratatui::buffer::CellWidth::cell_width(c).max(1);
+            }
+            row.trim_end().to_string()
+        })
+        .collect()
+}
+
 /// A tmux server of our own (private socket, no config), removed on drop.
 struct Tmux {
     socket: String,
@@ -223,6 +263,17 @@ impl Tmux {
         String::from_utf8_lossy(&out.stdout).to_string()
     }
 
+    fn pane_size(&self) -> (u16, u16) {
+        let out = Command::new("tmux")
+            .args(["-S", &self.socket, "display", "-p", "-t", "t"])
+            .arg("#{pane_width} #{pane_height}")
+            .output()
+            .expect("display");
+        let s = String::from_utf8_lossy(&out.stdout).to_string();
+        let mut it = s.split_whitespace().map(|n| n.parse().expect("size"));
+        (it.next().expect("width"), it.next().expect("height"))
+    }
+
     fn wait_for(&self, text: &str) -> String {
         let deadline = Instant::now() + Duration::from_secs(10);
         loop {
@@ -265,9 +316,27 @@ fn inside_tmux_the_table_shows_and_the_shell_comes_back() {
         !s.contains("shell-ready"),
         "still on the shell's screen:\n{s}"
     );
-    // Scroll, open the Read view, come back: still exact under tmux.
-    tmux.send(&["j", "j", "1"]);
-    tmux.wait_for(TITLE);
+    // The Read view scrolled line by line and by pages (DL/IL, EL, ECH on
+    // the wire): tmux's screen equals a fresh render of the same state.
+    let size = tmux.pane_size();
+    let keys = "1jjjjjjjjjjjj\x1b[6~jjjkkkkk\x1b[6~\x1b[6~kk";
+    tmux.send(&["-l", keys]);
+    let want = expected_screen(size, keys);
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let got = tmux.capture();
+        let got: Vec<&str> = got.lines().map(str::trim_end).collect();
+        if got == want {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "tmux shows:\n{}\nwant:\n{}",
+            got.join("\n"),
+            want.join("\n")
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
     tmux.send(&["2"]);
     tmux.wait_for("Philosophy");
     tmux.send(&["q"]);

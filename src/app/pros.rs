@@ -7,6 +7,8 @@ use crate::render::theme::Theme;
 use crate::render::wrap::wrap;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
+use std::cell::RefCell;
+use std::rc::Rc;
 
 /// A contender column narrower than this reads badly: stack them instead.
 pub const MIN_PROS_COLUMN: usize = 26;
@@ -17,6 +19,8 @@ pub struct ProsState {
     /// The contender in focus.
     pub col: usize,
     pub scroll: usize,
+    /// The layout for (width, pros shown, cons shown): laid out once, not on every key.
+    cache: RefCell<Option<((usize, bool, bool), Rc<ProsLayout>)>>,
 }
 
 impl Default for ProsState {
@@ -26,10 +30,12 @@ impl Default for ProsState {
             show_cons: true,
             col: 0,
             scroll: 0,
+            cache: RefCell::new(None),
         }
     }
 }
 
+#[derive(Clone)]
 pub struct ProsLayout {
     /// Lines per contender (one entry when stacked).
     pub columns: Vec<Vec<Line<'static>>>,
@@ -154,8 +160,17 @@ impl App {
         usize::from(geometry::body(self.size).width.saturating_sub(2)).max(1)
     }
 
-    pub fn pros_layout(&self) -> ProsLayout {
-        layout(&self.article, self.pros_width(), &self.pros, &self.theme)
+    pub fn pros_layout(&self) -> Rc<ProsLayout> {
+        let key = (self.pros_width(), self.pros.show_pros, self.pros.show_cons);
+        let mut cache = self.pros.cache.borrow_mut();
+        match &*cache {
+            Some((k, l)) if *k == key => l.clone(),
+            _ => {
+                let l = Rc::new(layout(&self.article, key.0, &self.pros, &self.theme));
+                *cache = Some((key, l.clone()));
+                l
+            }
+        }
     }
 
     fn pros_max_scroll(&self) -> usize {

@@ -37,8 +37,16 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         );
         return;
     }
-    let mut layout = app.pros_layout();
-    mark_answers(app, &mut layout);
+    let cached = app.pros_layout();
+    let marked;
+    let layout: &ProsLayout = if app.decide.answers.is_empty() {
+        &cached
+    } else {
+        let mut l = (*cached).clone();
+        mark_answers(app, &mut l);
+        marked = l;
+        &marked
+    };
     let area = Rect {
         x: area.x + 1,
         width: area.width.saturating_sub(2),
