@@ -20,8 +20,11 @@ pub struct ProsState {
     pub col: usize,
     pub scroll: usize,
     /// The layout for (width, pros shown, cons shown): laid out once, not on every key.
-    cache: RefCell<Option<((usize, bool, bool), Rc<ProsLayout>)>>,
+    cache: RefCell<Option<(LayoutKey, Rc<ProsLayout>)>>,
 }
+
+/// What the Pros & Cons layout depends on: width, pros shown, cons shown.
+type LayoutKey = (usize, bool, bool);
 
 impl Default for ProsState {
     fn default() -> Self {
