@@ -192,15 +192,19 @@ impl<'r> Builder<'r> {
     fn run(&mut self, body: &str) {
         let opts =
             Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
-        for (event, range) in Parser::new_ext(body, opts).into_offset_iter() {
-            // pulldown-cmark pads short rows and drops extra cells without a
-            // word, so the cells are counted in the row's source line.
-            if matches!(event, Event::Start(Tag::TableRow))
-                && let Some(t) = &mut self.table
-            {
-                t.source_cells.push(count_cells(&body[range]));
+        // pulldown-cmark builds a tree of all it is given before the first
+        // event, so the body is fed in chunks that parse the same on their own.
+        for chunk in chunks(body) {
+            for (event, range) in Parser::new_ext(chunk, opts).into_offset_iter() {
+                // pulldown-cmark pads short rows and drops extra cells without a
+                // word, so the cells are counted in the row's source line.
+                if matches!(event, Event::Start(Tag::TableRow))
+                    && let Some(t) = &mut self.table
+                {
+                    t.source_cells.push(count_cells(&chunk[range]));
+                }
+                self.event(event);
             }
-            self.event(event);
         }
         self.flush_inline();
         let end = self.blocks.len();
@@ -667,6 +671,104 @@ impl<'r> Builder<'r> {
         self.push_part(Part::Table(idx));
         self.push_block(BlockKind::Table(idx));
     }
+}
+
+/// Pieces of at least this many bytes are worth parsing on their own.
+const CHUNK: usize = 64 * 1024;
+
+/// `body` cut into pieces that pulldown-cmark reads exactly as it reads the
+/// whole: each cut falls before an ATX heading at column 0 that follows a
+/// blank line outside a fenced code block, where every block before it has
+/// ended. A document with link reference definitions (a use may sit in another
+/// piece) or HTML blocks that a blank line does not end (comments, `<pre>`,
+/// `<script>`, …) is read whole.
+fn chunks(body: &str) -> impl Iterator<Item = &str> {
+    let mut cuts = Vec::new();
+    if body.len() > 2 * CHUNK && !body.contains("]:") {
+        let mut fence: Option<(u8, usize)> = None;
+        let mut blank_before = true;
+        let mut last = 0;
+        let mut at = 0;
+        for line in body.split_inclusive('\n') {
+            let start = at;
+            at += line.len();
+            let indent = line.len() - line.trim_start_matches(' ').len();
+            let rest = &line[indent..];
+            let blank = rest.trim().is_empty();
+            if fence.is_none() && html_not_ended_by_blank(line.trim_start_matches([' ', '\t', '>'])) {
+                return Chunks { body, cuts: Vec::new(), i: 0 };
+            }
+            if indent <= 3 {
+                let b = rest.as_bytes();
+                if let Some((c, n)) = fence {
+                    let run = b.iter().take_while(|&&x| x == c).count();
+                    if run >= n && rest[run..].trim().is_empty() {
+                        fence = None;
+                    }
+                    blank_before = false;
+                    continue;
+                }
+                if let Some(&c) = b.first()
+                    && (c == b'`' || c == b'~')
+                {
+                    let run = b.iter().take_while(|&&x| x == c).count();
+                    if run >= 3 && (c == b'~' || !rest[run..].contains('`')) {
+                        fence = Some((c, run));
+                        blank_before = false;
+                        continue;
+                    }
+                }
+                if indent == 0 && blank_before && start - last >= CHUNK && atx_heading(rest) {
+                    cuts.push(start);
+                    last = start;
+                }
+            } else if fence.is_some() {
+                blank_before = false;
+                continue;
+            }
+            blank_before = blank;
+        }
+    }
+    Chunks { body, cuts, i: 0 }
+}
+
+struct Chunks<'a> {
+    body: &'a str,
+    cuts: Vec<usize>,
+    i: usize,
+}
+
+impl<'a> Iterator for Chunks<'a> {
+    type Item = &'a str;
+    fn next(&mut self) -> Option<&'a str> {
+        if self.i > self.cuts.len() {
+            return None;
+        }
+        let start = if self.i == 0 { 0 } else { self.cuts[self.i - 1] };
+        let end = self.cuts.get(self.i).copied().unwrap_or(self.body.len());
+        self.i += 1;
+        Some(&self.body[start..end])
+    }
+}
+
+/// `#` to `######` then a space, a tab or the line's end.
+fn atx_heading(line: &str) -> bool {
+    let n = line.bytes().take_while(|&b| b == b'#').count();
+    (1..=6).contains(&n) && matches!(line.as_bytes().get(n), None | Some(b' ' | b'\t' | b'\n' | b'\r'))
+}
+
+/// HTML blocks of kinds 1 to 5, which run to an end marker rather than a blank line.
+fn html_not_ended_by_blank(line: &str) -> bool {
+    let Some(rest) = line.strip_prefix('<') else {
+        return false;
+    };
+    if rest.starts_with(['!', '?']) {
+        return true;
+    }
+    let head: String = rest.chars().take(9).collect::<String>().to_ascii_lowercase();
+    ["script", "pre", "style", "textarea"]
+        .iter()
+        .any(|t| head.starts_with(t))
 }
 
 /// Trims `s` and turns every run of whitespace inside it into one space.
