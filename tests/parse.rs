@@ -110,11 +110,9 @@ fn names(a: &Article) -> Vec<&str> {
     a.contenders.iter().map(|c| c.name.as_str()).collect()
 }
 
-fn section<'a>(a: &'a Article, title: &str) -> &'a versus::article::Section {
-    a.sections
-        .iter()
-        .find(|s| s.title == title)
-        .unwrap_or_else(|| panic!("no section {title:?} in {:?}", titles(a)))
+fn section_text(a: &Article, title: &str) -> String {
+    let i = a.sections.iter().position(|s| s.title == title);
+    a.section_text(i.unwrap_or_else(|| panic!("no section {title:?} in {:?}", titles(a))))
 }
 
 fn titles(a: &Article) -> Vec<&str> {
@@ -314,9 +312,8 @@ fn broken_yaml_warns_with_the_line_and_the_body_is_parsed() {
     assert_eq!(a.meta.title, None);
     assert!(a.meta.extra.0.is_empty());
     assert_eq!(a.title.as_deref(), Some("Apples vs Oranges"));
-    let s = section(&a, "Apples vs Oranges");
     assert_eq!(
-        s.text,
+        section_text(&a, "Apples vs Oranges"),
         "The body is still parsed.\n\nA thematic break above stays a break."
     );
     assert!(a.blocks.iter().any(|b| b.kind == BlockKind::Rule));
@@ -383,17 +380,17 @@ fn sections_in_order_with_levels_and_plain_text() {
     // Text before the first heading: a leading level-1 section, titled with
     // meta.title, here empty because there is no front matter.
     assert_eq!(
-        a.sections[0].text,
+        a.section_text(0),
         "Some text before any heading, with emphasis.\n\nA second paragraph."
     );
     // Links show their target, except anchors and empty ones.
     assert_eq!(
-        a.sections[1].text,
+        a.section_text(1),
         "Intro with a link (https://example.com/a), an anchor and an empty."
     );
     // Quotes, code, nested lists, ordered lists, text after a rule.
     assert_eq!(
-        section(&a, "Body").text,
+        section_text(&a, "Body"),
         "A quoted line.\n\nNested quote.\n\nfn main() {}\n\n- one\n  - nested one\n    - nested twice\n- two\n1. first\n2. second\nText after a rule."
     );
 }
@@ -403,7 +400,7 @@ fn leading_section_takes_the_front_matter_title() {
     let a = parse("---\ntitle: From meta\n---\nIntro.\n\n## Next\n\nx\n", "t");
     assert_eq!(a.sections[0].level, 1);
     assert_eq!(a.sections[0].title, "From meta");
-    assert_eq!(a.sections[0].text, "Intro.");
+    assert_eq!(a.section_text(0), "Intro.");
     assert_eq!(a.sections[1].title, "Next");
     // No text before the first heading: no leading section.
     let a = parse("# A\n\nx\n", "t");
@@ -419,7 +416,8 @@ fn every_heading_level_is_a_section() {
     let got: Vec<(u8, String, String)> = a
         .sections
         .iter()
-        .map(|s| (s.level, s.title.clone(), s.text.clone()))
+        .enumerate()
+        .map(|(i, s)| (s.level, s.title.clone(), a.section_text(i)))
         .collect();
     let want: Vec<(u8, String, String)> = (1..=6)
         .map(|l| (l, format!("H{l}"), format!("t{l}")))
@@ -637,7 +635,7 @@ fn crlf_equals_lf_and_no_carriage_return_survives() {
     // Lone CRs (old Mac files) are line breaks too.
     let cr = parse("# A vs B\r\rtext\r", "t");
     assert_eq!(cr.title.as_deref(), Some("A vs B"));
-    assert_eq!(cr.sections[0].text, "text");
+    assert_eq!(cr.section_text(0), "text");
 }
 
 #[test]
@@ -650,11 +648,7 @@ fn invalid_utf8_is_decoded_lossily_with_a_warning() {
     assert_eq!(a.title.as_deref(), Some("Caf� vs Bar"));
     assert_eq!(names(&a), ["Caf�", "Bar"]);
     assert_eq!(a.table.as_ref().unwrap().rows[0], ["x", "��", "ok"]);
-    assert!(
-        a.sections[0]
-            .text
-            .ends_with("Valid ✓ and invalid �( bytes.")
-    );
+    assert!(a.section_text(0).ends_with("Valid ✓ and invalid �( bytes."));
 }
 
 #[test]
@@ -683,11 +677,10 @@ fn control_characters_are_removed_with_one_warning_per_kind() {
     }
     // Tabs are expanded; entities that decode to controls are removed too.
     assert!(
-        a.sections[0]
-            .text
+        a.section_text(0)
             .ends_with("Tab    stays as spaces, entity [1m and  and ."),
         "{:?}",
-        a.sections[0].text
+        a.section_text(0)
     );
 }
 

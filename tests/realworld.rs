@@ -371,7 +371,8 @@ fn crlf_code_blocks_empty_heading_and_unclosed_fence() {
     assert!(
         !a.sections
             .iter()
-            .any(|s| s.title.contains('\r') || s.text.contains('\r'))
+            .enumerate()
+            .any(|(i, s)| s.title.contains('\r') || a.section_text(i).contains('\r'))
     );
     assert_eq!(a.meta.title.as_deref(), Some("Bash vs Zsh for daily use"));
     assert_eq!(a.title.as_deref(), Some("Bash vs Zsh"));

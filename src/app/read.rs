@@ -429,8 +429,9 @@ impl App {
     }
 
     pub(super) fn read_copy_text(&self) -> Option<String> {
-        let s = self.article.sections.get(self.current_section())?;
-        Some(format!("{}\n\n{}\n", s.title, s.text))
+        let i = self.current_section();
+        let s = self.article.sections.get(i)?;
+        Some(format!("{}\n\n{}\n", s.title, self.article.section_text(i)))
     }
 
     /// Plain text of every item, for search.

@@ -3,7 +3,7 @@
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use std::ops::Range;
 
-#[derive(Debug, Clone, Default, serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct Article {
     pub source: String,
     pub meta: Meta,
@@ -17,11 +17,50 @@ pub struct Article {
     pub sections: Vec<Section>,
     pub warnings: Vec<String>,
     /// The document as flat, render-ready blocks (the JSON carries the plain-text sections instead).
-    #[serde(skip)]
     pub blocks: Vec<Block>,
     /// Every table in document order; `table` is a copy of the feature table among them.
-    #[serde(skip)]
     pub tables: Vec<Table>,
+}
+
+/// The JSON form: the model without its render-only parts, each section with
+/// its plain text ([`Article::section_text`]).
+impl Serialize for Article {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Article", 7)?;
+        st.serialize_field("source", &self.source)?;
+        st.serialize_field("meta", &self.meta)?;
+        st.serialize_field("title", &self.title)?;
+        st.serialize_field("contenders", &self.contenders)?;
+        st.serialize_field("table", &self.table)?;
+        st.serialize_field("sections", &SectionsJson(self))?;
+        st.serialize_field("warnings", &self.warnings)?;
+        st.end()
+    }
+}
+
+struct SectionsJson<'a>(&'a Article);
+
+impl Serialize for SectionsJson<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        #[derive(serde::Serialize)]
+        struct SectionJson<'a> {
+            level: u8,
+            title: &'a str,
+            text: String,
+        }
+        use serde::ser::SerializeSeq;
+        let a = self.0;
+        let mut seq = s.serialize_seq(Some(a.sections.len()))?;
+        for (i, sec) in a.sections.iter().enumerate() {
+            seq.serialize_element(&SectionJson {
+                level: sec.level,
+                title: &sec.title,
+                text: a.section_text(i),
+            })?;
+        }
+        seq.end()
+    }
 }
 
 #[derive(Debug, Clone, Default, serde::Serialize)]
@@ -70,16 +109,15 @@ pub struct Table {
     pub rows: Vec<Vec<String>>,
 }
 
-#[derive(Debug, Clone, Default, serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct Section {
     pub level: u8,
     pub title: String,
-    pub text: String,
-    /// Blocks of this section, heading included.
-    #[serde(skip)]
+    /// Blocks of this section, heading included; its plain text is
+    /// [`Article::section_text`].
     pub blocks: Range<usize>,
-    /// The section's body as paragraphs, lists and tables, for the detectors.
-    #[serde(skip)]
+    /// The section's body as paragraphs, lists and tables, for the detectors
+    /// (emptied once they have run).
     pub parts: Vec<Part>,
 }
 
@@ -142,6 +180,59 @@ impl Article {
             .map(|c| c.name.as_str())
             .collect::<Vec<_>>()
             .join(" vs ")
+    }
+
+    /// Section `i` as plain text: each block's text on its own, list items
+    /// indented and marked ("- ", "3. "), paragraphs apart by a blank line.
+    pub fn section_text(&self, i: usize) -> String {
+        let mut out = String::new();
+        let Some(s) = self.sections.get(i) else {
+            return out;
+        };
+        for b in self.blocks.get(s.blocks.clone()).unwrap_or_default() {
+            let table;
+            let plain: std::borrow::Cow<str> = match &b.kind {
+                BlockKind::Para(spans) => match &spans[..] {
+                    [one] => one.text.as_str().into(),
+                    _ => spans
+                        .iter()
+                        .map(|s| s.text.as_str())
+                        .collect::<String>()
+                        .into(),
+                },
+                BlockKind::Code(code) => code.as_str().into(),
+                BlockKind::Table(t) => {
+                    let Some(t) = self.tables.get(*t) else {
+                        continue;
+                    };
+                    table = t;
+                    let mut plain = table.columns.join(" | ");
+                    for r in &table.rows {
+                        plain.push('\n');
+                        plain.push_str(&r.join(" | "));
+                    }
+                    plain.into()
+                }
+                BlockKind::Heading { .. } | BlockKind::Rule => continue,
+            };
+            let depth = usize::from(b.depth);
+            for _ in 0..depth.saturating_sub(1).min(40) {
+                out.push_str("  ");
+            }
+            match b.marker.as_deref() {
+                Some("•") => out.push_str("- "),
+                Some(m) => {
+                    out.push_str(m);
+                    out.push(' ');
+                }
+                None if depth > 0 => out.push_str("  "),
+                None => {}
+            }
+            out.push_str(plain.trim());
+            out.push_str(if depth > 0 { "\n" } else { "\n\n" });
+        }
+        out.truncate(out.trim_end().len());
+        out
     }
 
     /// The section that holds block `b`.

@@ -61,9 +61,6 @@ pub fn parse(src: &str, source: &str) -> Article {
         first.level = 1;
         first.title = meta.title.clone().unwrap_or_default();
     }
-    for s in &mut sections {
-        s.text = s.text.trim_end().to_string();
-    }
     warnings.extend(removed.warnings());
     // Messages quote parsers (YAML, TOML) that saw decoded escapes: show them safely too.
     for w in &mut warnings {
@@ -84,6 +81,13 @@ pub fn parse(src: &str, source: &str) -> Article {
         tables,
     };
     super::detect::detect(&mut article);
+    // What only the detectors read goes, and the lists give back their spare room.
+    for s in &mut article.sections {
+        s.parts = Vec::new();
+    }
+    article.sections.shrink_to_fit();
+    article.blocks.shrink_to_fit();
+    article.tables.shrink_to_fit();
     article
 }
 
@@ -398,7 +402,6 @@ impl<'r> Builder<'r> {
             TagEnd::CodeBlock => {
                 if let Some(code) = self.code.take() {
                     let code = code.strip_suffix('\n').unwrap_or(&code).to_string();
-                    self.add_plain(&code);
                     if let Some(item) = &mut self.item {
                         item.text.push('\n');
                         item.text.push_str(&code);
@@ -412,7 +415,6 @@ impl<'r> Builder<'r> {
                     let text = text.trim();
                     if !text.is_empty() {
                         let text = sanitize::clean_inline(text, self.removed);
-                        self.add_plain(&text);
                         self.push_block(BlockKind::Para(vec![Span {
                             text: text.into_owned(),
                             style: SpanStyle::default(),
@@ -559,7 +561,6 @@ impl<'r> Builder<'r> {
             self.sections.push(Section {
                 level,
                 title,
-                text: String::new(),
                 blocks: start..start,
                 parts: Vec::new(),
             });
@@ -573,7 +574,6 @@ impl<'r> Builder<'r> {
         if plain.trim().is_empty() {
             return;
         }
-        self.add_plain(&plain);
         if self.item.is_none() && self.top_list.is_none() {
             let lead = self.para_lead.take().map(|l| l.trim().to_string());
             let lead = lead.filter(|l| !l.is_empty());
@@ -617,34 +617,6 @@ impl<'r> Builder<'r> {
         }
     }
 
-    /// Adds a block's plain text to the current section's `text`.
-    fn add_plain(&mut self, plain: &str) {
-        if self.sections.is_empty() {
-            self.sections.push(Section {
-                level: 0,
-                ..Section::default()
-            });
-        }
-        let depth = self.lists.len();
-        let Some(s) = self.sections.last_mut() else {
-            return;
-        };
-        for _ in 0..depth.saturating_sub(1).min(40) {
-            s.text.push_str("  ");
-        }
-        match self.marker.as_deref() {
-            Some("•") => s.text.push_str("- "),
-            Some(m) => {
-                s.text.push_str(m);
-                s.text.push(' ');
-            }
-            None if depth > 0 => s.text.push_str("  "),
-            None => {}
-        }
-        s.text.push_str(plain.trim());
-        s.text.push_str(if depth > 0 { "\n" } else { "\n\n" });
-    }
-
     fn finish_table(&mut self, t: TableAcc) {
         let mut rows = t.rows.into_iter();
         let columns = rows.next().unwrap_or_default();
@@ -660,12 +632,6 @@ impl<'r> Builder<'r> {
                 r
             })
             .collect();
-        let mut plain = columns.join(" | ");
-        for r in &rows {
-            plain.push('\n');
-            plain.push_str(&r.join(" | "));
-        }
-        self.add_plain(&plain);
         let idx = self.tables.len();
         self.tables.push(Table { columns, rows });
         self.push_part(Part::Table(idx));
@@ -695,8 +661,13 @@ fn chunks(body: &str) -> impl Iterator<Item = &str> {
             let indent = line.len() - line.trim_start_matches(' ').len();
             let rest = &line[indent..];
             let blank = rest.trim().is_empty();
-            if fence.is_none() && html_not_ended_by_blank(line.trim_start_matches([' ', '\t', '>'])) {
-                return Chunks { body, cuts: Vec::new(), i: 0 };
+            if fence.is_none() && html_not_ended_by_blank(line.trim_start_matches([' ', '\t', '>']))
+            {
+                return Chunks {
+                    body,
+                    cuts: Vec::new(),
+                    i: 0,
+                };
             }
             if indent <= 3 {
                 let b = rest.as_bytes();
@@ -744,7 +715,11 @@ impl<'a> Iterator for Chunks<'a> {
         if self.i > self.cuts.len() {
             return None;
         }
-        let start = if self.i == 0 { 0 } else { self.cuts[self.i - 1] };
+        let start = if self.i == 0 {
+            0
+        } else {
+            self.cuts[self.i - 1]
+        };
         let end = self.cuts.get(self.i).copied().unwrap_or(self.body.len());
         self.i += 1;
         Some(&self.body[start..end])
@@ -754,7 +729,11 @@ impl<'a> Iterator for Chunks<'a> {
 /// `#` to `######` then a space, a tab or the line's end.
 fn atx_heading(line: &str) -> bool {
     let n = line.bytes().take_while(|&b| b == b'#').count();
-    (1..=6).contains(&n) && matches!(line.as_bytes().get(n), None | Some(b' ' | b'\t' | b'\n' | b'\r'))
+    (1..=6).contains(&n)
+        && matches!(
+            line.as_bytes().get(n),
+            None | Some(b' ' | b'\t' | b'\n' | b'\r')
+        )
 }
 
 /// HTML blocks of kinds 1 to 5, which run to an end marker rather than a blank line.
@@ -765,7 +744,11 @@ fn html_not_ended_by_blank(line: &str) -> bool {
     if rest.starts_with(['!', '?']) {
         return true;
     }
-    let head: String = rest.chars().take(9).collect::<String>().to_ascii_lowercase();
+    let head: String = rest
+        .chars()
+        .take(9)
+        .collect::<String>()
+        .to_ascii_lowercase();
     ["script", "pre", "style", "textarea"]
         .iter()
         .any(|t| head.starts_with(t))
