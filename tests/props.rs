@@ -63,7 +63,7 @@ fn check_model(a: &Article) -> Result<(), TestCaseError> {
     for b in &a.blocks {
         let texts: Vec<&str> = match &b.kind {
             BlockKind::Heading { spans, .. } | BlockKind::Para(spans) => {
-                spans.iter().map(|s| s.text.as_str()).collect()
+                spans.iter().map(|s| s.text).collect()
             }
             BlockKind::Code(code) => vec![code.as_str()],
             _ => vec![],

@@ -462,7 +462,7 @@ impl App {
                     ),
                     Some(b) => match &a.blocks[b].kind {
                         BlockKind::Heading { spans, .. } | BlockKind::Para(spans) => {
-                            spans.iter().map(|s| s.text.as_str()).collect()
+                            spans.text().to_string()
                         }
                         BlockKind::Code(c) => c.clone(),
                         BlockKind::Rule => String::new(),

@@ -148,19 +148,102 @@ pub enum BlockKind {
     Heading {
         level: u8,
         section: usize,
-        spans: Vec<Span>,
+        spans: Spans,
     },
-    Para(Vec<Span>),
+    Para(Spans),
     Code(String),
     Rule,
     /// Index into `Article::tables`.
     Table(usize),
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Span {
-    pub text: String,
+/// Styled inline text, compact: the text once, and where each style runs
+/// (a heap string per styled word would cost more than the words).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Spans {
+    text: Box<str>,
+    runs: Box<[Run]>,
+}
+
+/// A run's end in the text and its style's bits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Run {
+    end: u32,
+    style: u8,
+}
+
+/// One run of [`Spans`]: text in one style.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Span<'a> {
+    pub text: &'a str,
     pub style: SpanStyle,
+}
+
+impl Spans {
+    /// One run of plain text.
+    pub fn plain(text: &str) -> Spans {
+        let mut b = SpansBuf::default();
+        b.push(text, SpanStyle::default());
+        b.finish()
+    }
+
+    /// The whole text, every run's in order.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Runs: number of spans.
+    pub fn len(&self) -> usize {
+        self.runs.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.runs.is_empty()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = Span<'_>> + '_ {
+        let mut start = 0;
+        self.runs.iter().map(move |r| {
+            let end = r.end as usize;
+            let text = &self.text[start..end];
+            start = end;
+            Span {
+                text,
+                style: SpanStyle::from_bits(r.style),
+            }
+        })
+    }
+}
+
+/// [`Spans`] being built: text in one style after another, a run merged
+/// with the previous one when their styles match.
+#[derive(Debug, Clone, Default)]
+pub struct SpansBuf {
+    text: String,
+    runs: Vec<Run>,
+}
+
+impl SpansBuf {
+    pub fn push(&mut self, text: &str, style: SpanStyle) {
+        self.text.push_str(text);
+        let end = u32::try_from(self.text.len()).unwrap_or(u32::MAX);
+        let style = style.bits();
+        match self.runs.last_mut() {
+            Some(last) if last.style == style => last.end = end,
+            _ => self.runs.push(Run { end, style }),
+        }
+    }
+
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    pub fn finish(self) -> Spans {
+        Spans {
+            text: self.text.into_boxed_str(),
+            runs: self.runs.into_boxed_slice(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -170,6 +253,26 @@ pub struct SpanStyle {
     pub code: bool,
     pub link: bool,
     pub strike: bool,
+}
+
+impl SpanStyle {
+    fn bits(self) -> u8 {
+        u8::from(self.bold)
+            | u8::from(self.italic) << 1
+            | u8::from(self.code) << 2
+            | u8::from(self.link) << 3
+            | u8::from(self.strike) << 4
+    }
+
+    fn from_bits(b: u8) -> SpanStyle {
+        SpanStyle {
+            bold: b & 1 != 0,
+            italic: b & 2 != 0,
+            code: b & 4 != 0,
+            link: b & 8 != 0,
+            strike: b & 16 != 0,
+        }
+    }
 }
 
 impl Article {
@@ -192,14 +295,7 @@ impl Article {
         for b in self.blocks.get(s.blocks.clone()).unwrap_or_default() {
             let table;
             let plain: std::borrow::Cow<str> = match &b.kind {
-                BlockKind::Para(spans) => match &spans[..] {
-                    [one] => one.text.as_str().into(),
-                    _ => spans
-                        .iter()
-                        .map(|s| s.text.as_str())
-                        .collect::<String>()
-                        .into(),
-                },
+                BlockKind::Para(spans) => spans.text().into(),
                 BlockKind::Code(code) => code.as_str().into(),
                 BlockKind::Table(t) => {
                     let Some(t) = self.tables.get(*t) else {

@@ -134,7 +134,7 @@ struct Builder<'r> {
     title: Option<String>,
     ragged: usize,
 
-    spans: Option<Vec<Span>>,
+    spans: Option<SpansBuf>,
     heading: Option<u8>,
     style: SpanStyle,
     bold: u16,
@@ -261,11 +261,11 @@ impl<'r> Builder<'r> {
             Tag::Heading { level, .. } => {
                 self.flush_inline();
                 self.heading = Some(heading_level(level));
-                self.spans = Some(Vec::new());
+                self.spans = Some(SpansBuf::default());
             }
             Tag::Paragraph => {
                 self.flush_inline();
-                self.spans = Some(Vec::new());
+                self.spans = Some(SpansBuf::default());
                 self.para_lead = None;
                 self.para_lead_open = false;
             }
@@ -323,7 +323,7 @@ impl<'r> Builder<'r> {
                     }
                 }
                 // Tight items carry text without a paragraph.
-                self.spans = Some(Vec::new());
+                self.spans = Some(SpansBuf::default());
             }
             Tag::Table(_) => {
                 self.flush_inline();
@@ -369,7 +369,7 @@ impl<'r> Builder<'r> {
                     && self
                         .spans
                         .as_ref()
-                        .is_some_and(|s| s.iter().all(|s| s.text.trim().is_empty()))
+                        .is_some_and(|s| s.text().trim().is_empty())
                 {
                     self.para_lead_open = true;
                     self.para_lead = Some(String::new());
@@ -415,10 +415,7 @@ impl<'r> Builder<'r> {
                     let text = text.trim();
                     if !text.is_empty() {
                         let text = sanitize::clean_inline(text, self.removed);
-                        self.push_block(BlockKind::Para(vec![Span {
-                            text: text.into_owned(),
-                            style: SpanStyle::default(),
-                        }]));
+                        self.push_block(BlockKind::Para(Spans::plain(&text)));
                     }
                 }
             }
@@ -524,14 +521,9 @@ impl<'r> Builder<'r> {
             l.push_str(&t);
         }
         self.inline_len += t.len();
-        let spans = self.spans.get_or_insert_with(Vec::new);
-        match spans.last_mut() {
-            Some(last) if last.style == self.style => last.text.push_str(&t),
-            _ => spans.push(Span {
-                text: t.into_owned(),
-                style: self.style,
-            }),
-        }
+        self.spans
+            .get_or_insert_with(SpansBuf::default)
+            .push(&t, self.style);
     }
 
     /// Ends the paragraph, heading or tight item text being read.
@@ -541,10 +533,8 @@ impl<'r> Builder<'r> {
         let Some(spans) = self.spans.take() else {
             return;
         };
-        let plain: Cow<str> = match &spans[..] {
-            [one] => Cow::Borrowed(&one.text),
-            _ => Cow::Owned(spans.iter().map(|s| s.text.as_str()).collect()),
-        };
+        let spans = spans.finish();
+        let plain = spans.text();
         if let Some(level) = self.heading.take() {
             let title = squeeze_whitespace(&plain);
             if title.is_empty() {

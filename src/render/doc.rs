@@ -179,7 +179,7 @@ pub fn block_lines(a: &Article, b: usize, width: usize, theme: &Theme) -> Vec<Li
             let st = theme.heading(*level);
             let pieces: Vec<(&str, Style)> = spans
                 .iter()
-                .map(|s| (s.text.as_str(), st.patch(span_style(s, theme))))
+                .map(|s| (s.text, st.patch(span_style(&s, theme))))
                 .collect();
             let mut body = wrap(&pieces, inner);
             // Without colour, top headings need a mark of their own to stand out.
@@ -198,7 +198,7 @@ pub fn block_lines(a: &Article, b: usize, width: usize, theme: &Theme) -> Vec<Li
         BlockKind::Para(spans) => {
             let pieces: Vec<(&str, Style)> = spans
                 .iter()
-                .map(|s| (s.text.as_str(), span_style(s, theme)))
+                .map(|s| (s.text, span_style(&s, theme)))
                 .collect();
             prefixed(wrap(&pieces, inner), &first, &rest)
         }
