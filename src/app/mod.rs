@@ -215,7 +215,7 @@ impl App {
             // Matches are counted per view; without a query there is nothing to count
             // (and no reason to walk a whole 10 MB article on a view switch).
             if self.search.query.is_some() {
-                self.search.refresh(self.search_units());
+                self.refresh_search();
             }
         }
     }

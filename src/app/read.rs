@@ -434,51 +434,47 @@ impl App {
         Some(format!("{}\n\n{}\n", s.title, self.article.section_text(i)))
     }
 
-    /// Plain text of every item, for search.
-    pub(super) fn read_units(&self) -> Vec<String> {
+    /// Plain text of every item, for search, one at a time.
+    pub(super) fn read_units(&self) -> impl Iterator<Item = String> + '_ {
         let a = &self.article;
-        self.read
-            .units
-            .iter()
-            .map(|u| match *u {
-                Unit::TableHead(b) | Unit::TableRow(b, _) => {
-                    let table = match &a.blocks[b as usize].kind {
-                        BlockKind::Table(t) => &a.tables[*t],
-                        _ => return String::new(),
-                    };
-                    match *u {
-                        Unit::TableRow(_, r) => table
-                            .rows
-                            .get(r as usize)
-                            .map_or_else(String::new, |row| row.join(" ")),
-                        _ => table.columns.join(" "),
-                    }
+        self.read.units.iter().map(|u| match *u {
+            Unit::TableHead(b) | Unit::TableRow(b, _) => {
+                let table = match &a.blocks[b as usize].kind {
+                    BlockKind::Table(t) => &a.tables[*t],
+                    _ => return String::new(),
+                };
+                match *u {
+                    Unit::TableRow(_, r) => table
+                        .rows
+                        .get(r as usize)
+                        .map_or_else(String::new, |row| row.join(" ")),
+                    _ => table.columns.join(" "),
                 }
-                Unit::Doc(i) => match doc::block_of(a, i as usize) {
-                    None => format!(
-                        "{} {}",
-                        a.meta.description.clone().unwrap_or_default(),
-                        a.meta.keywords.join(", ")
-                    ),
-                    Some(b) => match &a.blocks[b].kind {
-                        BlockKind::Heading { spans, .. } | BlockKind::Para(spans) => {
-                            spans.text().to_string()
+            }
+            Unit::Doc(i) => match doc::block_of(a, i as usize) {
+                None => format!(
+                    "{} {}",
+                    a.meta.description.clone().unwrap_or_default(),
+                    a.meta.keywords.join(", ")
+                ),
+                Some(b) => match &a.blocks[b].kind {
+                    BlockKind::Heading { spans, .. } | BlockKind::Para(spans) => {
+                        spans.text().to_string()
+                    }
+                    BlockKind::Code(c) => c.clone(),
+                    BlockKind::Rule => String::new(),
+                    BlockKind::Table(t) => {
+                        let t = &a.tables[*t];
+                        let mut s = t.columns.join(" ");
+                        for r in &t.rows {
+                            s.push('\n');
+                            s.push_str(&r.join(" "));
                         }
-                        BlockKind::Code(c) => c.clone(),
-                        BlockKind::Rule => String::new(),
-                        BlockKind::Table(t) => {
-                            let t = &a.tables[*t];
-                            let mut s = t.columns.join(" ");
-                            for r in &t.rows {
-                                s.push('\n');
-                                s.push_str(&r.join(" "));
-                            }
-                            s
-                        }
-                    },
+                        s
+                    }
                 },
-            })
-            .collect()
+            },
+        })
     }
 
     /// Scrolls so that the `nth` occurrence of the query inside `item` is in view.

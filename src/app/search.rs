@@ -24,12 +24,12 @@ impl Search {
     }
 
     /// Recounts the matches over a view's units (after a view switch).
-    pub fn refresh(&mut self, units: Vec<String>) {
+    pub fn refresh(&mut self, units: impl Iterator<Item = String>) {
         self.hits.clear();
         self.current = None;
         let Some(q) = &self.query else { return };
-        for (u, text) in units.iter().enumerate() {
-            for k in 0..find_all(text, q).len() {
+        for (u, text) in units.enumerate() {
+            for k in 0..find_all(&text, q).len() {
                 self.hits.push((u, k));
             }
         }
@@ -60,7 +60,7 @@ impl App {
                     return;
                 }
                 self.search.query = Some(q);
-                self.search.refresh(self.search_units());
+                self.refresh_search();
                 if self.search.hits.is_empty() {
                     self.status = self.search.summary();
                 } else {
@@ -86,13 +86,22 @@ impl App {
         }
     }
 
-    pub(super) fn search_units(&self) -> Vec<String> {
+    /// The current view's units, made one at a time: the Read view's of a
+    /// large article would hold a copy of all its text at once.
+    pub(super) fn search_units(&self) -> Box<dyn Iterator<Item = String> + '_> {
         match self.view {
-            View::Read => self.read_units(),
-            View::Table => self.table_units(),
-            View::Pros => self.pros_units(),
-            View::Decide => self.decide_units(),
+            View::Read => Box::new(self.read_units()),
+            View::Table => Box::new(self.table_units().into_iter()),
+            View::Pros => Box::new(self.pros_units().into_iter()),
+            View::Decide => Box::new(self.decide_units().into_iter()),
         }
+    }
+
+    /// Recounts the matches in the current view.
+    pub(super) fn refresh_search(&mut self) {
+        let mut search = std::mem::take(&mut self.search);
+        search.refresh(self.search_units());
+        self.search = search;
     }
 
     pub(super) fn step_match(&mut self, forward: bool) {
