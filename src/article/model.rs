@@ -123,13 +123,42 @@ pub struct Section {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Part {
-    /// A paragraph's plain text and its bold lead, if it starts with one.
-    /// The source's line breaks inside the paragraph are kept as `\n`.
-    Para { text: String, lead: Option<String> },
+    /// A paragraph: its block (`Article::blocks`), where the source's line
+    /// breaks fell in its text (byte offsets, see [`para_text`]) and its bold
+    /// lead, if it starts with one.
+    Para {
+        block: usize,
+        breaks: Box<[u32]>,
+        lead: Option<String>,
+    },
     /// A list's top-level items.
     List(Vec<Item>),
     /// Index into `Article::tables`.
     Table(usize),
+}
+
+/// A paragraph part's plain text, trimmed, the source's line breaks inside
+/// it kept as `\n`.
+pub fn para_text(blocks: &[Block], block: usize, breaks: &[u32]) -> String {
+    let plain = match blocks.get(block).map(|b| &b.kind) {
+        Some(BlockKind::Para(spans)) => spans.text(),
+        _ => "",
+    };
+    let start = plain.len() - plain.trim_start().len();
+    let mut text = plain.trim().to_string();
+    if breaks.is_empty() {
+        return text;
+    }
+    // Only ASCII spaces become ASCII newlines, so the text stays UTF-8.
+    let mut bytes = std::mem::take(&mut text).into_bytes();
+    for &b in breaks {
+        if let Some(i) = (b as usize).checked_sub(start)
+            && bytes.get(i) == Some(&b' ')
+        {
+            bytes[i] = b'\n';
+        }
+    }
+    String::from_utf8(bytes).unwrap_or_else(|_| plain.trim().to_string())
 }
 
 /// One render-ready block. Nesting is flattened: `depth` counts list levels and

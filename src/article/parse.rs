@@ -567,8 +567,13 @@ impl<'r> Builder<'r> {
         if self.item.is_none() && self.top_list.is_none() {
             let lead = self.para_lead.take().map(|l| l.trim().to_string());
             let lead = lead.filter(|l| !l.is_empty());
+            let breaks = breaks
+                .iter()
+                .filter_map(|&b| u32::try_from(b).ok())
+                .collect();
             self.push_part(Part::Para {
-                text: with_line_breaks(&plain, &breaks),
+                block: self.blocks.len(),
+                breaks,
                 lead,
             });
         } else if let Some(item) = &mut self.item {
@@ -804,26 +809,6 @@ fn finish_item(acc: ItemAcc) -> Item {
         }
     }
     Item { title: None, text }
-}
-
-/// `plain`, trimmed, with the soft breaks at byte offsets `breaks` (each a
-/// space) as `\n`.
-fn with_line_breaks(plain: &str, breaks: &[usize]) -> String {
-    let start = plain.len() - plain.trim_start().len();
-    let mut text = plain.trim().to_string();
-    if breaks.is_empty() {
-        return text;
-    }
-    // SAFETY-free: only ASCII spaces become ASCII newlines.
-    let mut bytes = std::mem::take(&mut text).into_bytes();
-    for &b in breaks {
-        if let Some(i) = b.checked_sub(start)
-            && bytes.get(i) == Some(&b' ')
-        {
-            bytes[i] = b'\n';
-        }
-    }
-    String::from_utf8(bytes).unwrap_or_else(|_| plain.trim().to_string())
 }
 
 /// Text content of an HTML block, without tags or comments.

@@ -93,7 +93,7 @@ fn from_title(a: &Article, skip: &[bool]) -> Vec<String> {
 
 pub fn choose(a: &Article, parents: &[Option<usize>], skip: &[bool]) -> Chosen {
     let title = keyed(&from_title(a, skip));
-    let cands = sections::candidates(&a.sections, parents, skip);
+    let cands = sections::candidates(&a.sections, &a.blocks, parents, skip);
     let group: Vec<Candidate> = sections::standalone(&cands, &a.sections, parents);
     let group_k = keyed(&group.iter().map(|c| c.name.clone()).collect::<Vec<_>>());
 

@@ -16,7 +16,7 @@ use super::labels::{
 };
 use super::names::{Names, fold, squash};
 use super::tables::pros_cons_kind;
-use crate::article::model::{Article, Contender, Item, Part, Section, Table};
+use crate::article::model::{Article, Block, Contender, Item, Part, Section, Table, para_text};
 
 /// How far into a paragraph "X shines when …" sentences are looked for.
 const CRITERIA_SCAN: usize = 400;
@@ -70,6 +70,7 @@ impl Ctx {
 struct Walker<'a> {
     names: &'a Names,
     tables: &'a [Table],
+    blocks: &'a [Block],
     out: &'a mut [Contender],
     /// "**Winner:** X" lines met on the way, for [`verdicts`].
     winners: Vec<String>,
@@ -91,6 +92,7 @@ pub fn collect(a: &mut Article, names: &Names, parents: &[Option<usize>], skip: 
     let mut w = Walker {
         names,
         tables: &a.tables,
+        blocks: &a.blocks,
         out: &mut a.contenders,
         winners: Vec::new(),
     };
@@ -146,7 +148,12 @@ impl Walker<'_> {
         let mut c = start;
         for p in &s.parts {
             match p {
-                Part::Para { text, lead } => {
+                Part::Para {
+                    block,
+                    breaks,
+                    lead,
+                } => {
+                    let text = &para_text(self.blocks, *block, breaks);
                     if is_winner_line(text, lead.as_deref()) {
                         self.winners.push(squash(text));
                     }
@@ -593,7 +600,10 @@ pub fn verdicts(a: &mut Article, names: &Names, seen: Seen) {
                     Some(t) => format!("{t} {}", i.text),
                     None => i.text.clone(),
                 })),
-                Part::Para { text, .. } => lines.extend(sentences(text).map(squash)),
+                Part::Para { block, breaks, .. } => {
+                    let text = para_text(&a.blocks, *block, breaks);
+                    lines.extend(sentences(&text).map(squash))
+                }
                 Part::Table(_) => {}
             }
         }

@@ -4,7 +4,7 @@
 use super::labels::{Kind, is_kind_word, label, label_text, marker_line};
 use super::names::{Names, clean_name, fold};
 use super::title::heading_names;
-use crate::article::model::{Part, Section};
+use crate::article::model::{Block, Part, Section, para_text};
 use std::collections::{HashMap, HashSet};
 
 /// The section each section sits in (the nearest earlier one of a lower level).
@@ -289,7 +289,7 @@ pub struct Candidate {
 }
 
 /// True when a section's own heading or body holds pros or cons.
-fn has_pros_cons(s: &Section) -> bool {
+fn has_pros_cons(s: &Section, blocks: &[Block]) -> bool {
     let none = Names::default();
     let pc = |t: &str| {
         matches!(
@@ -301,7 +301,12 @@ fn has_pros_cons(s: &Section) -> bool {
         return true;
     }
     s.parts.iter().any(|p| match p {
-        Part::Para { text, lead } => {
+        Part::Para {
+            block,
+            breaks,
+            lead,
+        } => {
+            let text = para_text(blocks, *block, breaks);
             lead.as_deref().is_some_and(pc)
                 || text.lines().next().is_some_and(|l| l.len() < 60 && pc(l))
                 || text.lines().any(|l| marker_line(l).is_some())
@@ -317,6 +322,7 @@ fn has_pros_cons(s: &Section) -> bool {
 /// that cannot (the article's title).
 pub fn candidates(
     sections: &[Section],
+    blocks: &[Block],
     parents: &[Option<usize>],
     skip: &[bool],
 ) -> Vec<Candidate> {
@@ -326,7 +332,7 @@ pub fn candidates(
     // Pros or cons anywhere below a section count for it.
     let mut below = vec![false; n];
     for (i, s) in sections[..n].iter().enumerate() {
-        if has_pros_cons(s) {
+        if has_pros_cons(s, blocks) {
             below[i] = true;
             let mut p = parents[i];
             while let Some(q) = p {
@@ -385,6 +391,7 @@ pub fn standalone(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::article::model::{BlockKind, Spans};
 
     #[test]
     fn names_from_headings() {
@@ -419,17 +426,30 @@ mod tests {
 
     #[test]
     fn groups_sibling_sections_with_pros() {
-        let para = |t: &str| Part::Para {
-            text: t.into(),
+        let texts = ["hi", "✅ Fast ❌ Pricey", "plain"];
+        let blocks: Vec<Block> = texts
+            .iter()
+            .map(|t| Block {
+                kind: BlockKind::Para(Spans::plain(t)),
+                quote: 0,
+                depth: 0,
+                marker: None,
+            })
+            .collect();
+        // The second paragraph is two lines, "✅ Fast" and "❌ Pricey".
+        let para = |i: usize| Part::Para {
+            block: i,
+            breaks: if i == 1 { Box::new([8]) } else { Box::new([]) },
             lead: None,
         };
+        assert_eq!(para_text(&blocks, 1, &[8]), "✅ Fast\n❌ Pricey");
         let s = vec![
             sec(1, "Static hosting", vec![]),
-            sec(2, "Introduction", vec![para("hi")]),
+            sec(2, "Introduction", vec![para(0)]),
             sec(2, "Netlify", vec![]),
             sec(3, "Pros", vec![]),
-            sec(2, "Vercel", vec![para("✅ Fast\n❌ Pricey")]),
-            sec(2, "Render", vec![para("plain")]),
+            sec(2, "Vercel", vec![para(1)]),
+            sec(2, "Render", vec![para(2)]),
             sec(2, "Conclusion", vec![]),
         ];
         let p = parents(&s);
@@ -438,7 +458,7 @@ mod tests {
             [None, Some(0), Some(0), Some(2), Some(0), Some(0), Some(0)]
         );
         let skip = vec![true, false, false, false, false, false, false];
-        let c = candidates(&s, &p, &skip);
+        let c = candidates(&s, &blocks, &p, &skip);
         let names: Vec<_> = c.iter().map(|c| (c.name.as_str(), c.strong)).collect();
         assert_eq!(
             names,
