@@ -194,11 +194,15 @@ impl<'r> Builder<'r> {
     }
 
     fn run(&mut self, body: &str) {
-        let opts =
-            Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
         // pulldown-cmark builds a tree of all it is given before the first
         // event, so the body is fed in chunks that parse the same on their own.
-        for chunk in chunks(body) {
+        self.run_pieces(chunks(body));
+    }
+
+    fn run_pieces<'b>(&mut self, pieces: impl Iterator<Item = &'b str>) {
+        let opts =
+            Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
+        for chunk in pieces {
             for (event, range) in Parser::new_ext(chunk, opts).into_offset_iter() {
                 // pulldown-cmark pads short rows and drops extra cells without a
                 // word, so the cells are counted in the row's source line.
@@ -832,4 +836,61 @@ fn strip_tags(html: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Blocks, tables, sections (with their parts) and title, read in chunks
+    /// and read whole.
+    fn both(body: &str) -> (String, String, usize) {
+        let dump = |b: Builder| {
+            format!(
+                "{:?}\n{:?}\n{:?}\n{:?}\n{}",
+                b.blocks, b.tables, b.sections, b.title, b.ragged
+            )
+        };
+        let mut r1 = Removed::default();
+        let mut whole = Builder::new(&mut r1);
+        whole.run_pieces(std::iter::once(body));
+        let whole = dump(whole);
+        let mut r2 = Removed::default();
+        let mut chunked = Builder::new(&mut r2);
+        chunked.run(body);
+        let chunked = dump(chunked);
+        (whole, chunked, chunks(body).count())
+    }
+
+    #[test]
+    fn chunks_parse_as_the_whole() {
+        let text = crate::r#gen::generate_article(600_000);
+        let (_, body) = front_matter::split(&text);
+        let (whole, chunked, n) = both(body);
+        assert!(n > 3, "{n} chunks");
+        assert!(whole == chunked, "chunked parse differs");
+    }
+
+    #[test]
+    fn chunks_cut_only_where_blocks_end() {
+        let filler = "word ".repeat(40) + "\n\n";
+        let block = filler.repeat(CHUNK / filler.len() + 1);
+        // A heading line inside a fence, a paragraph going on into a
+        // heading line, a fence closed by a longer fence.
+        let body = format!(
+            "{block}```\n# not a heading\n\n# nor this\n````\n\n# A\n\n{block}text\n# B\n\n{block}~~~~\n~~~\n\n# in code\n~~~~\n\n# C\n\n{block}"
+        );
+        let (whole, chunked, n) = both(&body);
+        assert_eq!(n, 3);
+        assert!(whole == chunked);
+        let pieces: Vec<&str> = chunks(&body).collect();
+        assert!(pieces[1].starts_with("# A\n") && pieces[2].starts_with("# C\n"));
+        assert_eq!(pieces.concat(), body);
+        // Link reference definitions and HTML blocks that a blank line does
+        // not end keep the document whole.
+        for extra in ["[a]: https://example.com\n", "<!--\n\n", "<pre>\n\n"] {
+            let body = format!("{body}{extra}");
+            assert_eq!(chunks(&body).count(), 1, "{extra:?}");
+        }
+    }
 }
