@@ -194,11 +194,23 @@ pub struct Spans {
     runs: Box<[Run]>,
 }
 
-/// A run's end in the text and its style's bits.
+/// A run: its end in the text, shifted past its style's five bits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Run {
-    end: u32,
-    style: u8,
+struct Run(u32);
+
+impl Run {
+    fn end(self) -> usize {
+        (self.0 >> 5) as usize
+    }
+
+    fn style(self) -> u8 {
+        (self.0 & 31) as u8
+    }
+
+    fn new(end: usize, style: u8) -> Run {
+        // Inputs are capped at 64 MiB, well below 2^27 bytes a block.
+        Run(((end.min((u32::MAX >> 5) as usize) as u32) << 5) | u32::from(style))
+    }
 }
 
 /// One run of [`Spans`]: text in one style.
@@ -233,12 +245,12 @@ impl Spans {
     pub fn iter(&self) -> impl Iterator<Item = Span<'_>> + '_ {
         let mut start = 0;
         self.runs.iter().map(move |r| {
-            let end = r.end as usize;
-            let text = &self.text[start..end];
+            let end = r.end();
+            let text = self.text.get(start..end).unwrap_or("");
             start = end;
             Span {
                 text,
-                style: SpanStyle::from_bits(r.style),
+                style: SpanStyle::from_bits(r.style()),
             }
         })
     }
@@ -255,11 +267,11 @@ pub struct SpansBuf {
 impl SpansBuf {
     pub fn push(&mut self, text: &str, style: SpanStyle) {
         self.text.push_str(text);
-        let end = u32::try_from(self.text.len()).unwrap_or(u32::MAX);
+        let end = self.text.len();
         let style = style.bits();
         match self.runs.last_mut() {
-            Some(last) if last.style == style => last.end = end,
-            _ => self.runs.push(Run { end, style }),
+            Some(last) if last.style() == style => *last = Run::new(end, style),
+            _ => self.runs.push(Run::new(end, style)),
         }
     }
 
