@@ -43,11 +43,16 @@ pub fn load(file: Option<&str>) -> Result<Article, ReadError> {
                 ));
             }
             let bytes = read_limited(stdin.lock(), "-")?;
-            from_bytes(&bytes, "-")
+            let a = from_bytes_unfinished(&bytes, "-")?;
+            // The detectors run without the file's text in memory.
+            drop(bytes);
+            Ok(a.finish())
         }
         Some(path) => {
             let bytes = read_path(path)?;
-            from_bytes(&bytes, path)
+            let a = from_bytes_unfinished(&bytes, path)?;
+            drop(bytes);
+            Ok(a.finish())
         }
     }
 }
@@ -100,13 +105,21 @@ fn io_problem(path: &str, e: &std::io::Error) -> ReadError {
 
 /// Parses bytes, refusing what is not an article at all.
 pub fn from_bytes(bytes: &[u8], path: &str) -> Result<Article, ReadError> {
+    from_bytes_unfinished(bytes, path).map(article::parse::Unfinished::finish)
+}
+
+/// [`from_bytes`] up to the detectors.
+fn from_bytes_unfinished(
+    bytes: &[u8],
+    path: &str,
+) -> Result<article::parse::Unfinished, ReadError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(err(path, "is empty"));
     }
     if looks_binary(bytes) {
         return Err(err(path, "is a binary file, not a text article"));
     }
-    Ok(article::parse_bytes(bytes, path))
+    Ok(article::parse::parse_bytes_unfinished(bytes, path))
 }
 
 /// Judged on the first 8 KiB. Text never holds NUL bytes in quantity (a few

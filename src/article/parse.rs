@@ -10,22 +10,51 @@ use std::borrow::Cow;
 
 /// Parses raw bytes: lossy UTF-8 with a warning, never a failure.
 pub fn parse_bytes(bytes: &[u8], source: &str) -> Article {
+    parse_bytes_unfinished(bytes, source).finish()
+}
+
+/// An article read but not yet looked through for its contenders: the
+/// caller can free the source text first, which the detectors do not need.
+pub struct Unfinished(Article);
+
+impl Unfinished {
+    /// Runs the detectors, then frees what only they read.
+    pub fn finish(self) -> Article {
+        let mut article = self.0;
+        super::detect::detect(&mut article);
+        for s in &mut article.sections {
+            s.parts = Vec::new();
+        }
+        article.sections.shrink_to_fit();
+        article.blocks.shrink_to_fit();
+        article.tables.shrink_to_fit();
+        article
+    }
+}
+
+/// [`parse_bytes`] up to the detectors.
+pub fn parse_bytes_unfinished(bytes: &[u8], source: &str) -> Unfinished {
     match std::str::from_utf8(bytes) {
-        Ok(s) => parse(s, source),
+        Ok(s) => parse_unfinished(s, source),
         Err(_) => {
             let text = String::from_utf8_lossy(bytes);
             let bad = text.matches('\u{fffd}').count();
-            let mut a = parse(&text, source);
+            let Unfinished(mut a) = parse_unfinished(&text, source);
             a.warnings.insert(
                 0,
                 format!("the file is not valid UTF-8: {bad} invalid sequence(s) shown as �"),
             );
-            a
+            Unfinished(a)
         }
     }
 }
 
 pub fn parse(src: &str, source: &str) -> Article {
+    parse_unfinished(src, source).finish()
+}
+
+/// [`parse`] up to the detectors.
+pub fn parse_unfinished(src: &str, source: &str) -> Unfinished {
     let mut removed = Removed::default();
     let src = sanitize::clean(src, &mut removed);
     let mut warnings = Vec::new();
@@ -69,7 +98,7 @@ pub fn parse(src: &str, source: &str) -> Article {
         }
     }
 
-    let mut article = Article {
+    Unfinished(Article {
         source: sanitize::visible(source).into_owned(),
         meta,
         title,
@@ -79,16 +108,7 @@ pub fn parse(src: &str, source: &str) -> Article {
         warnings,
         blocks,
         tables,
-    };
-    super::detect::detect(&mut article);
-    // What only the detectors read goes, and the lists give back their spare room.
-    for s in &mut article.sections {
-        s.parts = Vec::new();
-    }
-    article.sections.shrink_to_fit();
-    article.blocks.shrink_to_fit();
-    article.tables.shrink_to_fit();
-    article
+    })
 }
 
 fn clean_meta(mut m: Meta, removed: &mut Removed) -> Meta {
