@@ -174,7 +174,7 @@ pub fn row(a: &Article, r: usize) -> Option<(String, Vec<String>)> {
 }
 
 /// An answer: a checked box, or the contender preferred on a table row.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Answer {
     Checked,
     Pick(usize),

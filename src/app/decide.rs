@@ -12,7 +12,10 @@ use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
+use std::cell::RefCell;
+use std::hash::{Hash, Hasher};
 use std::path::PathBuf;
+use std::rc::Rc;
 
 /// From this body width on the score panel sits beside the questions;
 /// narrower terminals get a compact panel under them.
@@ -31,7 +34,12 @@ pub struct DecideState {
     /// `--decide-out FILE`: where the summary goes on quit.
     pub out: Option<PathBuf>,
     questions: Vec<Question>,
+    /// The questions laid out for (width, blind, answers), reused while only the cursor moves.
+    cache: RefCell<Option<(BaseKey, Rc<DecideBase>)>>,
 }
+
+/// What the cursor-free layout depends on: width, blind mode, a fingerprint of the answers.
+type BaseKey = (usize, bool, u64);
 
 impl DecideState {
     pub fn new(a: &Article, out: Option<PathBuf>) -> DecideState {
@@ -43,6 +51,7 @@ impl DecideState {
             confirm: false,
             out,
             questions: decide::questions(a),
+            cache: RefCell::new(None),
         }
     }
 
@@ -101,14 +110,85 @@ pub fn panes(body: Rect, contenders: usize) -> DecidePanes {
     }
 }
 
-/// The questions pane laid out for one width.
-pub struct DecideLayout {
-    pub lines: Vec<Line<'static>>,
+/// The questions laid out for one width, without the cursor: built once per
+/// answer change, not per key (a 10 MB article asks tens of thousands of questions).
+pub struct DecideBase {
+    lines: Vec<Line<'static>>,
     /// Per question (display order): the lines to keep in view when it is
     /// under the cursor, its block or group heading included when it is the first.
-    pub spans: Vec<(usize, usize)>,
+    spans: Vec<(usize, usize)>,
+    /// Per question: its own label's lines (highlighted under the cursor).
+    labels: Vec<(usize, usize)>,
+}
+
+/// The questions pane for one width and cursor: the base layout with the
+/// cursor's label highlighted and its detail line inserted under it.
+pub struct DecideLayout {
+    base: Rc<DecideBase>,
+    cursor: usize,
+    /// The detail shown under the cursor's label (a criterion's full text).
+    detail: Vec<Line<'static>>,
+    highlight: Style,
+}
+
+impl DecideLayout {
+    fn insert_at(&self) -> usize {
+        self.base.labels.get(self.cursor).map_or(0, |l| l.1)
+    }
+
+    pub fn len(&self) -> usize {
+        self.base.lines.len() + self.detail.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    pub fn questions(&self) -> usize {
+        self.base.spans.len()
+    }
+
+    /// Line `k` of the pane.
+    pub fn line(&self, k: usize) -> Option<Line<'static>> {
+        let at = self.insert_at();
+        let d = self.detail.len();
+        if k >= at && k < at + d {
+            return self.detail.get(k - at).cloned();
+        }
+        let b = if k < at { k } else { k - d };
+        let l = self.base.lines.get(b)?.clone();
+        let label = self.base.labels.get(self.cursor).copied().unwrap_or((0, 0));
+        Some(if b >= label.0 && b < label.1 {
+            l.patch_style(self.highlight)
+        } else {
+            l
+        })
+    }
+
+    /// Lines `top .. top + n`.
+    pub fn window(&self, top: usize, n: usize) -> Vec<Line<'static>> {
+        (top..top.saturating_add(n))
+            .map_while(|k| self.line(k))
+            .collect()
+    }
+
+    /// Question `i`'s span of lines, the detail counted in.
+    pub fn span(&self, i: usize) -> Option<(usize, usize)> {
+        let (s, e) = *self.base.spans.get(i)?;
+        let d = self.detail.len();
+        Some(if i == self.cursor {
+            (s, e + d)
+        } else if s >= self.insert_at() && i > self.cursor {
+            (s + d, e + d)
+        } else {
+            (s, e)
+        })
+    }
+
     /// The first line of the question under the cursor.
-    pub cursor_line: Option<usize>,
+    pub fn cursor_line(&self) -> Option<usize> {
+        self.base.labels.get(self.cursor).map(|l| l.0)
+    }
 }
 
 /// The first line of `scroll` that keeps `span` in a pane of `height` lines.
@@ -167,14 +247,13 @@ fn answered_in(a: &Answers, block: Block) -> usize {
 }
 
 /// Lays out the questions at `width` cells (see [`DecideLayout`]).
-pub fn layout(a: &Article, st: &DecideState, width: usize, theme: &Theme) -> DecideLayout {
+fn layout_base(a: &Article, st: &DecideState, width: usize, theme: &Theme) -> DecideBase {
     let width = width.max(1);
     let order = st.order();
-    let cursor = st.cursor.min(order.len().saturating_sub(1));
     let g = &theme.glyphs;
     let mut lines: Vec<Line<'static>> = Vec::new();
     let mut spans = vec![(0, 0); order.len()];
-    let mut cursor_line = None;
+    let mut labels = vec![(0, 0); order.len()];
     let name_w = a
         .contenders
         .iter()
@@ -235,10 +314,6 @@ pub fn layout(a: &Article, st: &DecideState, width: usize, theme: &Theme) -> Dec
                 }
             }
             let label_start = lines.len();
-            let selected = i == cursor;
-            if selected {
-                cursor_line = Some(label_start);
-            }
             match q {
                 Question::Row(r) => {
                     let (feature, values) = decide::row(a, r).unwrap_or_default();
@@ -254,9 +329,7 @@ pub fn layout(a: &Article, st: &DecideState, width: usize, theme: &Theme) -> Dec
                         suffix,
                         width,
                     );
-                    if selected {
-                        highlight(&mut lines[label_start..], theme);
-                    }
+                    labels[i] = (label_start, lines.len());
                     for (c, v) in values.iter().enumerate() {
                         let name = a.contenders.get(c).map_or("", |x| x.name.as_str());
                         let is_pick = picked == Some(c);
@@ -325,35 +398,61 @@ pub fn layout(a: &Article, st: &DecideState, width: usize, theme: &Theme) -> Dec
                         suffix,
                         width,
                     );
-                    if selected {
-                        highlight(&mut lines[label_start..], theme);
-                        if let Some(d) = decide::detail(a, q) {
-                            wrapped(
-                                &mut lines,
-                                vec![Span::raw("    ")],
-                                &d,
-                                theme.dim().add_modifier(Modifier::ITALIC),
-                                None,
-                                width,
-                            );
-                        }
-                    }
+                    labels[i] = (label_start, lines.len());
                 }
             }
             spans[i] = (start, lines.len());
         }
     }
-    DecideLayout {
+    DecideBase {
         lines,
         spans,
-        cursor_line,
+        labels,
     }
 }
 
-fn highlight(lines: &mut [Line<'static>], theme: &Theme) {
-    for l in lines {
-        *l = l.clone().patch_style(theme.selected());
+/// The layout for the cursor: the base (cached by the caller) plus the
+/// cursor's highlight and detail line.
+pub fn layout_with(
+    a: &Article,
+    st: &DecideState,
+    base: Rc<DecideBase>,
+    width: usize,
+    theme: &Theme,
+) -> DecideLayout {
+    let order_len = base.spans.len();
+    let cursor = st.cursor.min(order_len.saturating_sub(1));
+    let mut detail = Vec::new();
+    if let Some(q) = st.current()
+        && !q.is_row()
+        && let Some(d) = decide::detail(a, q)
+    {
+        wrapped(
+            &mut detail,
+            vec![Span::raw("    ")],
+            &d,
+            theme.dim().add_modifier(Modifier::ITALIC),
+            None,
+            width.max(1),
+        );
     }
+    DecideLayout {
+        base,
+        cursor,
+        detail,
+        highlight: theme.selected(),
+    }
+}
+
+/// The whole layout at `width` (tests and one-off uses; the app caches the base).
+pub fn layout(a: &Article, st: &DecideState, width: usize, theme: &Theme) -> DecideLayout {
+    layout_with(
+        a,
+        st,
+        Rc::new(layout_base(a, st, width, theme)),
+        width,
+        theme,
+    )
 }
 
 impl App {
@@ -367,20 +466,33 @@ impl App {
     }
 
     pub fn decide_layout(&self) -> DecideLayout {
-        layout(
-            &self.article,
-            &self.decide,
-            self.decide_width(),
-            &self.theme,
-        )
+        let width = self.decide_width();
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        for (q, ans) in self.decide.answers.iter() {
+            q.hash(&mut h);
+            ans.hash(&mut h);
+        }
+        let key = (width, self.decide.blind, h.finish());
+        let base = {
+            let mut cache = self.decide.cache.borrow_mut();
+            match &*cache {
+                Some((k, b)) if *k == key => b.clone(),
+                _ => {
+                    let b = Rc::new(layout_base(&self.article, &self.decide, width, &self.theme));
+                    *cache = Some((key, b.clone()));
+                    b
+                }
+            }
+        };
+        layout_with(&self.article, &self.decide, base, width, &self.theme)
     }
 
     /// The scroll that keeps the cursor in view (drawing uses it too, so a
     /// resize can never leave the cursor off screen).
     pub fn decide_scroll(&self, l: &DecideLayout) -> usize {
         let h = usize::from(self.decide_panes().questions.height);
-        let span = l.spans.get(self.decide.cursor).copied().unwrap_or((0, 0));
-        follow(self.decide.scroll, span, h, l.lines.len())
+        let span = l.span(self.decide.cursor).unwrap_or((0, 0));
+        follow(self.decide.scroll, span, h, l.len())
     }
 
     pub(super) fn decide_follow(&mut self) {
@@ -393,20 +505,21 @@ impl App {
     /// Moves the cursor about `lines` lines down (or up), at least one question.
     fn decide_page(&self, lines: usize, down: bool) -> usize {
         let l = self.decide_layout();
-        let n = l.spans.len();
+        let n = l.questions();
+        let start = |i: usize| l.span(i).map_or(0, |s| s.0);
         let cur = self.decide.cursor.min(n.saturating_sub(1));
-        let here = l.spans.get(cur).map_or(0, |s| s.0);
+        let here = start(cur);
         if down {
             let target = here + lines;
             let mut i = cur;
-            while i + 1 < n && l.spans[i + 1].0 <= target {
+            while i + 1 < n && start(i + 1) <= target {
                 i += 1;
             }
             (i.max(cur + 1)).min(n.saturating_sub(1))
         } else {
             let target = here.saturating_sub(lines);
             let mut i = cur;
-            while i > 0 && l.spans[i - 1].0 >= target {
+            while i > 0 && start(i - 1) >= target {
                 i -= 1;
             }
             i.min(cur.saturating_sub(1))

@@ -19,7 +19,7 @@ pub struct ProsState {
     /// The contender in focus.
     pub col: usize,
     pub scroll: usize,
-    /// The layout for (width, pros shown, cons shown): laid out once, not on every key.
+    /// The layout for (width, pros shown, cons shown), filled in as it is shown.
     cache: RefCell<Option<(LayoutKey, Rc<ProsLayout>)>>,
 }
 
@@ -38,15 +38,41 @@ impl Default for ProsState {
     }
 }
 
-#[derive(Clone)]
+/// One piece of a column: a few lines, laid out only when shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Entry {
+    Name(usize),
+    Blank,
+    Heading {
+        contender: usize,
+        pros: bool,
+    },
+    Nothing {
+        pros: bool,
+    },
+    Item {
+        contender: usize,
+        pros: bool,
+        item: usize,
+    },
+}
+
+/// A column's entries and, for those laid out so far, where each ends.
+struct Column {
+    entries: Vec<Entry>,
+    ends: Vec<usize>,
+}
+
+/// The Pros & Cons view laid out lazily: a 10 MB article has tens of thousands
+/// of items, and only a screenful is ever wrapped for a key.
 pub struct ProsLayout {
-    /// Lines per contender (one entry when stacked).
-    pub columns: Vec<Vec<Line<'static>>>,
     pub stacked: bool,
-    /// Where each searchable item starts: (column, line).
-    pub units: Vec<(usize, usize)>,
-    /// Where each contender starts when stacked.
-    pub starts: Vec<usize>,
+    pub col_width: usize,
+    columns: Vec<RefCell<Column>>,
+    /// Each searchable item: (column, entry).
+    units: Vec<(usize, usize)>,
+    /// Each contender's first entry (its column's when side by side).
+    starts: Vec<(usize, usize)>,
 }
 
 /// Side by side when every column gets at least [`MIN_PROS_COLUMN`] cells.
@@ -86,75 +112,204 @@ fn item_lines(
     }
 }
 
-pub fn layout(a: &Article, width: usize, state: &ProsState, theme: &Theme) -> ProsLayout {
+/// The lines of one entry at `width`.
+pub fn entry_lines(a: &Article, e: Entry, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+    let (pro_mark, con_mark) = (theme.glyphs.pro, theme.glyphs.con);
+    match e {
+        Entry::Name(c) => wrap(&[(a.contenders[c].name.as_str(), theme.heading(2))], width)
+            .into_iter()
+            .map(Line::from)
+            .collect(),
+        Entry::Blank => vec![Line::default()],
+        Entry::Heading { contender, pros } => {
+            let c = &a.contenders[contender];
+            let (title, n, st) = if pros {
+                ("Pros", c.pros.len(), theme.pro())
+            } else {
+                ("Cons", c.cons.len(), theme.con())
+            };
+            vec![Line::from(Span::styled(format!("{title} ({n})"), st))]
+        }
+        Entry::Nothing { pros } => vec![Line::from(Span::styled(
+            if pros {
+                "no pros found"
+            } else {
+                "no cons found"
+            },
+            theme.dim(),
+        ))],
+        Entry::Item {
+            contender,
+            pros,
+            item,
+        } => {
+            let c = &a.contenders[contender];
+            let (it, mark, st) = if pros {
+                (&c.pros[item], pro_mark, theme.pro())
+            } else {
+                (&c.cons[item], con_mark, theme.con())
+            };
+            let mut out = Vec::new();
+            item_lines(&mut out, it, mark, st, width, theme);
+            out
+        }
+    }
+}
+
+/// The entries of every column, in order; nothing is wrapped yet.
+pub fn layout(a: &Article, width: usize, state: &ProsState) -> ProsLayout {
     let n = a.contenders.len();
-    let (col_w, stacked) = match column_width(width, n) {
+    let (col_width, stacked) = match column_width(width, n) {
         Some(w) => (w, false),
         None => (width, true),
     };
-    let mut columns = Vec::new();
+    let mut columns: Vec<Vec<Entry>> = Vec::new();
     let mut units = Vec::new();
     let mut starts = Vec::new();
-    let mut stack: Vec<Line<'static>> = Vec::new();
     for (ci, c) in a.contenders.iter().enumerate() {
-        let mut lines: Vec<Line<'static>> = Vec::new();
-        let base = if stacked { stack.len() } else { 0 };
-        starts.push(base);
-        let col = if stacked { 0 } else { ci };
-        for l in wrap(&[(c.name.as_str(), theme.heading(2))], col_w) {
-            lines.push(Line::from(l));
+        if !stacked || columns.is_empty() {
+            columns.push(Vec::new());
         }
-        let sections = [
-            (
-                state.show_pros,
-                "Pros",
-                &c.pros,
-                theme.glyphs.pro,
-                theme.pro(),
-            ),
-            (
-                state.show_cons,
-                "Cons",
-                &c.cons,
-                theme.glyphs.con,
-                theme.con(),
-            ),
-        ];
-        for (shown, title, items, mark, st) in sections {
+        let col = columns.len() - 1;
+        let entries = &mut columns[col];
+        starts.push((col, entries.len()));
+        entries.push(Entry::Name(ci));
+        for (shown, pros, len) in [
+            (state.show_pros, true, c.pros.len()),
+            (state.show_cons, false, c.cons.len()),
+        ] {
             if !shown {
                 continue;
             }
-            lines.push(Line::default());
-            lines.push(Line::from(Span::styled(
-                format!("{title} ({})", items.len()),
-                st,
-            )));
-            if items.is_empty() {
-                lines.push(Line::from(Span::styled(
-                    format!("no {} found", title.to_lowercase()),
-                    theme.dim(),
-                )));
+            entries.push(Entry::Blank);
+            entries.push(Entry::Heading {
+                contender: ci,
+                pros,
+            });
+            if len == 0 {
+                entries.push(Entry::Nothing { pros });
             }
-            for item in items {
-                units.push((col, base + lines.len()));
-                item_lines(&mut lines, item, mark, st, col_w, theme);
+            for item in 0..len {
+                units.push((col, entries.len()));
+                entries.push(Entry::Item {
+                    contender: ci,
+                    pros,
+                    item,
+                });
             }
         }
         if stacked {
-            stack.extend(lines);
-            stack.push(Line::default());
-        } else {
-            columns.push(lines);
+            entries.push(Entry::Blank);
         }
     }
-    if stacked {
-        columns.push(stack);
-    }
     ProsLayout {
-        columns,
         stacked,
+        col_width,
+        columns: columns
+            .into_iter()
+            .map(|entries| {
+                RefCell::new(Column {
+                    entries,
+                    ends: Vec::new(),
+                })
+            })
+            .collect(),
         units,
         starts,
+    }
+}
+
+impl ProsLayout {
+    pub fn column_count(&self) -> usize {
+        self.columns.len()
+    }
+
+    /// Lays out column `col` until it reaches `line` (or ends); returns its height so far.
+    fn reach(&self, a: &Article, col: usize, line: usize, theme: &Theme) -> usize {
+        let Some(c) = self.columns.get(col) else {
+            return 0;
+        };
+        let mut c = c.borrow_mut();
+        let mut end = c.ends.last().copied().unwrap_or(0);
+        while end <= line && c.ends.len() < c.entries.len() {
+            let e = c.entries[c.ends.len()];
+            end += entry_lines(a, e, self.col_width, theme).len();
+            c.ends.push(end);
+        }
+        end
+    }
+
+    /// The tallest column's height, counted up to `limit` lines at most.
+    pub fn height_upto(&self, a: &Article, limit: usize, theme: &Theme) -> usize {
+        (0..self.columns.len())
+            .map(|c| self.reach(a, c, limit, theme).min(limit))
+            .max()
+            .unwrap_or(0)
+    }
+
+    /// The line where entry `entry` of column `col` starts.
+    fn entry_line(&self, a: &Article, col: usize, entry: usize, theme: &Theme) -> usize {
+        loop {
+            let done = {
+                let c = self.columns[col].borrow();
+                if entry == 0 {
+                    return 0;
+                }
+                if let Some(&end) = c.ends.get(entry - 1) {
+                    return end;
+                }
+                c.ends.len() >= c.entries.len()
+            };
+            if done {
+                return self.columns[col].borrow().ends.last().copied().unwrap_or(0);
+            }
+            let far = self.columns[col].borrow().ends.last().copied().unwrap_or(0) + 200;
+            self.reach(a, col, far, theme);
+        }
+    }
+
+    /// Where searchable item `unit` starts: (column, line).
+    pub fn unit_pos(&self, a: &Article, unit: usize, theme: &Theme) -> Option<(usize, usize)> {
+        let &(col, entry) = self.units.get(unit)?;
+        Some((col, self.entry_line(a, col, entry, theme)))
+    }
+
+    /// Where contender `c` starts: (column, line).
+    pub fn start_of(&self, a: &Article, c: usize, theme: &Theme) -> Option<(usize, usize)> {
+        let &(col, entry) = self.starts.get(c)?;
+        Some((col, self.entry_line(a, col, entry, theme)))
+    }
+
+    /// The entries (with their lines) that cover lines `from .. from + n` of column `col`,
+    /// and how many lines of the first to skip.
+    pub fn window(
+        &self,
+        a: &Article,
+        col: usize,
+        from: usize,
+        n: usize,
+        theme: &Theme,
+    ) -> (Vec<(Entry, Vec<Line<'static>>)>, usize) {
+        self.reach(a, col, from + n, theme);
+        let c = self.columns[col].borrow();
+        let first = c.ends.partition_point(|&e| e <= from);
+        let start_line = if first == 0 { 0 } else { c.ends[first - 1] };
+        let mut out = Vec::new();
+        let mut line = start_line;
+        for (i, e) in c
+            .entries
+            .iter()
+            .enumerate()
+            .skip(first)
+            .take(c.ends.len().saturating_sub(first))
+        {
+            if line >= from + n {
+                break;
+            }
+            out.push((*e, entry_lines(a, *e, self.col_width, theme)));
+            line = c.ends[i];
+        }
+        (out, from - start_line.min(from))
     }
 }
 
@@ -169,35 +324,38 @@ impl App {
         match &*cache {
             Some((k, l)) if *k == key => l.clone(),
             _ => {
-                let l = Rc::new(layout(&self.article, key.0, &self.pros, &self.theme));
+                let l = Rc::new(layout(&self.article, key.0, &self.pros));
                 *cache = Some((key, l.clone()));
                 l
             }
         }
     }
 
-    fn pros_max_scroll(&self) -> usize {
+    /// The furthest scroll that still fills the screen, looked for only up to `want`
+    /// (so a line or page down lays out a screenful, not the whole view).
+    fn pros_scroll_limit(&self, want: usize) -> usize {
+        let h = self.body_height();
         let l = self.pros_layout();
-        let tallest = l.columns.iter().map(Vec::len).max().unwrap_or(0);
-        tallest.saturating_sub(self.body_height())
+        l.height_upto(&self.article, want.saturating_add(h), &self.theme)
+            .saturating_sub(h)
+            .min(want)
     }
 
     pub(super) fn pros_update(&mut self, action: Action) {
         let n = self.article.contenders.len().max(1);
         let page = self.body_height().saturating_sub(2).max(1);
-        let max = self.pros_max_scroll();
         let s = self.pros.scroll;
         match action {
             Action::Left => self.pros.col = (self.pros.col + n - 1) % n,
             Action::Right => self.pros.col = (self.pros.col + 1) % n,
-            Action::Down => self.pros.scroll = (s + 1).min(max),
+            Action::Down => self.pros.scroll = self.pros_scroll_limit(s + 1).max(s),
             Action::Up => self.pros.scroll = s.saturating_sub(1),
-            Action::PageDown => self.pros.scroll = (s + page).min(max),
+            Action::PageDown => self.pros.scroll = self.pros_scroll_limit(s + page).max(s),
             Action::PageUp => self.pros.scroll = s.saturating_sub(page),
-            Action::HalfDown => self.pros.scroll = (s + page / 2 + 1).min(max),
+            Action::HalfDown => self.pros.scroll = self.pros_scroll_limit(s + page / 2 + 1).max(s),
             Action::HalfUp => self.pros.scroll = s.saturating_sub(page / 2 + 1),
             Action::Top => self.pros.scroll = 0,
-            Action::Bottom => self.pros.scroll = max,
+            Action::Bottom => self.pros.scroll = self.pros_scroll_limit(usize::MAX / 2),
             Action::NextSection => self.pros.col = (self.pros.col + 1).min(n - 1),
             Action::PrevSection => self.pros.col = self.pros.col.saturating_sub(1),
             _ => {}
@@ -208,20 +366,23 @@ impl App {
         ) {
             let l = self.pros_layout();
             if l.stacked {
-                self.pros.scroll = l.starts.get(self.pros.col).copied().unwrap_or(0).min(max);
+                let start = l
+                    .start_of(&self.article, self.pros.col, &self.theme)
+                    .map_or(0, |p| p.1);
+                self.pros.scroll = self.pros_scroll_limit(start);
             }
         }
     }
 
     pub(super) fn pros_show_unit(&mut self, unit: usize) {
         let l = self.pros_layout();
-        let Some(&(col, line)) = l.units.get(unit) else {
+        let Some((col, line)) = l.unit_pos(&self.article, unit, &self.theme) else {
             return;
         };
         if !l.stacked {
             self.pros.col = col;
         }
-        self.pros.scroll = line.saturating_sub(2).min(self.pros_max_scroll());
+        self.pros.scroll = self.pros_scroll_limit(line.saturating_sub(2));
     }
 
     pub(super) fn pros_copy_text(&self) -> Option<String> {

@@ -51,19 +51,13 @@ fn questions(app: &App, area: Rect, buf: &mut Buffer) {
     if inner.width == 0 || inner.height == 0 {
         return;
     }
-    let l = crate::app::decide::layout(
-        &app.article,
-        &app.decide,
-        usize::from(inner.width),
-        &app.theme,
-    );
+    let l = app.decide_layout();
     let h = usize::from(inner.height);
-    let span = l.spans.get(app.decide.cursor).copied().unwrap_or((0, 0));
-    let top = follow(app.decide.scroll, span, h, l.lines.len());
-    let visible: Vec<Line<'static>> = l.lines.iter().skip(top).take(h).cloned().collect();
-    draw_lines(&highlighted(app, visible), inner, buf);
+    let span = l.span(app.decide.cursor).unwrap_or((0, 0));
+    let top = follow(app.decide.scroll, span, h, l.len());
+    draw_lines(&highlighted(app, l.window(top, h)), inner, buf);
     // A pointer in the margin, so the cursor shows without colour or reverse video too.
-    if let Some(c) = l.cursor_line.filter(|&c| c >= top && c < top + h)
+    if let Some(c) = l.cursor_line().filter(|&c| c >= top && c < top + h)
         && area.width > 0
     {
         let st = app.theme.accent();
