@@ -560,7 +560,7 @@ impl<'r> Builder<'r> {
         let spans = spans.finish();
         let plain = spans.text();
         if let Some(level) = self.heading.take() {
-            let title = squeeze_whitespace(&plain);
+            let title = squeeze_whitespace(plain);
             if title.is_empty() {
                 return;
             }
