@@ -200,13 +200,20 @@ fn print_mode(args: &Args, article: &Article, ascii: bool, tty: bool) -> ExitCod
     for w in &article.warnings {
         say!("versus: {}: warning: {w}", article.source);
     }
-    write_out(&print::render(article, width, &theme))
+    // Written as it is laid out: a large article is never held as text.
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let r = print::write_to(article, width, &theme, &mut out);
+    write_result(r.and_then(|()| out.flush()))
 }
 
 /// Writes to stdout; a closed pipe (`versus --print | head -1`) is a quiet success.
 fn write_out(s: &str) -> ExitCode {
     let mut out = std::io::stdout().lock();
-    match out.write_all(s.as_bytes()).and_then(|()| out.flush()) {
+    write_result(out.write_all(s.as_bytes()).and_then(|()| out.flush()))
+}
+
+fn write_result(r: std::io::Result<()>) -> ExitCode {
+    match r {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {

@@ -7,13 +7,16 @@ use crate::render::theme::Theme;
 use crate::render::wrap::wrap;
 use ratatui::text::{Line, Span};
 
-/// Every line of the printed article: the document, then each contender's pros and cons.
-pub fn lines(a: &Article, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+/// Every line of the printed article, one at a time: the document, then
+/// each contender's pros and cons. Blank lines at the end included.
+fn each_line(a: &Article, width: usize, theme: &Theme, mut emit: impl FnMut(Line<'static>)) {
     let width = width.max(20);
-    let mut out = Vec::new();
     for i in 0..item_count(a) {
-        out.extend(item_lines(a, i, width, theme));
+        item_lines(a, i, width, theme)
+            .into_iter()
+            .for_each(&mut emit);
     }
+    let mut out = Vec::new();
     let with_items: Vec<_> = a
         .contenders
         .iter()
@@ -46,15 +49,37 @@ pub fn lines(a: &Article, width: usize, theme: &Theme) -> Vec<Line<'static>> {
                 theme,
             );
             out.push(Line::default());
+            out.drain(..).for_each(&mut emit);
         }
     }
-    while out
-        .last()
-        .is_some_and(|l| l.spans.iter().all(|s| s.content.trim().is_empty()))
-    {
-        out.pop();
-    }
-    out
+    out.into_iter().for_each(emit);
+}
+
+/// Writes the printed article line by line, without its trailing blank lines.
+pub fn write_to(
+    a: &Article,
+    width: usize,
+    theme: &Theme,
+    w: &mut impl std::io::Write,
+) -> std::io::Result<()> {
+    // Blank lines wait until a line with text follows them.
+    let mut blank: Vec<String> = Vec::new();
+    let mut res = Ok(());
+    each_line(a, width, theme, |l| {
+        if res.is_err() {
+            return;
+        }
+        let s = line_to_string(&l, theme.color);
+        if l.spans.iter().all(|s| s.content.trim().is_empty()) {
+            blank.push(s);
+            return;
+        }
+        res = blank
+            .drain(..)
+            .chain(std::iter::once(s))
+            .try_for_each(|s| writeln!(w, "{s}"));
+    });
+    res
 }
 
 /// One text in one style, wrapped to `width`.
@@ -96,10 +121,7 @@ fn push_items(
 
 /// The printed article as one string.
 pub fn render(a: &Article, width: usize, theme: &Theme) -> String {
-    let mut s = String::new();
-    for l in lines(a, width, theme) {
-        s.push_str(&line_to_string(&l, theme.color));
-        s.push('\n');
-    }
-    s
+    let mut out = Vec::new();
+    let _ = write_to(a, width, theme, &mut out);
+    String::from_utf8(out).unwrap_or_default()
 }
