@@ -859,38 +859,24 @@ impl Params {
 
     fn color(&mut self, c: Color, bg: bool) {
         let base = if bg { 10 } else { 0 };
-        let ansi = match c {
-            Color::Reset => 39,
-            Color::Black => 30,
-            Color::Red => 31,
-            Color::Green => 32,
-            Color::Yellow => 33,
-            Color::Blue => 34,
-            Color::Magenta => 35,
-            Color::Cyan => 36,
-            Color::Gray => 37,
-            Color::DarkGray => 90,
-            Color::LightRed => 91,
-            Color::LightGreen => 92,
-            Color::LightYellow => 93,
-            Color::LightBlue => 94,
-            Color::LightMagenta => 95,
-            Color::LightCyan => 96,
-            Color::White => 97,
+        if let Some(code) = crate::render::ansi::color_code(c, bg) {
+            self.param(u16::from(code));
+            return;
+        }
+        match c {
             Color::Indexed(i) => {
                 for n in [38 + base, 5, u16::from(i)] {
                     self.param(n);
                 }
-                return;
             }
             Color::Rgb(r, g, b) => {
                 for n in [38 + base, 2, u16::from(r), u16::from(g), u16::from(b)] {
                     self.param(n);
                 }
-                return;
             }
-        };
-        self.param(ansi + base);
+            // Reset: the default colour.
+            _ => self.param(39 + base),
+        }
     }
 
     fn done(mut self) -> Seq {

@@ -3,7 +3,9 @@
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::Line;
 
-fn color_code(c: Color, bg: bool) -> Option<u8> {
+/// The SGR parameter of one of the 16 ANSI colours (foreground, or background
+/// with `bg`); `None` for reset, indexed and RGB colours.
+pub fn color_code(c: Color, bg: bool) -> Option<u8> {
     let base = match c {
         Color::Black => 30,
         Color::Red => 31,
