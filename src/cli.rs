@@ -137,9 +137,13 @@ pub fn main() -> ExitCode {
     let stdout_tty = std::io::stdout().is_terminal();
 
     if args.json {
-        let mut s = serde_json::to_string_pretty(&article).unwrap_or_default();
-        s.push('\n');
-        return write_out(&s);
+        // Written as it is made: the text of a large article is never held whole.
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+        let r = serde_json::to_writer_pretty(&mut out, &article)
+            .map_err(std::io::Error::from)
+            .and_then(|()| out.write_all(b"\n"))
+            .and_then(|()| out.flush());
+        return write_result(r);
     }
     let interactive = !args.print && stdout_tty && !term_is_dumb();
     if !interactive {
@@ -207,11 +211,6 @@ fn print_mode(args: &Args, article: &Article, ascii: bool, tty: bool) -> ExitCod
 }
 
 /// Writes to stdout; a closed pipe (`versus --print | head -1`) is a quiet success.
-fn write_out(s: &str) -> ExitCode {
-    let mut out = std::io::stdout().lock();
-    write_result(out.write_all(s.as_bytes()).and_then(|()| out.flush()))
-}
-
 fn write_result(r: std::io::Result<()>) -> ExitCode {
     match r {
         Ok(()) => ExitCode::SUCCESS,

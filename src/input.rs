@@ -42,22 +42,33 @@ pub fn load(file: Option<&str>) -> Result<Article, ReadError> {
                     "standard input is a terminal; pipe an article in, e.g. `cat a.md | versus -`",
                 ));
             }
-            let bytes = read_limited(stdin.lock(), "-")?;
+            let bytes = read_limited(stdin.lock(), "-", 0)?;
             let a = from_bytes_unfinished(&bytes, "-")?;
             // The detectors run without the file's text in memory.
             drop(bytes);
             Ok(a.finish())
         }
         Some(path) => {
-            let bytes = read_path(path)?;
-            let a = from_bytes_unfinished(&bytes, path)?;
+            let (mut file, bytes) = read_path(path)?;
+            check(&bytes, path)?;
+            // A regular file is read again piece by piece as the parser goes,
+            // so its whole text is not held alongside what is built from it.
+            if file.is_some()
+                && let Some(pieces) = article::parse::pieces(&bytes)
+            {
+                drop(bytes);
+                let a = pieces.parse(path, |r| read_range(file.as_mut(), r));
+                return Ok(a.finish());
+            }
+            let a = article::parse::parse_bytes_unfinished(&bytes, path);
             drop(bytes);
             Ok(a.finish())
         }
     }
 }
 
-fn read_path(path: &str) -> Result<Vec<u8>, ReadError> {
+/// The file's bytes, and the file itself when it is a regular one (which can be read again).
+fn read_path(path: &str) -> Result<(Option<std::fs::File>, Vec<u8>), ReadError> {
     let meta = std::fs::metadata(Path::new(path)).map_err(|e| io_problem(path, &e))?;
     if meta.is_dir() {
         return Err(err(path, "is a directory"));
@@ -65,12 +76,32 @@ fn read_path(path: &str) -> Result<Vec<u8>, ReadError> {
     if meta.is_file() && meta.len() > MAX_BYTES {
         return Err(too_large(path));
     }
-    let file = std::fs::File::open(path).map_err(|e| io_problem(path, &e))?;
-    read_limited(file, path)
+    let mut file = std::fs::File::open(path).map_err(|e| io_problem(path, &e))?;
+    let hint = if meta.is_file() {
+        meta.len() as usize
+    } else {
+        0
+    };
+    let bytes = read_limited(&mut file, path, hint)?;
+    Ok((meta.is_file().then_some(file), bytes))
 }
 
-fn read_limited(r: impl Read, path: &str) -> Result<Vec<u8>, ReadError> {
-    let mut bytes = Vec::new();
+/// The bytes of `file` in `r`; fewer if it has shrunk since, lossy if it has changed.
+fn read_range(file: Option<&mut std::fs::File>, r: std::ops::Range<usize>) -> String {
+    use std::io::{Seek, SeekFrom};
+    let mut buf = Vec::with_capacity(r.len());
+    if let Some(f) = file
+        && f.seek(SeekFrom::Start(r.start as u64)).is_ok()
+    {
+        // An error leaves what was read.
+        let _ = f.take(r.len() as u64).read_to_end(&mut buf);
+    }
+    String::from_utf8(buf).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+fn read_limited(r: impl Read, path: &str, hint: usize) -> Result<Vec<u8>, ReadError> {
+    // The hint (the file's size) spares the doublings of a growing buffer.
+    let mut bytes = Vec::with_capacity(hint.min(MAX_BYTES as usize) + 1);
     r.take(MAX_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| io_problem(path, &e))?;
@@ -113,13 +144,19 @@ fn from_bytes_unfinished(
     bytes: &[u8],
     path: &str,
 ) -> Result<article::parse::Unfinished, ReadError> {
+    check(bytes, path)?;
+    Ok(article::parse::parse_bytes_unfinished(bytes, path))
+}
+
+/// Refuses what is not an article at all.
+fn check(bytes: &[u8], path: &str) -> Result<(), ReadError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(err(path, "is empty"));
     }
     if looks_binary(bytes) {
         return Err(err(path, "is a binary file, not a text article"));
     }
-    Ok(article::parse::parse_bytes_unfinished(bytes, path))
+    Ok(())
 }
 
 /// Judged on the first 8 KiB. Text never holds NUL bytes in quantity (a few
@@ -227,7 +264,20 @@ mod tests {
     #[test]
     fn limited_read_refuses_oversize() {
         let big = std::io::repeat(b'a').take(MAX_BYTES + 10);
-        assert_eq!(read_limited(big, "x").unwrap_err(), too_large("x"));
+        assert_eq!(read_limited(big, "x", 0).unwrap_err(), too_large("x"));
+    }
+
+    #[test]
+    fn a_file_read_in_pieces_is_the_file_read_whole() {
+        let text = crate::r#gen::generate_article(400_000);
+        let path = std::env::temp_dir().join(format!("versus-pieces-{}.md", std::process::id()));
+        std::fs::write(&path, &text).unwrap();
+        let p = path.to_str().unwrap();
+        assert!(article::parse::pieces(text.as_bytes()).is_some_and(|x| x.ranges.len() > 2));
+        let a = load(Some(p)).unwrap();
+        std::fs::remove_file(&path).unwrap();
+        let b = from_bytes(text.as_bytes(), p).unwrap();
+        assert_eq!(format!("{a:?}"), format!("{b:?}"));
     }
 
     #[test]

@@ -1,8 +1,8 @@
 //! `--print`: the article as readable text for pipes, files and dumb terminals.
 
-use crate::article::{Article, Item};
+use crate::article::{Article, BlockKind, Item};
 use crate::render::ansi::line_to_string;
-use crate::render::doc::{item_count, item_lines};
+use crate::render::doc::{block_of, item_count, item_lines, table_part_lines, table_shape};
 use crate::render::theme::Theme;
 use crate::render::wrap::wrap;
 use ratatui::text::{Line, Span};
@@ -12,9 +12,25 @@ use ratatui::text::{Line, Span};
 fn each_line(a: &Article, width: usize, theme: &Theme, mut emit: impl FnMut(Line<'static>)) {
     let width = width.max(20);
     for i in 0..item_count(a) {
-        item_lines(a, i, width, theme)
-            .into_iter()
-            .for_each(&mut emit);
+        // A long table is laid out row by row, never whole.
+        let rows = block_of(a, i).and_then(|b| match a.blocks[b].kind {
+            BlockKind::Table(t) if !a.tables[t].rows.is_empty() => {
+                Some((b, a.tables[t].rows.len(), table_shape(a, b, width, theme)?))
+            }
+            _ => None,
+        });
+        match rows {
+            Some((b, rows, shape)) => {
+                for r in std::iter::once(None).chain((0..rows).map(Some)) {
+                    table_part_lines(a, b, r, &shape, width, theme)
+                        .into_iter()
+                        .for_each(&mut emit);
+                }
+            }
+            None => item_lines(a, i, width, theme)
+                .into_iter()
+                .for_each(&mut emit),
+        }
     }
     let mut out = Vec::new();
     let with_items: Vec<_> = a

@@ -7,6 +7,7 @@ use super::model::*;
 use super::sanitize::{self, Removed};
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use std::borrow::Cow;
+use std::ops::Range;
 
 /// Parses raw bytes: lossy UTF-8 with a warning, never a failure.
 pub fn parse_bytes(bytes: &[u8], source: &str) -> Article {
@@ -57,58 +58,146 @@ pub fn parse(src: &str, source: &str) -> Article {
 pub fn parse_unfinished(src: &str, source: &str) -> Unfinished {
     let mut removed = Removed::default();
     let src = sanitize::clean(src, &mut removed);
-    let mut warnings = Vec::new();
-    let (block, body) = front_matter::split(&src);
-    let meta = match block {
-        Some(b) => {
-            let (meta, w) = front_matter::parse(&b);
-            warnings.extend(w);
-            clean_meta(meta, &mut removed)
-        }
-        None => Meta::default(),
-    };
-
-    let mut b = Builder::new(&mut removed);
+    let (head, body) = Head::read(&src, removed);
+    let mut head = head;
+    let mut b = Builder::new(&mut head.removed);
     b.run(body);
-    let Builder {
-        blocks,
-        tables,
-        mut sections,
-        title,
-        ragged,
-        ..
-    } = b;
-    if ragged > 0 {
-        warnings.push(format!(
-            "{ragged} table row(s) had a different number of cells than the header; padded or cut"
-        ));
+    let out = b.output();
+    head.finish(out, source)
+}
+
+/// A file's text read in pieces: where the text needs no cleaning, the parser
+/// reads the same pieces it would cut from the whole (see [`chunks`]) straight
+/// from the file, so the whole text need not stay in memory meanwhile.
+pub struct Pieces {
+    head: Head,
+    /// Byte ranges of the file, in order.
+    pub ranges: Vec<Range<usize>>,
+}
+
+/// The pieces `bytes` (a whole file) is read in, or `None` when it must be
+/// parsed whole: not valid UTF-8, text to clean, or no place to cut.
+pub fn pieces(bytes: &[u8]) -> Option<Pieces> {
+    let src = std::str::from_utf8(bytes).ok()?;
+    let mut removed = Removed::default();
+    let Cow::Borrowed(src) = sanitize::clean(src, &mut removed) else {
+        return None;
+    };
+    let (head, body) = Head::read(src, removed);
+    let cuts = cuts(body);
+    if cuts.is_empty() {
+        return None;
     }
-    // Text before the first heading gets a section of its own.
-    if let Some(first) = sections.first_mut()
-        && first.level == 0
-    {
-        first.level = 1;
-        first.title = meta.title.clone().unwrap_or_default();
+    let off = body.as_ptr() as usize - src.as_ptr() as usize;
+    let mut ranges = Vec::with_capacity(cuts.len() + 1);
+    let mut start = off;
+    for c in cuts {
+        ranges.push(start..off + c);
+        start = off + c;
     }
-    warnings.extend(removed.warnings());
-    // Messages quote parsers (YAML, TOML) that saw decoded escapes: show them safely too.
-    for w in &mut warnings {
-        if let Cow::Owned(v) = sanitize::visible(w) {
-            *w = v;
+    ranges.push(start..off + body.len());
+    Some(Pieces { head, ranges })
+}
+
+impl Pieces {
+    /// Parses the pieces `read` returns, one for each of `ranges` in turn.
+    pub fn parse(self, source: &str, mut read: impl FnMut(Range<usize>) -> String) -> Unfinished {
+        let Pieces { mut head, ranges } = self;
+        let mut b = Builder::new(&mut head.removed);
+        for r in ranges {
+            let piece = read(r);
+            b.run_chunk(&piece);
         }
+        b.end_run();
+        let out = b.output();
+        head.finish(out, source)
+    }
+}
+
+/// What comes before the body: the front matter's keys, their warnings and
+/// what cleaning removed.
+struct Head {
+    removed: Removed,
+    meta: Meta,
+    warnings: Vec<String>,
+}
+
+/// What the builder made of the body.
+struct Output {
+    blocks: Vec<Block>,
+    tables: Vec<Table>,
+    sections: Vec<Section>,
+    title: Option<String>,
+    ragged: usize,
+}
+
+impl Head {
+    fn read(src: &str, mut removed: Removed) -> (Head, &str) {
+        let mut warnings = Vec::new();
+        let (block, body) = front_matter::split(src);
+        let meta = match block {
+            Some(b) => {
+                let (meta, w) = front_matter::parse(&b);
+                warnings.extend(w);
+                clean_meta(meta, &mut removed)
+            }
+            None => Meta::default(),
+        };
+        (
+            Head {
+                removed,
+                meta,
+                warnings,
+            },
+            body,
+        )
     }
 
-    Unfinished(Article {
-        source: sanitize::visible(source).into_owned(),
-        meta,
-        title,
-        contenders: Vec::new(),
-        table: None,
-        sections,
-        warnings,
-        blocks,
-        tables,
-    })
+    fn finish(self, out: Output, source: &str) -> Unfinished {
+        let Head {
+            removed,
+            meta,
+            mut warnings,
+        } = self;
+        let Output {
+            blocks,
+            tables,
+            mut sections,
+            title,
+            ragged,
+        } = out;
+        if ragged > 0 {
+            warnings.push(format!(
+                "{ragged} table row(s) had a different number of cells than the header; padded or cut"
+            ));
+        }
+        // Text before the first heading gets a section of its own.
+        if let Some(first) = sections.first_mut()
+            && first.level == 0
+        {
+            first.level = 1;
+            first.title = meta.title.clone().unwrap_or_default();
+        }
+        warnings.extend(removed.warnings());
+        // Messages quote parsers (YAML, TOML) that saw decoded escapes: show them safely too.
+        for w in &mut warnings {
+            if let Cow::Owned(v) = sanitize::visible(w) {
+                *w = v;
+            }
+        }
+
+        Unfinished(Article {
+            source: sanitize::visible(source).into_owned(),
+            meta,
+            title,
+            contenders: Vec::new(),
+            table: None,
+            sections,
+            warnings,
+            blocks,
+            tables,
+        })
+    }
 }
 
 fn clean_meta(mut m: Meta, removed: &mut Removed) -> Meta {
@@ -216,28 +305,42 @@ impl<'r> Builder<'r> {
     fn run(&mut self, body: &str) {
         // pulldown-cmark builds a tree of all it is given before the first
         // event, so the body is fed in chunks that parse the same on their own.
-        self.run_pieces(chunks(body));
+        for chunk in chunks(body) {
+            self.run_chunk(chunk);
+        }
+        self.end_run();
     }
 
-    fn run_pieces<'b>(&mut self, pieces: impl Iterator<Item = &'b str>) {
+    fn run_chunk(&mut self, chunk: &str) {
         let opts =
             Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
-        for chunk in pieces {
-            for (event, range) in Parser::new_ext(chunk, opts).into_offset_iter() {
-                // pulldown-cmark pads short rows and drops extra cells without a
-                // word, so the cells are counted in the row's source line.
-                if matches!(event, Event::Start(Tag::TableRow))
-                    && let Some(t) = &mut self.table
-                {
-                    t.source_cells.push(count_cells(&chunk[range]));
-                }
-                self.event(event);
+        for (event, range) in Parser::new_ext(chunk, opts).into_offset_iter() {
+            // pulldown-cmark pads short rows and drops extra cells without a
+            // word, so the cells are counted in the row's source line.
+            if matches!(event, Event::Start(Tag::TableRow))
+                && let Some(t) = &mut self.table
+            {
+                t.source_cells.push(count_cells(&chunk[range]));
             }
+            self.event(event);
         }
+    }
+
+    fn end_run(&mut self) {
         self.flush_inline();
         let end = self.blocks.len();
         if let Some(s) = self.sections.last_mut() {
             s.blocks.end = end;
+        }
+    }
+
+    fn output(self) -> Output {
+        Output {
+            blocks: self.blocks,
+            tables: self.tables,
+            sections: self.sections,
+            title: self.title,
+            ragged: self.ragged,
         }
     }
 
@@ -668,6 +771,15 @@ const CHUNK: usize = 64 * 1024;
 /// piece) or HTML blocks that a blank line does not end (comments, `<pre>`,
 /// `<script>`, …) is read whole.
 fn chunks(body: &str) -> impl Iterator<Item = &str> {
+    Chunks {
+        body,
+        cuts: cuts(body),
+        i: 0,
+    }
+}
+
+/// Where [`chunks`] cuts `body`: none when it is read whole.
+fn cuts(body: &str) -> Vec<usize> {
     let mut cuts = Vec::new();
     if body.len() > 2 * CHUNK && !body.contains("]:") {
         let mut fence: Option<(u8, usize)> = None;
@@ -682,11 +794,7 @@ fn chunks(body: &str) -> impl Iterator<Item = &str> {
             let blank = rest.trim().is_empty();
             if fence.is_none() && html_not_ended_by_blank(line.trim_start_matches([' ', '\t', '>']))
             {
-                return Chunks {
-                    body,
-                    cuts: Vec::new(),
-                    i: 0,
-                };
+                return Vec::new();
             }
             if indent <= 3 {
                 let b = rest.as_bytes();
@@ -719,7 +827,7 @@ fn chunks(body: &str) -> impl Iterator<Item = &str> {
             blank_before = blank;
         }
     }
-    Chunks { body, cuts, i: 0 }
+    cuts
 }
 
 struct Chunks<'a> {
@@ -873,7 +981,8 @@ mod tests {
         };
         let mut r1 = Removed::default();
         let mut whole = Builder::new(&mut r1);
-        whole.run_pieces(std::iter::once(body));
+        whole.run_chunk(body);
+        whole.end_run();
         let whole = dump(whole);
         let mut r2 = Removed::default();
         let mut chunked = Builder::new(&mut r2);

@@ -97,7 +97,11 @@ pub fn collect(a: &mut Article, names: &Names, parents: &[Option<usize>], skip: 
         winners: Vec::new(),
     };
     let mut conclusion = None;
-    for (i, s) in a.sections.iter().enumerate() {
+    // Items are moved out of the sections into the contenders, but for those
+    // of the last concluding section, which [`verdicts`] reads again.
+    let last_concl = a.sections.iter().rposition(|s| is_conclusion(&s.title));
+    for (i, s) in a.sections.iter_mut().enumerate() {
+        let keep = Some(i) == last_concl;
         let parent = parents[i];
         let own = is_conclusion(&s.title);
         if own {
@@ -105,7 +109,7 @@ pub fn collect(a: &mut Article, names: &Names, parents: &[Option<usize>], skip: 
         }
         concl[i] = own || parent.is_some_and(|p| concl[p]);
         if skip[i] {
-            w.section(s, Ctx::default(), concl[i]);
+            w.section(s, Ctx::default(), concl[i], keep);
             continue;
         }
         let mut c = parent.map_or(Ctx::default(), |p| ctx[p]);
@@ -115,7 +119,7 @@ pub fn collect(a: &mut Article, names: &Names, parents: &[Option<usize>], skip: 
             c.kind = None;
         }
         ctx[i] = c;
-        w.section(s, c, concl[i]);
+        w.section(s, c, concl[i], keep);
     }
     Seen {
         winners: w.winners,
@@ -144,9 +148,10 @@ impl Walker<'_> {
         }
     }
 
-    fn section(&mut self, s: &Section, start: Ctx, concl: bool) {
+    /// `keep`: leave the section's items in place (else they may be moved out).
+    fn section(&mut self, s: &mut Section, start: Ctx, concl: bool, keep: bool) {
         let mut c = start;
-        for p in &s.parts {
+        for p in &mut s.parts {
             match p {
                 Part::Para {
                     block,
@@ -176,7 +181,7 @@ impl Walker<'_> {
                         {
                             self.winners.push(format!("{t}: {}", it.text));
                         }
-                        self.item(it, ci, concl);
+                        self.item(it, ci, concl, keep);
                     }
                 }
                 Part::Table(t) => {
@@ -247,7 +252,8 @@ impl Walker<'_> {
         }
     }
 
-    fn item(&mut self, it: &Item, c: Ctx, concl: bool) {
+    fn item(&mut self, it: &mut Item, c: Ctx, concl: bool, keep: bool) {
+        let take = |s: &mut String| if keep { s.clone() } else { std::mem::take(s) };
         // "**Pros:** fast, cheap" or "**Django**" with nested items.
         if let Some(t) = &it.title {
             if marker_line(t).is_none()
@@ -289,7 +295,7 @@ impl Walker<'_> {
                     Some(k),
                     Item {
                         title: Some(rest.trim().to_string()),
-                        text: it.text.clone(),
+                        text: take(&mut it.text),
                     },
                 );
                 return;
@@ -316,7 +322,11 @@ impl Walker<'_> {
         }
         match c.kind {
             Some(Kind::Pros | Kind::Cons | Kind::Choose | Kind::Examples) if c.owner.is_some() => {
-                self.push(c.owner, c.kind, it.clone());
+                let it = Item {
+                    title: it.title.as_mut().map(take),
+                    text: take(&mut it.text),
+                };
+                self.push(c.owner, c.kind, it);
             }
             _ if !concl
                 && !self.names.is_empty()
