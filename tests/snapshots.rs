@@ -63,7 +63,16 @@ fn narrow_pros_stack_the_contenders() {
 
 #[test]
 fn tiny_sizes_do_not_panic() {
-    for (w, h) in [(1, 1), (10, 3), (19, 5), (20, 6), (1, 40), (400, 1), (0, 0)] {
+    for (w, h) in [
+        (1, 1),
+        (10, 3),
+        (19, 5),
+        (20, 6),
+        (1, 40),
+        (400, 1),
+        (400, 120),
+        (0, 0),
+    ] {
         for keys in ["", "2", "3", "4", "?", "/a<Enter>", "G"] {
             let mut a = bundled(w, h);
             press(&mut a, keys);
@@ -72,4 +81,33 @@ fn tiny_sizes_do_not_panic() {
     }
     let a = bundled(10, 3);
     assert!(screen(&a).contains("terminal"));
+}
+
+#[test]
+fn quick_resizes_between_extremes_do_not_panic() {
+    let sizes = [
+        (400, 120),
+        (1, 1),
+        (80, 24),
+        (0, 0),
+        (400, 1),
+        (1, 120),
+        (20, 6),
+        (400, 120),
+        (19, 5),
+        (120, 40),
+    ];
+    for view in ["1", "2", "3", "4"] {
+        let mut a = bundled(80, 24);
+        press(&mut a, view);
+        press(&mut a, "jjG");
+        for (w, h) in sizes {
+            a.resize(w, h);
+            let t = render(&a);
+            assert_eq!(t.backend().buffer().area.width, w);
+        }
+        press(&mut a, "gk");
+        let s = screen(&a);
+        assert!(s.contains("Django"), "view {view} after resizes:\n{s}");
+    }
 }
