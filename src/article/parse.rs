@@ -882,7 +882,7 @@ fn html_not_ended_by_blank(line: &str) -> bool {
 }
 
 /// Trims `s` and turns every run of whitespace inside it into one space.
-fn squeeze_whitespace(s: &str) -> String {
+pub fn squeeze_whitespace(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for w in s.split_whitespace() {
         if !out.is_empty() {

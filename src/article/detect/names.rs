@@ -41,16 +41,7 @@ pub fn fold(s: &str) -> String {
 }
 
 /// Collapses runs of whitespace into single spaces and trims.
-pub fn squash(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for w in s.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(w);
-    }
-    out
-}
+pub use crate::article::parse::squeeze_whitespace as squash;
 
 /// A name with its decoration removed, and the parenthesised asides that
 /// were around it ("Amazon Web Services (AWS)" → "Amazon Web Services", ["AWS"]).
