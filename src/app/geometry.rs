@@ -46,3 +46,12 @@ pub fn read_panes(body: Rect, outline: bool) -> (Option<Rect>, Rect) {
 pub fn content_text_width(content: Rect) -> usize {
     usize::from(content.width.saturating_sub(2)).max(1)
 }
+
+/// A pane less one cell of padding on the left and on the right.
+pub fn padded(area: Rect) -> Rect {
+    Rect {
+        x: area.x + 1.min(area.width),
+        width: area.width.saturating_sub(2),
+        ..area
+    }
+}

@@ -43,11 +43,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 }
 
 fn questions(app: &App, area: Rect, buf: &mut Buffer) {
-    let inner = Rect {
-        x: area.x + 1.min(area.width),
-        width: area.width.saturating_sub(2),
-        ..area
-    };
+    let inner = crate::app::geometry::padded(area);
     if inner.width == 0 || inner.height == 0 {
         return;
     }
@@ -168,11 +164,7 @@ fn panel(app: &App, s: &Score, area: Rect, buf: &mut Buffer) {
     let b = Block::new().borders(Borders::LEFT).border_style(t.border());
     let inner = b.inner(area);
     b.render(area, buf);
-    let inner = Rect {
-        x: inner.x + 1.min(inner.width),
-        width: inner.width.saturating_sub(2),
-        ..inner
-    };
+    let inner = crate::app::geometry::padded(inner);
     if inner.width == 0 || inner.height == 0 {
         return;
     }
@@ -270,11 +262,7 @@ fn panel(app: &App, s: &Score, area: Rect, buf: &mut Buffer) {
 /// Narrow terminals: a rule, the bars, and the result on one line.
 fn compact(app: &App, s: &Score, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
-    let inner = Rect {
-        x: area.x + 1.min(area.width),
-        width: area.width.saturating_sub(2),
-        ..area
-    };
+    let inner = crate::app::geometry::padded(area);
     if inner.width == 0 || inner.height == 0 {
         return;
     }

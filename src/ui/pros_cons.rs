@@ -38,11 +38,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     }
     let layout = app.pros_layout();
-    let area = Rect {
-        x: area.x + 1,
-        width: area.width.saturating_sub(2),
-        ..area
-    };
+    let area = crate::app::geometry::padded(area);
     let h = usize::from(area.height);
     // Only the visible entries are laid out, marked and highlighted.
     let view = |col: usize| -> Vec<Line<'static>> {

@@ -10,11 +10,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     if let Some(o) = outline_area {
         outline::render(app, o, buf);
     }
-    let text = Rect {
-        x: content.x + 1,
-        width: content.width.saturating_sub(2),
-        ..content
-    };
+    let text = crate::app::geometry::padded(content);
     let _ = area;
     let lines = highlighted(app, app.read_visible(usize::from(text.height)));
     draw_lines(&lines, text, buf);

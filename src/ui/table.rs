@@ -16,11 +16,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         placeholder(app, area, buf, "The feature table has no rows.");
         return;
     }
-    let area = Rect {
-        x: area.x + 1,
-        width: area.width.saturating_sub(2),
-        ..area
-    };
+    let area = crate::app::geometry::padded(area);
     let h = usize::from(area.height);
     let mut lines: Vec<Line<'static>> = layout.header.iter().take(h).cloned().collect();
     let v = app.theme.glyphs.v;
