@@ -247,6 +247,16 @@ fn answered_in(a: &Answers, block: Block) -> usize {
 }
 
 /// Lays out the questions at `width` cells (see [`DecideLayout`]).
+/// The column contender names get in the Decide view: the widest, at most 14 cells.
+pub fn name_width(a: &Article) -> usize {
+    a.contenders
+        .iter()
+        .map(|c| str_width(&c.name))
+        .max()
+        .unwrap_or(0)
+        .min(14)
+}
+
 fn layout_base(a: &Article, st: &DecideState, width: usize, theme: &Theme) -> DecideBase {
     let width = width.max(1);
     let order = st.order();
@@ -254,13 +264,7 @@ fn layout_base(a: &Article, st: &DecideState, width: usize, theme: &Theme) -> De
     let mut lines: Vec<Line<'static>> = Vec::new();
     let mut spans = vec![(0, 0); order.len()];
     let mut labels = vec![(0, 0); order.len()];
-    let name_w = a
-        .contenders
-        .iter()
-        .map(|c| str_width(&c.name))
-        .max()
-        .unwrap_or(0)
-        .min(14);
+    let name_w = name_width(a);
     for block in Block::ALL {
         let idx: Vec<usize> = (0..order.len())
             .filter(|&i| order[i].block() == block)

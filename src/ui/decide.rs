@@ -70,14 +70,7 @@ fn questions(app: &App, area: Rect, buf: &mut Buffer) {
 fn bars(app: &App, s: &Score, width: usize) -> Vec<Line<'static>> {
     let a = &app.article;
     let t = &app.theme;
-    let name_w = a
-        .contenders
-        .iter()
-        .map(|c| str_width(&c.name))
-        .max()
-        .unwrap_or(0)
-        .min(14)
-        .min(width / 3);
+    let name_w = crate::app::decide::name_width(a).min(width / 3);
     let nums: Vec<String> = s
         .totals
         .iter()
