@@ -187,7 +187,7 @@ pub fn write_decide_out(app: &App) -> io::Result<()> {
 
 /// The one event loop: draw, wait for an event, apply it and every event
 /// already queued (a held-down key over a slow link), draw once. No tick:
-/// idle means no bytes and no CPU.
+/// idle means no bytes and no CPU once the app's own work is done.
 pub fn run_app<W: Write, E: Events>(
     screen: &mut Screen<W>,
     app: &mut App,
@@ -195,6 +195,12 @@ pub fn run_app<W: Write, E: Events>(
 ) -> io::Result<()> {
     draw(screen, app)?;
     loop {
+        // Unfinished work (a search count) runs only while no key is waiting.
+        if app.has_work() && !events.pending()? {
+            app.work();
+            draw(screen, app)?;
+            continue;
+        }
         handle(app, events.next()?);
         while !app.quit && events.pending()? {
             handle(app, events.next()?);

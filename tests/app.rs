@@ -202,7 +202,7 @@ fn contender_columns_take_focus() {
 fn search_counts_steps_and_clears() {
     let mut a = bundled(80, 24);
     press(&mut a, "/admin<Enter>");
-    let n = a.search.hits.len();
+    let n = a.search.len();
     assert!(n >= 4, "{n}");
     assert_eq!(a.search.summary().unwrap(), format!("match 1/{n}"));
     let first = a.read.top;
@@ -402,4 +402,65 @@ fn no_headings_say_so_in_the_outline() {
     );
     assert!(a.article.sections.is_empty());
     assert!(screen(&a).contains("(no headings)"), "{}", screen(&a));
+}
+
+/// On a large article the count runs in slices the event loop fits between
+/// keys. Started at the top or halfway down, it ends with the same matches,
+/// and it first shows the match at or after the reading position.
+#[test]
+fn a_large_search_counts_in_slices_from_the_reading_position() {
+    let text = versus::r#gen::generate_article(3_000_000);
+    let article = versus::article::parse(&text, "big.md");
+    let mut top = app(article.clone(), 80, 24);
+    let mut mid = app(article, 80, 24);
+    let half = mid.article.sections.len() / 2;
+    mid.read_jump_to_section(half);
+    let here = mid.read.top.item;
+
+    let mut totals = Vec::new();
+    for a in [&mut top, &mut mid] {
+        press(a, "/template<Enter>");
+        assert!(a.has_work(), "3 MB is more than one slice");
+        assert_eq!(a.search.summary().as_deref(), Some("searching..."));
+        let mut slices = 0;
+        while a.has_work() {
+            a.work();
+            slices += 1;
+        }
+        assert!(slices >= 2, "{slices}");
+        let n = a.search.len();
+        assert!(n > 100, "{n}");
+        assert_eq!(
+            a.search.summary(),
+            Some(format!("match {}/{n}", index(a) + 1))
+        );
+        totals.push(n);
+    }
+    assert_eq!(totals[0], totals[1]);
+    let (unit, _) = mid.search.current().unwrap();
+    assert!(
+        unit >= here,
+        "the first match shown is not above the reader"
+    );
+    assert!(mid.read.top.item <= unit && unit <= mid.read.top.item + 24);
+    // Both now step through the same matches.
+    let k = index(&mid);
+    for _ in 0..k {
+        press(&mut top, "n");
+    }
+    assert_eq!(top.search.current(), mid.search.current());
+
+    // `n` during a count finishes it first.
+    press(&mut mid, "/alpha<Enter>");
+    assert!(mid.has_work());
+    press(&mut mid, "n");
+    assert!(!mid.has_work());
+    assert!(mid.search.summary().unwrap().starts_with("match "));
+}
+
+/// The current match's position, read off the footer ("match k/n").
+fn index(a: &versus::app::App) -> usize {
+    let s = a.search.summary().unwrap();
+    let k = s.trim_start_matches("match ").split('/').next().unwrap();
+    k.parse::<usize>().unwrap() - 1
 }

@@ -523,6 +523,49 @@ fn a_frame_is_one_write_and_held_keys_draw_once() {
     });
 }
 
+/// A search count too long for one key runs between keys: the loop runs
+/// its slices while no key waits and draws the outcome.
+#[test]
+fn the_loop_finishes_a_long_search_between_keys() {
+    let text = versus::r#gen::generate_article(3_000_000);
+    let wire = Wire::default();
+    let mut screen = Screen::new(wire.clone(), 80, 24);
+    let mut app = new_app(article::parse(&text, "big.md"), 80, 24);
+    /// Types its keys one at a time, never ahead of the frames, then `q`.
+    struct Typist(Vec<Event>);
+    impl Events for Typist {
+        fn next(&mut self) -> io::Result<Event> {
+            Ok(if self.0.is_empty() {
+                key(KeyCode::Char('q'))
+            } else {
+                self.0.remove(0)
+            })
+        }
+        fn pending(&mut self) -> io::Result<bool> {
+            Ok(false)
+        }
+    }
+    let keys: Vec<Event> = "/template\r"
+        .chars()
+        .map(|c| {
+            key(if c == '\r' {
+                KeyCode::Enter
+            } else {
+                KeyCode::Char(c)
+            })
+        })
+        .collect();
+    let mut typist = Typist(keys);
+    tui::run_app(&mut screen, &mut app, &mut typist).unwrap();
+    assert!(!app.has_work(), "the count was finished before quitting");
+    assert!(app.search.len() > 100);
+    let mut vt = parser(80, 24);
+    vt.process(&wire.take());
+    let shown = vt.screen().contents();
+    let counted = format!("match 1/{}", app.search.len());
+    assert!(shown.contains(&counted), "{counted}: {shown}");
+}
+
 #[test]
 fn copy_sends_osc52_with_the_frame() {
     let wire = Wire::default();

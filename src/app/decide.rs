@@ -678,15 +678,19 @@ impl App {
         decide::summary(&self.article, &self.decide.answers, true)
     }
 
-    pub(super) fn decide_units(&self) -> Vec<String> {
+    /// Each question's text, for search (see [`App::each_search_unit`]).
+    pub(super) fn decide_each_unit(
+        &self,
+        from: usize,
+        f: &mut dyn FnMut(usize, &str) -> std::ops::ControlFlow<()>,
+    ) {
         let a = &self.article;
-        self.decide
-            .order()
-            .into_iter()
-            .map(|q| match q {
+        let order = self.decide.order();
+        for (u, q) in order.into_iter().enumerate().skip(from) {
+            let text = match q {
                 Question::Row(r) => {
-                    let (f, values) = decide::row(a, r).unwrap_or_default();
-                    let mut s = f;
+                    let (feature, values) = decide::row(a, r).unwrap_or_default();
+                    let mut s = feature;
                     for (c, v) in a.contenders.iter().zip(values) {
                         s.push_str(&format!(" {} {v}", c.name));
                     }
@@ -699,8 +703,11 @@ impl App {
                     }
                     s
                 }
-            })
-            .collect()
+            };
+            if f(u, &text).is_break() {
+                return;
+            }
+        }
     }
 
     pub(super) fn decide_show_unit(&mut self, unit: usize) {

@@ -400,22 +400,34 @@ impl App {
         Some(s)
     }
 
-    pub(super) fn pros_units(&self) -> Vec<String> {
-        let mut units = Vec::new();
-        for c in &self.article.contenders {
-            for (shown, items) in [
-                (self.pros.show_pros, &c.pros),
-                (self.pros.show_cons, &c.cons),
-            ] {
-                if shown {
-                    units.extend(
-                        items
-                            .iter()
-                            .map(|i| format!("{} {}", i.title.clone().unwrap_or_default(), i.text)),
-                    );
-                }
+    /// The items shown, in order (the Pros & Cons view's searchable units).
+    fn pros_items(&self) -> impl Iterator<Item = &Item> {
+        let (pros, cons) = (self.pros.show_pros, self.pros.show_cons);
+        self.article.contenders.iter().flat_map(move |c| {
+            let shown_pros = c.pros.iter().filter(move |_| pros);
+            shown_pros.chain(c.cons.iter().filter(move |_| cons))
+        })
+    }
+
+    pub(super) fn pros_unit_count(&self) -> usize {
+        self.pros_items().count()
+    }
+
+    /// Each shown item's text, for search (see [`App::each_search_unit`]).
+    pub(super) fn pros_each_unit(
+        &self,
+        from: usize,
+        f: &mut dyn FnMut(usize, &str) -> std::ops::ControlFlow<()>,
+    ) {
+        let mut buf = String::new();
+        for (u, i) in self.pros_items().enumerate().skip(from) {
+            buf.clear();
+            buf.push_str(i.title.as_deref().unwrap_or_default());
+            buf.push(' ');
+            buf.push_str(&i.text);
+            if f(u, &buf).is_break() {
+                return;
             }
         }
-        units
     }
 }

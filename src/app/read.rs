@@ -12,6 +12,7 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::ops::ControlFlow;
 use std::rc::Rc;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
@@ -434,47 +435,59 @@ impl App {
         Some(format!("{}\n\n{}\n", s.title, self.article.section_text(i)))
     }
 
-    /// Plain text of every item, for search, one at a time.
-    pub(super) fn read_units(&self) -> impl Iterator<Item = String> + '_ {
+    /// Each item's plain text, for search (see [`App::each_search_unit`]).
+    pub(super) fn read_each_unit(
+        &self,
+        from: usize,
+        f: &mut dyn FnMut(usize, &str) -> ControlFlow<()>,
+    ) {
         let a = &self.article;
-        self.read.units.iter().map(|u| match *u {
-            Unit::TableHead(b) | Unit::TableRow(b, _) => {
-                let table = match &a.blocks[b as usize].kind {
-                    BlockKind::Table(t) => &a.tables[*t],
-                    _ => return String::new(),
-                };
-                match *u {
-                    Unit::TableRow(_, r) => table
-                        .rows
-                        .get(r as usize)
-                        .map_or_else(String::new, |row| row.join(" ")),
-                    _ => table.columns.join(" "),
+        let mut buf = String::new();
+        for (u, unit) in self.read.units.iter().enumerate().skip(from) {
+            let text: &str = match *unit {
+                Unit::TableHead(b) | Unit::TableRow(b, _) => {
+                    let BlockKind::Table(t) = &a.blocks[b as usize].kind else {
+                        unreachable!("table units are made from table blocks")
+                    };
+                    let table = &a.tables[*t];
+                    let cells = match *unit {
+                        Unit::TableRow(_, r) => table.rows.get(r as usize),
+                        _ => Some(&table.columns),
+                    };
+                    buf.clear();
+                    push_joined(&mut buf, cells.into_iter().flatten());
+                    &buf
                 }
-            }
-            Unit::Doc(i) => match doc::block_of(a, i as usize) {
-                None => format!(
-                    "{} {}",
-                    a.meta.description.clone().unwrap_or_default(),
-                    a.meta.keywords.join(", ")
-                ),
-                Some(b) => match &a.blocks[b].kind {
-                    BlockKind::Heading { spans, .. } | BlockKind::Para(spans) => {
-                        spans.text().to_string()
+                Unit::Doc(i) => match doc::block_of(a, i as usize) {
+                    None => {
+                        buf.clear();
+                        buf.push_str(a.meta.description.as_deref().unwrap_or_default());
+                        buf.push(' ');
+                        buf.push_str(&a.meta.keywords.join(", "));
+                        &buf
                     }
-                    BlockKind::Code(c) => c.clone(),
-                    BlockKind::Rule => String::new(),
-                    BlockKind::Table(t) => {
-                        let t = &a.tables[*t];
-                        let mut s = t.columns.join(" ");
-                        for r in &t.rows {
-                            s.push('\n');
-                            s.push_str(&r.join(" "));
+                    Some(b) => match &a.blocks[b].kind {
+                        BlockKind::Heading { spans, .. } | BlockKind::Para(spans) => spans.text(),
+                        BlockKind::Code(c) => c,
+                        BlockKind::Rule => "",
+                        // A table without rows (those with rows are items of their own).
+                        BlockKind::Table(t) => {
+                            let t = &a.tables[*t];
+                            buf.clear();
+                            push_joined(&mut buf, &t.columns);
+                            for r in &t.rows {
+                                buf.push('\n');
+                                push_joined(&mut buf, r);
+                            }
+                            &buf
                         }
-                        s
-                    }
+                    },
                 },
-            },
-        })
+            };
+            if f(u, text).is_break() {
+                return;
+            }
+        }
     }
 
     /// Scrolls so that the `nth` occurrence of the query inside `item` is in view.
@@ -486,7 +499,7 @@ impl App {
         let mut seen = 0;
         let mut line = 0;
         for (i, l) in lines.iter().enumerate() {
-            let hits = doc::find_all(&doc::line_text(l), &q).len();
+            let hits = crate::render::find::find_all(&doc::line_text(l), &q).len();
             if seen + hits > nth {
                 line = i;
                 break;
@@ -499,5 +512,15 @@ impl App {
         self.clamp_top();
         self.read.section_hint = None;
         self.read.outline_sel = self.current_section();
+    }
+}
+
+/// Appends `cells` joined by spaces (into a buffer reused across a search's units).
+fn push_joined<'a>(buf: &mut String, cells: impl IntoIterator<Item = &'a String>) {
+    for (i, c) in cells.into_iter().enumerate() {
+        if i > 0 {
+            buf.push(' ');
+        }
+        buf.push_str(c);
     }
 }

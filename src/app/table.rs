@@ -194,11 +194,18 @@ impl App {
         Some(s)
     }
 
-    pub(super) fn table_units(&self) -> Vec<String> {
-        self.article
-            .table
-            .as_ref()
-            .map_or_else(Vec::new, |t| t.rows.iter().map(|r| r.join(" ")).collect())
+    /// Each row's text, for search (see [`App::each_search_unit`]).
+    pub(super) fn table_each_unit(
+        &self,
+        from: usize,
+        f: &mut dyn FnMut(usize, &str) -> std::ops::ControlFlow<()>,
+    ) {
+        let rows = self.article.table.iter().flat_map(|t| &t.rows);
+        for (i, r) in rows.enumerate().skip(from) {
+            if f(i, &r.join(" ")).is_break() {
+                return;
+            }
+        }
     }
 
     pub(super) fn table_resized(&mut self) {

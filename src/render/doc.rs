@@ -1,6 +1,7 @@
 //! The article as styled lines, one block at a time, so a view only lays out
 //! what it shows (a 10 MB article is never wrapped as a whole).
 
+use super::find::find_all;
 use super::grid::{self, table_lines};
 use super::theme::Theme;
 use super::wrap::{char_width, str_width, wrap};
@@ -336,56 +337,6 @@ pub fn highlight(line: Line<'static>, query: &str, style: Style) -> Line<'static
     Line::from(out)
 }
 
-/// Byte ranges of case-insensitive matches of `query` in `text`.
-pub fn find_all(text: &str, query: &str) -> Vec<(usize, usize)> {
-    if text.is_ascii() && query.is_ascii() {
-        return find_all_ascii(text.as_bytes(), query.as_bytes());
-    }
-    let q: Vec<char> = query.chars().flat_map(char::to_lowercase).collect();
-    if q.is_empty() {
-        return Vec::new();
-    }
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i + q.len() <= chars.len() {
-        let hit = chars[i..i + q.len()]
-            .iter()
-            .zip(&q)
-            .all(|((_, c), qc)| c.to_lowercase().eq(std::iter::once(*qc)));
-        if hit {
-            let s = chars[i].0;
-            let e = chars.get(i + q.len()).map_or(text.len(), |(b, _)| *b);
-            out.push((s, e));
-            i += q.len();
-        } else {
-            i += 1;
-        }
-    }
-    out
-}
-
-/// [`find_all`] for ASCII text and query: the same matches, byte by byte
-/// (searching a 10 MB article stays well under a tenth of a second).
-fn find_all_ascii(text: &[u8], query: &[u8]) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let m = query.len();
-    if m == 0 || m > text.len() {
-        return out;
-    }
-    let first = query[0].to_ascii_lowercase();
-    let mut i = 0;
-    while i + m <= text.len() {
-        if text[i].to_ascii_lowercase() == first && text[i..i + m].eq_ignore_ascii_case(query) {
-            out.push((i, i + m));
-            i += m;
-        } else {
-            i += 1;
-        }
-    }
-    out
-}
-
 /// Plain text of a line.
 pub fn line_text(l: &Line<'_>) -> String {
     l.spans.iter().map(|s| s.content.as_ref()).collect()
@@ -394,36 +345,6 @@ pub fn line_text(l: &Line<'_>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn ascii_search_finds_what_the_general_one_finds() {
-        let text = "Flask and flask, FLASKflask fla sk aaa";
-        for q in ["flask", "FLASK", "a", "aa", "sk a", "x", "flask, f"] {
-            let q_chars: Vec<char> = q.chars().flat_map(char::to_lowercase).collect();
-            let mut slow = Vec::new();
-            let chars: Vec<(usize, char)> = text.char_indices().collect();
-            let mut i = 0;
-            while i + q_chars.len() <= chars.len() {
-                if chars[i..i + q_chars.len()]
-                    .iter()
-                    .zip(&q_chars)
-                    .all(|((_, c), qc)| c.to_lowercase().eq(std::iter::once(*qc)))
-                {
-                    slow.push((chars[i].0, chars[i].0 + q.len()));
-                    i += q_chars.len();
-                } else {
-                    i += 1;
-                }
-            }
-            assert_eq!(find_all(text, q), slow, "{q}");
-        }
-    }
-
-    #[test]
-    fn find_all_is_case_insensitive() {
-        assert_eq!(find_all("Flask and flask", "FLASK"), vec![(0, 5), (10, 15)]);
-        assert!(find_all("abc", "").is_empty());
-    }
 
     #[test]
     fn highlight_splits_spans() {

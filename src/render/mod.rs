@@ -2,6 +2,7 @@
 
 pub mod ansi;
 pub mod doc;
+pub mod find;
 pub mod grid;
 pub mod theme;
 pub mod wrap;
