@@ -1,5 +1,6 @@
-//! Key latency without a terminal: every key's `update` plus a full render,
-//! in-process, on a generated article (10 MB unless told otherwise).
+//! Key latency without a terminal: every key's `update`, render and the
+//! encoding of the frame's bytes (written to a sink), in-process, on a
+//! generated article (10 MB unless told otherwise).
 //!
 //! ```sh
 //! cargo bench --bench keys              # 10 MB, 80x24 and 120x40
@@ -10,12 +11,13 @@
 //! leaves the pty and the process out, so it shows where the time goes.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::widgets::Widget;
+use std::io::Sink;
 use std::time::Instant;
 use versus::app::{App, Options};
 use versus::render::theme::Theme;
+use versus::tui;
+use versus::wire::Screen;
 
 /// (label, keys): `↓` is the Down arrow, `⏎` Enter; anything else is typed.
 const SCRIPT: &[&str] = &[
@@ -56,7 +58,7 @@ const SCRIPT: &[&str] = &[
 
 /// The key's time, then the slices of work it left (a search count), each
 /// with its render, as the event loop runs them between keys: (count, slowest).
-fn press(app: &mut App, keys: &str) -> (f64, usize, f64) {
+fn press(screen: &mut Screen<Sink>, app: &mut App, keys: &str) -> (f64, usize, f64) {
     let t = Instant::now();
     for c in keys.chars() {
         let code = match c {
@@ -67,14 +69,13 @@ fn press(app: &mut App, keys: &str) -> (f64, usize, f64) {
         };
         app.on_key(KeyEvent::new(code, KeyModifiers::NONE));
     }
-    let mut buf = Buffer::empty(app.size);
-    (&*app).render(app.size, &mut buf);
+    tui::draw(screen, app).unwrap();
     let key = t.elapsed().as_secs_f64() * 1e3;
     let (mut slices, mut slowest) = (0, 0.0f64);
     while app.has_work() {
         let t = Instant::now();
         app.work();
-        (&*app).render(app.size, &mut buf);
+        tui::draw(screen, app).unwrap();
         slowest = slowest.max(t.elapsed().as_secs_f64() * 1e3);
         slices += 1;
     }
@@ -97,14 +98,14 @@ fn main() {
         let t = Instant::now();
         let size = Rect::new(0, 0, w, h);
         let mut app = App::new(a, Theme::new(true, false), size, &Options::default());
-        let mut buf = Buffer::empty(size);
-        (&app).render(size, &mut buf);
+        let mut screen = Screen::new(std::io::sink(), w, h);
+        tui::draw(&mut screen, &mut app).unwrap();
         let first = t.elapsed().as_secs_f64() * 1e3;
         println!("### {w}x{h}: parse {parse_ms:.0} ms, first frame {first:.1} ms\n");
         println!("| key | ms | then, between keys |\n|---|---|---|");
         let mut worst = (String::new(), 0.0f64);
         for k in SCRIPT {
-            let (ms, slices, slowest) = press(&mut app, k);
+            let (ms, slices, slowest) = press(&mut screen, &mut app, k);
             let label = k.escape_debug().to_string();
             let then = match slices {
                 0 => String::new(),
