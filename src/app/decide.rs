@@ -9,7 +9,7 @@ use crate::keys::Action;
 use crate::render::theme::Theme;
 use crate::render::wrap::{str_width, wrap};
 use crossterm::event::{KeyCode, KeyEvent};
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use std::cell::RefCell;
@@ -84,8 +84,7 @@ pub struct DecidePanes {
 pub fn panes(body: Rect, contenders: usize) -> DecidePanes {
     if body.width >= SIDE_BY_SIDE_WIDTH {
         let right = (body.width * 38 / 100).clamp(28, 52);
-        let [q, s] =
-            Layout::horizontal([Constraint::Min(0), Constraint::Length(right)]).areas(body);
+        let [q, s] = geometry::split_right(body, right);
         return DecidePanes {
             questions: q,
             score: Some(s),
@@ -95,7 +94,7 @@ pub fn panes(body: Rect, contenders: usize) -> DecidePanes {
     // A rule, one bar per contender, the result.
     let h = contenders as u16 + 2;
     if body.height >= h + 4 {
-        let [q, s] = Layout::vertical([Constraint::Min(0), Constraint::Length(h)]).areas(body);
+        let [q, s] = geometry::split_bottom(body, h);
         DecidePanes {
             questions: q,
             score: Some(s),

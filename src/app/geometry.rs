@@ -1,6 +1,11 @@
 //! Where each pane sits: shared by `update` (page sizes, mouse hits) and drawing.
 
-use ratatui::layout::{Constraint, Layout, Rect};
+//!
+//! The splits are plain arithmetic rather than ratatui's `Layout`: its
+//! constraint solver costs about 60 µs on its first call, before the first
+//! frame, and these splits are all "n cells here, the rest there".
+
+use ratatui::layout::Rect;
 
 /// Below this the program shows "terminal too small" instead of its views.
 pub const MIN_WIDTH: u16 = 20;
@@ -20,12 +25,46 @@ pub fn too_small(area: Rect) -> bool {
 
 /// Header line, body, footer line.
 pub fn frame(area: Rect) -> [Rect; 3] {
-    Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Min(0),
-        Constraint::Length(1),
-    ])
-    .areas(area)
+    let [head, rest] = split_top(area, 1);
+    let [body, foot] = split_bottom(rest, 1);
+    [head, body, foot]
+}
+
+/// The first `n` rows of `area` (fewer if it has fewer), and the rest.
+pub fn split_top(area: Rect, n: u16) -> [Rect; 2] {
+    let n = n.min(area.height);
+    [
+        Rect { height: n, ..area },
+        Rect {
+            y: area.y + n,
+            height: area.height - n,
+            ..area
+        },
+    ]
+}
+
+/// The rest of `area`, and its last `n` rows (fewer if it has fewer).
+pub fn split_bottom(area: Rect, n: u16) -> [Rect; 2] {
+    let [top, bottom] = split_top(area, area.height - n.min(area.height));
+    [top, bottom]
+}
+
+/// The first `n` columns of `area` (fewer if it has fewer), and the rest.
+pub fn split_left(area: Rect, n: u16) -> [Rect; 2] {
+    let n = n.min(area.width);
+    [
+        Rect { width: n, ..area },
+        Rect {
+            x: area.x + n,
+            width: area.width - n,
+            ..area
+        },
+    ]
+}
+
+/// The rest of `area`, and its last `n` columns (fewer if it has fewer).
+pub fn split_right(area: Rect, n: u16) -> [Rect; 2] {
+    split_left(area, area.width - n.min(area.width))
 }
 
 pub fn body(area: Rect) -> Rect {
@@ -38,7 +77,7 @@ pub fn read_panes(body: Rect, outline: bool) -> (Option<Rect>, Rect) {
         return (None, body);
     }
     let w = (body.width * 28 / 100).clamp(18, 36);
-    let [o, c] = Layout::horizontal([Constraint::Length(w), Constraint::Min(0)]).areas(body);
+    let [o, c] = split_left(body, w);
     (Some(o), c)
 }
 
@@ -53,5 +92,56 @@ pub fn padded(area: Rect) -> Rect {
         x: area.x + 1.min(area.width),
         width: area.width.saturating_sub(2),
         ..area
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::layout::{Constraint, Layout};
+
+    /// The splits agree with ratatui's solver wherever the constraints can be met.
+    #[test]
+    fn splits_match_ratatui_layout() {
+        for h in 0..60 {
+            for y in [0, 3] {
+                let area = Rect::new(2, y, 50, h);
+                let want: [Rect; 3] = Layout::vertical([
+                    Constraint::Length(1),
+                    Constraint::Min(0),
+                    Constraint::Length(1),
+                ])
+                .areas(area);
+                if h >= 2 {
+                    assert_eq!(frame(area), want, "height {h}");
+                }
+                for n in (0..=h).step_by(4) {
+                    let want: [Rect; 2] =
+                        Layout::vertical([Constraint::Min(0), Constraint::Length(n)]).areas(area);
+                    assert_eq!(split_bottom(area, n), want, "height {h}, n {n}");
+                }
+            }
+        }
+        for w in (0..160).step_by(7) {
+            let area = Rect::new(5, 1, w, 30);
+            for n in (0..=w).step_by(5) {
+                let left: [Rect; 2] =
+                    Layout::horizontal([Constraint::Length(n), Constraint::Min(0)]).areas(area);
+                let right: [Rect; 2] =
+                    Layout::horizontal([Constraint::Min(0), Constraint::Length(n)]).areas(area);
+                assert_eq!(split_left(area, n), left, "width {w}, n {n}");
+                assert_eq!(split_right(area, n), right, "width {w}, n {n}");
+            }
+        }
+    }
+
+    #[test]
+    fn splits_never_leave_the_area() {
+        let area = Rect::new(1, 1, 3, 1);
+        let [a, b] = split_left(area, 10);
+        assert_eq!((a.width, b.width, b.x), (3, 0, 4));
+        let [a, b] = split_bottom(area, 5);
+        assert_eq!((a.height, b.height, b.y), (0, 1, 1));
+        assert_eq!(frame(area).map(|r| r.height), [1, 0, 0]);
     }
 }
