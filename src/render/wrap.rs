@@ -88,15 +88,38 @@ fn single_spaced_height(t: &[u8], width: usize) -> usize {
             // The line is full up to a word's end.
             end + 1
         } else {
-            match t[p..end].iter().rposition(|&b| b == b' ') {
+            match last_space(t, p, end) {
                 // It ends before the word that would not fit.
-                Some(s) => p + s + 1,
+                Some(s) => s + 1,
                 // A word wider than the line is cut.
                 None => end,
             }
         };
     }
     lines
+}
+
+/// Where the last space in `t[from..end]` is.
+fn last_space(t: &[u8], from: usize, end: usize) -> Option<usize> {
+    // Eight bytes at a time from the end (a word is seldom longer): a byte
+    // of `x` is zero where `t` has a space; `zeros` has the top bit of each
+    // such byte set, exactly (no carries between bytes).
+    const LOW: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    let mut e = end;
+    while e >= from + 8 {
+        let bytes: [u8; 8] = t[e - 8..e].try_into().expect("eight bytes");
+        let x = u64::from_le_bytes(bytes) ^ 0x2020_2020_2020_2020;
+        let zeros = !((x & LOW).wrapping_add(LOW) | x | LOW);
+        if zeros != 0 {
+            // The highest such byte is the last space.
+            return Some(e - 1 - zeros.leading_zeros() as usize / 8);
+        }
+        e -= 8;
+    }
+    t[from..e]
+        .iter()
+        .rposition(|&b| b == b' ')
+        .map(|s| from + s)
 }
 
 /// Where wrapped text goes: the lines themselves, or only how many there are.
@@ -315,6 +338,23 @@ mod tests {
         ] {
             let lines = wrap(&[(text, Style::default())], w);
             assert_eq!(wrap_height(text, w), lines.len(), "{text:?} at {w}");
+        }
+    }
+
+    #[test]
+    fn last_space_is_found_in_any_of_eight_bytes() {
+        // '!' is a space plus one: no carry from a space may make it look like one.
+        let t = b"a !!!!!!!!! !!!!!!!b";
+        let spaces: Vec<usize> = (0..t.len()).filter(|&i| t[i] == b' ').collect();
+        for from in 0..t.len() {
+            for end in from..=t.len() {
+                let want = spaces
+                    .iter()
+                    .rev()
+                    .find(|&&s| s >= from && s < end)
+                    .copied();
+                assert_eq!(last_space(t, from, end), want, "{from}..{end}");
+            }
         }
     }
 
