@@ -464,3 +464,81 @@ fn index(a: &versus::app::App) -> usize {
     let k = s.trim_start_matches("match ").split('/').next().unwrap();
     k.parse::<usize>().unwrap() - 1
 }
+
+#[test]
+fn pros_and_cons_bottom_is_where_scrolling_line_by_line_ends() {
+    let text = versus::r#gen::generate_article(100_000);
+    let a = versus::article::parse(&text, "generated.md");
+    // Side by side, stacked, narrow; cons only.
+    for (w, h, keys) in [
+        (120, 40, "3"),
+        (80, 24, "3"),
+        (40, 12, "3"),
+        (120, 40, "3p"),
+    ] {
+        let mut jumped = app(a.clone(), w, h);
+        press(&mut jumped, keys);
+        press(&mut jumped, "G");
+        let mut walked = app(a.clone(), w, h);
+        press(&mut walked, keys);
+        loop {
+            let before = walked.pros.scroll;
+            press(&mut walked, "j");
+            if walked.pros.scroll == before {
+                break;
+            }
+        }
+        assert!(jumped.pros.scroll > 0, "{w}x{h} {keys}");
+        assert_eq!(jumped.pros.scroll, walked.pros.scroll, "{w}x{h} {keys}");
+        assert_eq!(screen(&jumped), screen(&walked), "{w}x{h} {keys}");
+    }
+}
+
+#[test]
+fn pros_and_cons_are_measured_as_they_are_laid_out() {
+    use versus::app::pros::{Entry, entry_height, entry_lines};
+    let theme = versus::render::theme::Theme::new(true, false);
+    let mut articles = vec![
+        versus::article::bundled(),
+        versus::article::parse(&versus::r#gen::generate_article(50_000), "generated.md"),
+    ];
+    for dir in [
+        "tests/fixtures",
+        "tests/fixtures/hostile",
+        "tests/fixtures/real-world",
+    ] {
+        let dir = format!("{}/{dir}", env!("CARGO_MANIFEST_DIR"));
+        for e in std::fs::read_dir(dir).unwrap() {
+            let p = e.unwrap().path();
+            if p.extension().is_some_and(|x| x == "md") {
+                articles.push(versus::article::parse_bytes(
+                    &std::fs::read(&p).unwrap(),
+                    "f",
+                ));
+            }
+        }
+    }
+    for a in &articles {
+        for (ci, c) in a.contenders.iter().enumerate() {
+            let items = |pros: bool, n: usize| {
+                (0..n).map(move |item| Entry::Item {
+                    contender: ci,
+                    pros,
+                    item,
+                })
+            };
+            let entries = std::iter::once(Entry::Name(ci))
+                .chain(items(true, c.pros.len()))
+                .chain(items(false, c.cons.len()));
+            for e in entries {
+                for width in [1, 3, 7, 26, 38, 78, 200] {
+                    assert_eq!(
+                        entry_height(a, e, width),
+                        entry_lines(a, e, width, &theme).len(),
+                        "{e:?} at {width}"
+                    );
+                }
+            }
+        }
+    }
+}

@@ -576,6 +576,145 @@ fn the_cursor_stays_visible_while_moving_and_resizing() {
     }
 }
 
+/// The same answers, cursor and scroll in a new app: nothing laid out or cached yet.
+fn fresh_copy(app: &App) -> App {
+    let mut f = app_on(app.article.clone(), app.size.width, app.size.height);
+    f.decide.answers = app.decide.answers.clone();
+    f.decide.blind = app.decide.blind;
+    f.decide.cursor = app.decide.cursor;
+    f.decide.scroll = app.decide.scroll;
+    f.status = app.status.clone();
+    f
+}
+
+fn generated(bytes: usize) -> Article {
+    article::parse(&versus::r#gen::generate_article(bytes), "generated.md")
+}
+
+/// xorshift: the same actions every run.
+fn actions(seed: u64, n: usize) -> Vec<Action> {
+    const ALL: [Action; 15] = [
+        Action::Down,
+        Action::Up,
+        Action::Top,
+        Action::Bottom,
+        Action::PageDown,
+        Action::PageUp,
+        Action::HalfDown,
+        Action::HalfUp,
+        Action::NextSection,
+        Action::PrevSection,
+        Action::Toggle,
+        Action::Left,
+        Action::Right,
+        Action::ClearPick,
+        Action::Blind,
+    ];
+    let mut x = seed | 1;
+    (0..n)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            ALL[(x % ALL.len() as u64) as usize]
+        })
+        .collect()
+}
+
+#[test]
+fn answers_and_blind_mode_far_down_a_large_article_show_as_laid_out_afresh() {
+    let a = generated(300_000);
+    for (i, (w, h)) in [(120u16, 40u16), (80, 24), (50, 14), (30, 8)]
+        .into_iter()
+        .enumerate()
+    {
+        let mut app = app_on(a.clone(), w, h);
+        run(&mut app, &[Action::Bottom]);
+        for (k, action) in actions(0x5eed + i as u64, 150).into_iter().enumerate() {
+            run(&mut app, &[action]);
+            // Answers change the cached questions, blind mode their order.
+            assert_eq!(
+                screen(&app),
+                screen(&fresh_copy(&app)),
+                "{w}x{h}, action {k} ({action:?})"
+            );
+        }
+    }
+}
+
+/// The questions pane: the rows beside or above the score panel.
+fn questions_pane(app: &App) -> Vec<String> {
+    let s = screen(app);
+    let rows: Vec<String> = s.lines().map(str::to_string).collect();
+    let p = versus::app::decide::panes(
+        versus::app::geometry::body(app.size),
+        app.article.contenders.len(),
+    );
+    rows[usize::from(p.questions.y)..usize::from(p.questions.bottom())].to_vec()
+}
+
+#[test]
+fn a_block_heading_counts_answers_given_far_below_it() {
+    let mut app = app_on(generated(300_000), 120, 40);
+    while app.decide.current().map(|q| q.block()) != Some(Block::Matters) {
+        run(&mut app, &[Action::NextSection]);
+    }
+    let first = app.decide.cursor;
+    for _ in 0..5 {
+        run(&mut app, &[Action::Toggle]);
+        for _ in 0..20 {
+            run(&mut app, &[Action::Down]);
+        }
+    }
+    let heading = |app: &App| questions_pane(app).concat().contains("What matters");
+    assert!(!heading(&app), "the heading is off screen");
+    run(&mut app, &[Action::PrevSection, Action::NextSection]);
+    assert_eq!(app.decide.cursor, first);
+    let n = app.decide.block_range(Block::Matters).len();
+    assert!(
+        screen(&app).contains(&format!("What matters 5/{n} checked")),
+        "{}",
+        screen(&app)
+    );
+}
+
+#[test]
+fn entering_and_answering_lay_out_only_what_is_near_the_screen() {
+    let mut app = app_on(generated(300_000), 120, 40);
+    let n = app.decide.shown().len();
+    assert!(n > 500, "{n} questions");
+    let _ = draw(&app);
+    for action in [
+        Action::Toggle,
+        Action::Bottom,
+        Action::Toggle,
+        Action::Blind,
+    ] {
+        run(&mut app, &[action]);
+        let _ = draw(&app);
+        assert!(
+            app.decide.laid_out() < 100,
+            "{action:?}: {}",
+            app.decide.laid_out()
+        );
+    }
+}
+
+#[test]
+fn blind_mode_leaves_the_questions_below_the_criteria_in_place() {
+    // At 50 cells blind mode changes how the criteria above wrap.
+    let mut app = app(50, 14);
+    run(&mut app, &[Action::NextSection, Action::Down, Action::Down]);
+    for _ in 0..3 {
+        run(&mut app, &[Action::Down]);
+    }
+    let before = questions_pane(&app);
+    run(&mut app, &[Action::Blind]);
+    assert_eq!(questions_pane(&app), before);
+    run(&mut app, &[Action::Blind]);
+    assert_eq!(questions_pane(&app), before);
+}
+
 #[test]
 fn every_size_renders_without_panic() {
     for a in [

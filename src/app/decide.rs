@@ -1,7 +1,12 @@
 //! The Decide view's state: the answers (kept across view switches), the
 //! cursor over the questions, blind mode, the "clear all?" confirmation, and
 //! the layout of the questions pane that both `update` and drawing use.
+//!
+//! A 10 MB article asks tens of thousands of questions, so the pane is laid
+//! out like the Read view: scrolled by (question, line), each question laid
+//! out on its own only when it comes near the viewport.
 
+use super::read::Pos;
 use super::{App, geometry};
 use crate::article::Article;
 use crate::decide::{self, Answer, Answers, Block, Question};
@@ -12,8 +17,9 @@ use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use std::cell::RefCell;
-use std::hash::{Hash, Hasher};
+use std::cell::{OnceCell, RefCell};
+use std::collections::HashMap;
+use std::ops::Range;
 use std::path::PathBuf;
 use std::rc::Rc;
 
@@ -23,10 +29,10 @@ pub const SIDE_BY_SIDE_WIDTH: u16 = 72;
 
 pub struct DecideState {
     pub answers: Answers,
-    /// Index into [`DecideState::order`].
+    /// Index into [`DecideState::shown`].
     pub cursor: usize,
-    /// First line of the questions pane in view.
-    pub scroll: usize,
+    /// The top of the questions pane: a line of one question's lines.
+    pub scroll: Pos,
     /// Blind mode: criteria do not show which contender they speak for.
     pub blind: bool,
     /// "Clear all answers? y/n" is open in the footer.
@@ -34,41 +40,58 @@ pub struct DecideState {
     /// `--decide-out FILE`: where the summary goes on quit.
     pub out: Option<PathBuf>,
     questions: Vec<Question>,
-    /// The questions laid out for (width, blind, answers), reused while only the cursor moves.
-    cache: RefCell<Option<(BaseKey, Rc<DecideBase>)>>,
+    /// The blind order, made the first time blind mode is turned on.
+    blind_order: OnceCell<Vec<Question>>,
+    cache: RefCell<PieceCache>,
 }
-
-/// What the cursor-free layout depends on: width, blind mode, a fingerprint of the answers.
-type BaseKey = (usize, bool, u64);
 
 impl DecideState {
     pub fn new(a: &Article, out: Option<PathBuf>) -> DecideState {
         DecideState {
             answers: Answers::default(),
             cursor: 0,
-            scroll: 0,
+            scroll: Pos::default(),
             blind: false,
             confirm: false,
             out,
             questions: decide::questions(a),
-            cache: RefCell::new(None),
+            blind_order: OnceCell::new(),
+            cache: RefCell::new(PieceCache::default()),
         }
     }
 
     /// The questions in the order shown (criteria interleaved in blind mode).
-    pub fn order(&self) -> Vec<Question> {
+    pub fn shown(&self) -> &[Question] {
         if self.blind {
-            decide::blind_order(&self.questions)
+            self.blind_order
+                .get_or_init(|| decide::blind_order(&self.questions))
         } else {
-            self.questions.clone()
+            &self.questions
         }
     }
 
+    /// A copy of [`DecideState::shown`].
+    pub fn order(&self) -> Vec<Question> {
+        self.shown().to_vec()
+    }
+
     pub fn current(&self) -> Option<Question> {
-        let order = self.order();
-        order
-            .get(self.cursor.min(order.len().saturating_sub(1)))
+        let shown = self.shown();
+        shown
+            .get(self.cursor.min(shown.len().saturating_sub(1)))
             .copied()
+    }
+
+    /// How many questions are laid out and kept: those shown lately, never the whole article.
+    pub fn laid_out(&self) -> usize {
+        self.cache.borrow().pieces.len()
+    }
+
+    /// Where `block`'s questions are in [`DecideState::shown`] (grouped by
+    /// block in both orders).
+    pub fn block_range(&self, block: Block) -> Range<usize> {
+        let shown = self.shown();
+        shown.partition_point(|q| q.block() < block)..shown.partition_point(|q| q.block() <= block)
     }
 }
 
@@ -109,101 +132,32 @@ pub fn panes(body: Rect, contenders: usize) -> DecidePanes {
     }
 }
 
-/// The questions laid out for one width, without the cursor: built once per
-/// answer change, not per key (a 10 MB article asks tens of thousands of questions).
-pub struct DecideBase {
+/// One question laid out without the cursor: the blank line and the block's
+/// heading when it is its block's first, a group heading when a contender's
+/// pros or cons start, then the question itself.
+struct Piece {
     lines: Vec<Line<'static>>,
-    /// Per question (display order): the lines to keep in view when it is
-    /// under the cursor, its block or group heading included when it is the first.
-    spans: Vec<(usize, usize)>,
-    /// Per question: its own label's lines (highlighted under the cursor).
-    labels: Vec<(usize, usize)>,
+    /// The blank line before a block, outside the question's span (0 or 1 lines).
+    gap: usize,
+    /// The question's own label (highlighted under the cursor).
+    label: Range<usize>,
 }
 
-/// The questions pane for one width and cursor: the base layout with the
-/// cursor's label highlighted and its detail line inserted under it.
-pub struct DecideLayout {
-    base: Rc<DecideBase>,
-    cursor: usize,
-    /// The detail shown under the cursor's label (a criterion's full text).
-    detail: Vec<Line<'static>>,
-    highlight: Style,
+/// What a piece shows of the answers: its question's answer and, when it
+/// carries the block's heading, the block's "n/N checked" count. A cached
+/// piece is reused while these hold, so an answer lays out again only its
+/// own question and its block's heading.
+type Stamp = (Option<Answer>, Option<usize>);
+
+/// Pieces laid out for one (width, blind mode), by index in the order shown.
+#[derive(Default)]
+struct PieceCache {
+    key: (usize, bool),
+    pieces: HashMap<usize, (Stamp, Rc<Piece>)>,
 }
 
-impl DecideLayout {
-    fn insert_at(&self) -> usize {
-        self.base.labels.get(self.cursor).map_or(0, |l| l.1)
-    }
-
-    pub fn len(&self) -> usize {
-        self.base.lines.len() + self.detail.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
-    pub fn questions(&self) -> usize {
-        self.base.spans.len()
-    }
-
-    /// Line `k` of the pane.
-    pub fn line(&self, k: usize) -> Option<Line<'static>> {
-        let at = self.insert_at();
-        let d = self.detail.len();
-        if k >= at && k < at + d {
-            return self.detail.get(k - at).cloned();
-        }
-        let b = if k < at { k } else { k - d };
-        let l = self.base.lines.get(b)?.clone();
-        let label = self.base.labels.get(self.cursor).copied().unwrap_or((0, 0));
-        Some(if b >= label.0 && b < label.1 {
-            l.patch_style(self.highlight)
-        } else {
-            l
-        })
-    }
-
-    /// Lines `top .. top + n`.
-    pub fn window(&self, top: usize, n: usize) -> Vec<Line<'static>> {
-        (top..top.saturating_add(n))
-            .map_while(|k| self.line(k))
-            .collect()
-    }
-
-    /// Question `i`'s span of lines, the detail counted in.
-    pub fn span(&self, i: usize) -> Option<(usize, usize)> {
-        let (s, e) = *self.base.spans.get(i)?;
-        let d = self.detail.len();
-        Some(if i == self.cursor {
-            (s, e + d)
-        } else if s >= self.insert_at() && i > self.cursor {
-            (s + d, e + d)
-        } else {
-            (s, e)
-        })
-    }
-
-    /// The first line of the question under the cursor.
-    pub fn cursor_line(&self) -> Option<usize> {
-        self.base.labels.get(self.cursor).map(|l| l.0)
-    }
-}
-
-/// The first line of `scroll` that keeps `span` in a pane of `height` lines.
-pub fn follow(scroll: usize, span: (usize, usize), height: usize, total: usize) -> usize {
-    let height = height.max(1);
-    let max = total.saturating_sub(height);
-    let (start, end) = span;
-    let s = if end.saturating_sub(start) >= height || start < scroll {
-        start
-    } else if end > scroll + height {
-        end - height
-    } else {
-        scroll
-    };
-    s.min(max)
-}
+/// Pieces kept before the cache starts over (memory on huge articles).
+const CACHE_LIMIT: usize = 4096;
 
 /// Wraps `text` after a `lead` (the checkbox), with continuation lines
 /// indented under the text, and puts `suffix` at the end when it fits.
@@ -245,7 +199,6 @@ fn answered_in(a: &Answers, block: Block) -> usize {
     a.iter().filter(|(q, _)| q.block() == block).count()
 }
 
-/// Lays out the questions at `width` cells (see [`DecideLayout`]).
 /// The column contender names get in the Decide view: the widest, at most 14 cells.
 pub fn name_width(a: &Article) -> usize {
     a.contenders
@@ -256,206 +209,370 @@ pub fn name_width(a: &Article) -> usize {
         .min(14)
 }
 
-fn layout_base(a: &Article, st: &DecideState, width: usize, theme: &Theme) -> DecideBase {
-    let width = width.max(1);
-    let order = st.order();
-    let g = &theme.glyphs;
-    let mut lines: Vec<Line<'static>> = Vec::new();
-    let mut spans = vec![(0, 0); order.len()];
-    let mut labels = vec![(0, 0); order.len()];
-    let name_w = name_width(a);
-    for block in Block::ALL {
-        let idx: Vec<usize> = (0..order.len())
-            .filter(|&i| order[i].block() == block)
-            .collect();
-        if idx.is_empty() {
-            continue;
-        }
-        if !lines.is_empty() {
-            lines.push(Line::default());
-        }
-        let head_start = lines.len();
-        let done = answered_in(&st.answers, block);
-        let what = match block {
-            Block::Need => "checked",
-            Block::Features => "picked",
-            Block::Matters => "checked",
-        };
-        wrapped(
-            &mut lines,
-            Vec::new(),
-            block.title(),
-            theme.heading(2),
-            Some((format!("{done}/{} {what}", idx.len()), theme.dim())),
-            width,
-        );
-        let mut group: Option<(usize, bool)> = None;
-        for (k, &i) in idx.iter().enumerate() {
-            let q = order[i];
-            let mut start = if k == 0 { head_start } else { lines.len() };
-            // Pros and cons come in groups: "Django pros — does it matter to you?"
-            if let Question::Pro { contender, .. } | Question::Con { contender, .. } = q {
-                let is_con = matches!(q, Question::Con { .. });
-                if group != Some((contender, is_con)) {
-                    group = Some((contender, is_con));
-                    if k > 0 {
-                        start = lines.len();
-                    }
-                    let name = a.contenders[contender].name.clone();
-                    let (kind, kind_style, ask) = if is_con {
-                        ("cons", theme.con(), format!("— does it rule {name} out?"))
-                    } else {
-                        ("pros", theme.pro(), "— does it matter to you?".to_string())
-                    };
-                    let mut t = vec![(name.as_str(), theme.bold())];
-                    let kind = format!(" {kind} ");
-                    t.push((kind.as_str(), kind_style));
-                    t.push((ask.as_str(), theme.dim()));
-                    for l in wrap(&t, width) {
-                        lines.push(Line::from(l));
-                    }
-                }
-            }
-            let label_start = lines.len();
-            match q {
-                Question::Row(r) => {
-                    let (feature, values) = decide::row(a, r).unwrap_or_default();
-                    let picked = st.answers.picked(r);
-                    let suffix = picked
-                        .and_then(|c| a.contenders.get(c))
-                        .map(|c| (format!("{} {}", g.pick, c.name), theme.dim()));
-                    wrapped(
-                        &mut lines,
-                        Vec::new(),
-                        &feature,
-                        theme.bold(),
-                        suffix,
-                        width,
-                    );
-                    labels[i] = (label_start, lines.len());
-                    for (c, v) in values.iter().enumerate() {
-                        let name = a.contenders.get(c).map_or("", |x| x.name.as_str());
-                        let is_pick = picked == Some(c);
-                        let mark = if is_pick {
-                            Span::styled(
-                                format!("{} ", g.pick),
-                                theme.bar(c).add_modifier(Modifier::BOLD),
-                            )
-                        } else {
-                            Span::raw("  ")
-                        };
-                        let name_style = if is_pick {
-                            theme.bar(c).add_modifier(Modifier::BOLD)
-                        } else {
-                            theme.dim()
-                        };
-                        let short = crate::render::wrap::truncate(name, name_w, g.ellipsis);
-                        let pad = name_w.saturating_sub(str_width(&short));
-                        let lead = vec![
-                            Span::raw("  "),
-                            mark,
-                            Span::styled(format!("{short}{} ", " ".repeat(pad)), name_style),
-                        ];
-                        let value_style = if is_pick { theme.bold() } else { Style::new() };
-                        if width >= 4 + name_w + 1 + 12 {
-                            wrapped(&mut lines, lead, v, value_style, None, width);
-                        } else {
-                            lines.push(Line::from(lead));
-                            wrapped(
-                                &mut lines,
-                                vec![Span::raw("    ")],
-                                v,
-                                value_style,
-                                None,
-                                width,
-                            );
-                        }
-                    }
-                }
-                _ => {
-                    let on = st.answers.checked(q);
-                    let on_style = match q {
-                        Question::Pro { .. } => theme.pro(),
-                        Question::Con { .. } => theme.con(),
-                        _ => theme.accent(),
-                    };
-                    let (glyph, gst) = if on {
-                        (g.check_on, on_style)
-                    } else {
-                        (g.check_off, theme.dim())
-                    };
-                    let lead = vec![Span::styled(glyph.to_string(), gst), Span::raw(" ")];
-                    let suffix = match q {
-                        Question::Criterion { contender, .. } if !st.blind => a
-                            .contenders
-                            .get(contender)
-                            .map(|c| (format!("— {}", c.name), theme.dim())),
-                        _ => None,
-                    };
-                    let text_style = if on { theme.bold() } else { Style::new() };
-                    wrapped(
-                        &mut lines,
-                        lead,
-                        &decide::label(a, q),
-                        text_style,
-                        suffix,
-                        width,
-                    );
-                    labels[i] = (label_start, lines.len());
-                }
-            }
-            spans[i] = (start, lines.len());
-        }
-    }
-    DecideBase {
-        lines,
-        spans,
-        labels,
+/// The contender and side (con or not) of a pro or con: its group.
+fn group(q: Question) -> Option<(usize, bool)> {
+    match q {
+        Question::Pro { contender, .. } => Some((contender, false)),
+        Question::Con { contender, .. } => Some((contender, true)),
+        _ => None,
     }
 }
 
-/// The layout for the cursor: the base (cached by the caller) plus the
-/// cursor's highlight and detail line.
-pub fn layout_with(
-    a: &Article,
+fn stamp(st: &DecideState, i: usize) -> Stamp {
+    let q = st.shown()[i];
+    let heading = st.block_range(q.block()).start == i;
+    (
+        st.answers.get(q),
+        heading.then(|| answered_in(&st.answers, q.block())),
+    )
+}
+
+/// "What you need 1/4 checked".
+fn block_heading(
+    out: &mut Vec<Line<'static>>,
     st: &DecideState,
-    base: Rc<DecideBase>,
+    block: Block,
+    questions: usize,
     width: usize,
     theme: &Theme,
-) -> DecideLayout {
-    let order_len = base.spans.len();
-    let cursor = st.cursor.min(order_len.saturating_sub(1));
-    let mut detail = Vec::new();
-    if let Some(q) = st.current()
-        && !q.is_row()
-        && let Some(d) = decide::detail(a, q)
-    {
-        wrapped(
-            &mut detail,
-            vec![Span::raw("    ")],
-            &d,
-            theme.dim().add_modifier(Modifier::ITALIC),
-            None,
-            width.max(1),
-        );
-    }
-    DecideLayout {
-        base,
-        cursor,
-        detail,
-        highlight: theme.selected(),
-    }
+) {
+    let done = answered_in(&st.answers, block);
+    let what = match block {
+        Block::Need => "checked",
+        Block::Features => "picked",
+        Block::Matters => "checked",
+    };
+    wrapped(
+        out,
+        Vec::new(),
+        block.title(),
+        theme.heading(2),
+        Some((format!("{done}/{questions} {what}"), theme.dim())),
+        width,
+    );
 }
 
-/// The whole layout at `width` (tests and one-off uses; the app caches the base).
-pub fn layout(a: &Article, st: &DecideState, width: usize, theme: &Theme) -> DecideLayout {
-    layout_with(
-        a,
-        st,
-        Rc::new(layout_base(a, st, width, theme)),
-        width,
-        theme,
-    )
+/// "Django pros — does it matter to you?"
+fn group_heading(
+    out: &mut Vec<Line<'static>>,
+    a: &Article,
+    (contender, is_con): (usize, bool),
+    width: usize,
+    theme: &Theme,
+) {
+    let name = a.contenders[contender].name.clone();
+    let (kind, kind_style, ask) = if is_con {
+        ("cons", theme.con(), format!("— does it rule {name} out?"))
+    } else {
+        ("pros", theme.pro(), "— does it matter to you?".to_string())
+    };
+    let kind = format!(" {kind} ");
+    let t = [
+        (name.as_str(), theme.bold()),
+        (kind.as_str(), kind_style),
+        (ask.as_str(), theme.dim()),
+    ];
+    out.extend(wrap(&t, width).into_iter().map(Line::from));
+}
+
+/// A feature row: its name (the label), then each contender's value; returns the label's lines.
+fn row_question(
+    out: &mut Vec<Line<'static>>,
+    a: &Article,
+    st: &DecideState,
+    r: usize,
+    width: usize,
+    theme: &Theme,
+) -> Range<usize> {
+    let g = &theme.glyphs;
+    let name_w = name_width(a);
+    let (feature, values) = decide::row(a, r).unwrap_or_default();
+    let picked = st.answers.picked(r);
+    let suffix = picked
+        .and_then(|c| a.contenders.get(c))
+        .map(|c| (format!("{} {}", g.pick, c.name), theme.dim()));
+    let label_start = out.len();
+    wrapped(out, Vec::new(), &feature, theme.bold(), suffix, width);
+    let label = label_start..out.len();
+    for (c, v) in values.iter().enumerate() {
+        let name = a.contenders.get(c).map_or("", |x| x.name.as_str());
+        let is_pick = picked == Some(c);
+        let mark = if is_pick {
+            Span::styled(
+                format!("{} ", g.pick),
+                theme.bar(c).add_modifier(Modifier::BOLD),
+            )
+        } else {
+            Span::raw("  ")
+        };
+        let name_style = if is_pick {
+            theme.bar(c).add_modifier(Modifier::BOLD)
+        } else {
+            theme.dim()
+        };
+        let short = crate::render::wrap::truncate(name, name_w, g.ellipsis);
+        let pad = name_w.saturating_sub(str_width(&short));
+        let lead = vec![
+            Span::raw("  "),
+            mark,
+            Span::styled(format!("{short}{} ", " ".repeat(pad)), name_style),
+        ];
+        let value_style = if is_pick { theme.bold() } else { Style::new() };
+        if width >= 4 + name_w + 1 + 12 {
+            wrapped(out, lead, v, value_style, None, width);
+        } else {
+            out.push(Line::from(lead));
+            wrapped(out, vec![Span::raw("    ")], v, value_style, None, width);
+        }
+    }
+    label
+}
+
+/// A checkbox (criterion, pro or con); returns its lines.
+fn checkbox_question(
+    out: &mut Vec<Line<'static>>,
+    a: &Article,
+    st: &DecideState,
+    q: Question,
+    width: usize,
+    theme: &Theme,
+) -> Range<usize> {
+    let g = &theme.glyphs;
+    let on = st.answers.checked(q);
+    let on_style = match q {
+        Question::Pro { .. } => theme.pro(),
+        Question::Con { .. } => theme.con(),
+        _ => theme.accent(),
+    };
+    let (glyph, gst) = if on {
+        (g.check_on, on_style)
+    } else {
+        (g.check_off, theme.dim())
+    };
+    let lead = vec![Span::styled(glyph.to_string(), gst), Span::raw(" ")];
+    let suffix = match q {
+        Question::Criterion { contender, .. } if !st.blind => a
+            .contenders
+            .get(contender)
+            .map(|c| (format!("— {}", c.name), theme.dim())),
+        _ => None,
+    };
+    let text_style = if on { theme.bold() } else { Style::new() };
+    let start = out.len();
+    wrapped(out, lead, &decide::label(a, q), text_style, suffix, width);
+    start..out.len()
+}
+
+/// Lays out question `i` of the order shown at `width` cells (see [`Piece`]).
+fn lay_out_piece(a: &Article, st: &DecideState, i: usize, width: usize, theme: &Theme) -> Piece {
+    let width = width.max(1);
+    let shown = st.shown();
+    let q = shown[i];
+    let block = q.block();
+    let in_block = st.block_range(block);
+    let mut lines = Vec::new();
+    let first = i == in_block.start;
+    let gap = usize::from(first && i > 0);
+    if gap > 0 {
+        lines.push(Line::default());
+    }
+    if first {
+        block_heading(&mut lines, st, block, in_block.len(), width, theme);
+    }
+    if let Some(grp) = group(q)
+        && i.checked_sub(1).and_then(|p| group(shown[p])) != Some(grp)
+    {
+        group_heading(&mut lines, a, grp, width, theme);
+    }
+    let label = match q {
+        Question::Row(r) => row_question(&mut lines, a, st, r, width, theme),
+        _ => checkbox_question(&mut lines, a, st, q, width, theme),
+    };
+    Piece { lines, gap, label }
+}
+
+/// The questions pane for one width and cursor: questions laid out (and
+/// cached) as they are asked for, the cursor's label highlighted and its
+/// detail (a criterion's full text) under it. Every question has a line at
+/// least, so `Pos { item: i, line: 0 }` is where question `i` starts.
+pub struct DecideLayout<'a> {
+    a: &'a Article,
+    st: &'a DecideState,
+    theme: &'a Theme,
+    width: usize,
+    cursor: usize,
+    detail: Vec<Line<'static>>,
+}
+
+impl DecideLayout<'_> {
+    pub fn questions(&self) -> usize {
+        self.st.shown().len()
+    }
+
+    fn piece(&self, i: usize) -> Rc<Piece> {
+        let stamp = stamp(self.st, i);
+        let key = (self.width, self.st.blind);
+        let mut cache = self.st.cache.borrow_mut();
+        if cache.key != key || cache.pieces.len() > CACHE_LIMIT {
+            cache.pieces.clear();
+            cache.key = key;
+        }
+        if let Some((s, p)) = cache.pieces.get(&i)
+            && *s == stamp
+        {
+            return p.clone();
+        }
+        let p = Rc::new(lay_out_piece(self.a, self.st, i, self.width, self.theme));
+        cache.pieces.insert(i, (stamp, p.clone()));
+        p
+    }
+
+    fn detail_of(&self, i: usize) -> usize {
+        if i == self.cursor {
+            self.detail.len()
+        } else {
+            0
+        }
+    }
+
+    /// Question `i`'s lines, the detail counted in under the cursor.
+    pub fn height(&self, i: usize) -> usize {
+        self.piece(i).lines.len() + self.detail_of(i)
+    }
+
+    /// The lines of question `i` before its span (the blank line before a block).
+    pub fn gap(&self, i: usize) -> usize {
+        self.piece(i).gap
+    }
+
+    /// Past the last line.
+    pub fn end(&self) -> Pos {
+        Pos {
+            item: self.questions(),
+            line: 0,
+        }
+    }
+
+    /// `n` lines after `p`, at most the end.
+    pub fn forward(&self, mut p: Pos, mut n: usize) -> Pos {
+        while p.item < self.questions() {
+            let h = self.height(p.item);
+            if p.line + n < h {
+                p.line += n;
+                return p;
+            }
+            n = p.line + n - h;
+            p = Pos {
+                item: p.item + 1,
+                line: 0,
+            };
+        }
+        self.end()
+    }
+
+    /// `n` lines before `p`, at most the top.
+    pub fn back(&self, mut p: Pos, mut n: usize) -> Pos {
+        while p.line < n {
+            if p.item == 0 {
+                return Pos::default();
+            }
+            n -= p.line;
+            p.item -= 1;
+            p.line = self.height(p.item);
+        }
+        p.line -= n;
+        p
+    }
+
+    /// Question `i`'s span of lines to keep in view: its headings (the gap
+    /// left out) to its end.
+    pub fn span(&self, i: usize) -> (Pos, Pos) {
+        (
+            Pos {
+                item: i,
+                line: self.gap(i),
+            },
+            Pos {
+                item: i + 1,
+                line: 0,
+            },
+        )
+    }
+
+    /// `p` on a line that is there: past the end of its question (which got
+    /// shorter: a wider pane, the detail gone) it is that question's last.
+    fn settle(&self, p: Pos) -> Pos {
+        if p.item >= self.questions() {
+            return self.end();
+        }
+        Pos {
+            item: p.item,
+            line: p.line.min(self.height(p.item).saturating_sub(1)),
+        }
+    }
+
+    /// The top that keeps the cursor's span in a pane of `height` lines,
+    /// moving `scroll` as little as it can; the last screenful at most.
+    pub fn follow(&self, scroll: Pos, height: usize) -> Pos {
+        if self.questions() == 0 {
+            return Pos::default();
+        }
+        let height = height.max(1);
+        let scroll = self.settle(scroll);
+        let (start, end) = self.span(self.cursor);
+        let tall = self.height(self.cursor) - start.line >= height;
+        let s = if tall || start < scroll {
+            start
+        } else {
+            scroll.max(self.back(end, height))
+        };
+        s.min(self.back(self.end(), height))
+    }
+
+    /// Line `k` of question `i` (`p` is its piece), with the cursor's detail and highlight.
+    fn line_of(&self, p: &Piece, i: usize, k: usize) -> Line<'static> {
+        if i != self.cursor {
+            return p.lines[k].clone();
+        }
+        let at = p.label.end;
+        let d = self.detail.len();
+        if (at..at + d).contains(&k) {
+            return self.detail[k - at].clone();
+        }
+        let b = if k < at { k } else { k - d };
+        let l = p.lines[b].clone();
+        if p.label.contains(&b) {
+            l.patch_style(self.theme.selected())
+        } else {
+            l
+        }
+    }
+
+    /// At most `n` lines from `top`, and the row among them where the
+    /// cursor's label starts (for the pointer in the margin).
+    pub fn window(&self, top: Pos, n: usize) -> (Vec<Line<'static>>, Option<usize>) {
+        let mut out = Vec::with_capacity(n);
+        let mut pointer = None;
+        let mut pos = top;
+        while out.len() < n && pos.item < self.questions() {
+            let p = self.piece(pos.item);
+            let h = p.lines.len() + self.detail_of(pos.item);
+            for k in pos.line..h {
+                if out.len() == n {
+                    break;
+                }
+                if pos.item == self.cursor && k == p.label.start {
+                    pointer = Some(out.len());
+                }
+                out.push(self.line_of(&p, pos.item, k));
+            }
+            pos = Pos {
+                item: pos.item + 1,
+                line: 0,
+            };
+        }
+        (out, pointer)
+    }
 }
 
 impl App {
@@ -468,61 +585,67 @@ impl App {
         usize::from(self.decide_panes().questions.width.saturating_sub(2)).max(1)
     }
 
-    pub fn decide_layout(&self) -> DecideLayout {
+    pub fn decide_layout(&self) -> DecideLayout<'_> {
         let width = self.decide_width();
-        let mut h = std::collections::hash_map::DefaultHasher::new();
-        for (q, ans) in self.decide.answers.iter() {
-            q.hash(&mut h);
-            ans.hash(&mut h);
+        let st = &self.decide;
+        let cursor = st.cursor.min(st.shown().len().saturating_sub(1));
+        let mut detail = Vec::new();
+        if let Some(q) = st.current()
+            && !q.is_row()
+            && let Some(d) = decide::detail(&self.article, q)
+        {
+            wrapped(
+                &mut detail,
+                vec![Span::raw("    ")],
+                &d,
+                self.theme.dim().add_modifier(Modifier::ITALIC),
+                None,
+                width,
+            );
         }
-        let key = (width, self.decide.blind, h.finish());
-        let base = {
-            let mut cache = self.decide.cache.borrow_mut();
-            match &*cache {
-                Some((k, b)) if *k == key => b.clone(),
-                _ => {
-                    let b = Rc::new(layout_base(&self.article, &self.decide, width, &self.theme));
-                    *cache = Some((key, b.clone()));
-                    b
-                }
-            }
-        };
-        layout_with(&self.article, &self.decide, base, width, &self.theme)
+        DecideLayout {
+            a: &self.article,
+            st,
+            theme: &self.theme,
+            width,
+            cursor,
+            detail,
+        }
     }
 
-    /// The scroll that keeps the cursor in view (drawing uses it too, so a
-    /// resize can never leave the cursor off screen).
-    pub fn decide_scroll(&self, l: &DecideLayout) -> usize {
-        let h = usize::from(self.decide_panes().questions.height);
-        let span = l.span(self.decide.cursor).unwrap_or((0, 0));
-        follow(self.decide.scroll, span, h, l.len())
+    /// The top of the questions pane that keeps the cursor in view (drawing
+    /// uses it too, so a resize can never leave the cursor off screen).
+    pub fn decide_top(&self, l: &DecideLayout) -> Pos {
+        l.follow(
+            self.decide.scroll,
+            usize::from(self.decide_panes().questions.height),
+        )
     }
 
     pub(super) fn decide_follow(&mut self) {
-        let n = self.decide.order().len();
+        let n = self.decide.shown().len();
         self.decide.cursor = self.decide.cursor.min(n.saturating_sub(1));
-        let l = self.decide_layout();
-        self.decide.scroll = self.decide_scroll(&l);
+        self.decide.scroll = self.decide_top(&self.decide_layout());
     }
 
-    /// Moves the cursor about `lines` lines down (or up), at least one question.
+    /// Moves the cursor about `lines` lines down (or up), at least one
+    /// question: `lines` counted between the starts of the questions' spans.
     fn decide_page(&self, lines: usize, down: bool) -> usize {
         let l = self.decide_layout();
         let n = l.questions();
-        let start = |i: usize| l.span(i).map_or(0, |s| s.0);
         let cur = self.decide.cursor.min(n.saturating_sub(1));
-        let here = start(cur);
+        // From the start of question i's span to the start of question i + 1's.
+        let step = |i: usize| l.height(i) - l.gap(i) + l.gap(i + 1);
+        let (mut i, mut dist) = (cur, 0);
         if down {
-            let target = here + lines;
-            let mut i = cur;
-            while i + 1 < n && start(i + 1) <= target {
+            while i + 1 < n && dist + step(i) <= lines {
+                dist += step(i);
                 i += 1;
             }
             (i.max(cur + 1)).min(n.saturating_sub(1))
         } else {
-            let target = here.saturating_sub(lines);
-            let mut i = cur;
-            while i > 0 && start(i - 1) >= target {
+            while i > 0 && dist + step(i - 1) <= lines {
+                dist += step(i - 1);
                 i -= 1;
             }
             i.min(cur.saturating_sub(1))
@@ -530,8 +653,7 @@ impl App {
     }
 
     pub(super) fn decide_update(&mut self, action: Action) {
-        let order = self.decide.order();
-        let n = order.len();
+        let n = self.decide.shown().len();
         if n == 0 {
             if matches!(action, Action::ClearAll) {
                 self.status = Some("no answers to clear".into());
@@ -539,7 +661,7 @@ impl App {
             return;
         }
         let cur = self.decide.cursor.min(n - 1);
-        let q = order[cur];
+        let q = self.decide.shown()[cur];
         let page = usize::from(self.decide_panes().questions.height)
             .saturating_sub(2)
             .max(1);
@@ -555,18 +677,19 @@ impl App {
             Action::HalfDown => self.decide.cursor = self.decide_page(page / 2, true),
             Action::HalfUp => self.decide.cursor = self.decide_page(page / 2, false),
             Action::NextSection => {
-                if let Some(i) = order.iter().position(|o| o.block() > q.block()) {
-                    self.decide.cursor = i;
+                let next = self.decide.block_range(q.block()).end;
+                if next < n {
+                    self.decide.cursor = next;
                 }
             }
             Action::PrevSection => {
-                let prev = order
-                    .iter()
-                    .rev()
-                    .find(|o| o.block() < q.block())
-                    .map(|o| o.block());
-                self.decide.cursor = match prev {
-                    Some(b) => order.iter().position(|o| o.block() == b).unwrap_or(0),
+                let here = self.decide.block_range(q.block()).start;
+                self.decide.cursor = match here.checked_sub(1) {
+                    Some(p) => {
+                        self.decide
+                            .block_range(self.decide.shown()[p].block())
+                            .start
+                    }
                     None => 0,
                 };
             }
@@ -611,8 +734,12 @@ impl App {
             }
             Action::Blind => {
                 self.decide.blind = !self.decide.blind;
-                let order = self.decide.order();
-                self.decide.cursor = order.iter().position(|o| *o == q).unwrap_or(0);
+                self.decide.cursor = self
+                    .decide
+                    .shown()
+                    .iter()
+                    .position(|o| *o == q)
+                    .unwrap_or(0);
                 self.status = Some(if self.decide.blind {
                     "blind mode: criteria no longer say whom they favour (b to show)".into()
                 } else {

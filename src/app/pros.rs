@@ -4,7 +4,7 @@ use super::{App, geometry};
 use crate::article::{Article, Item};
 use crate::keys::Action;
 use crate::render::theme::Theme;
-use crate::render::wrap::wrap;
+use crate::render::wrap::{wrap, wrap_height};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use std::cell::RefCell;
@@ -156,6 +156,32 @@ pub fn entry_lines(a: &Article, e: Entry, width: usize, theme: &Theme) -> Vec<Li
     }
 }
 
+/// How many lines [`entry_lines`] gives, counted without laying them out:
+/// `G` measures every column of a 10 MB article this way.
+pub fn entry_height(a: &Article, e: Entry, width: usize) -> usize {
+    match e {
+        Entry::Name(c) => wrap_height(&a.contenders[c].name, width),
+        Entry::Blank | Entry::Heading { .. } | Entry::Nothing { .. } => 1,
+        Entry::Item {
+            contender,
+            pros,
+            item,
+        } => {
+            let c = &a.contenders[contender];
+            let it = if pros { &c.pros[item] } else { &c.cons[item] };
+            // As in `item_lines`: the title's lines, then the text's.
+            let inner = width.saturating_sub(2).max(1);
+            let title = it.title.as_ref().map_or(0, |t| wrap_height(t, inner));
+            let text = if it.text.is_empty() {
+                0
+            } else {
+                wrap_height(&it.text, inner)
+            };
+            title + text
+        }
+    }
+}
+
 /// The entries of every column, in order; nothing is wrapped yet.
 pub fn layout(a: &Article, width: usize, state: &ProsState) -> ProsLayout {
     let n = a.contenders.len();
@@ -224,8 +250,8 @@ impl ProsLayout {
         self.columns.len()
     }
 
-    /// Lays out column `col` until it reaches `line` (or ends); returns its height so far.
-    fn reach(&self, a: &Article, col: usize, line: usize, theme: &Theme) -> usize {
+    /// Measures column `col` until it reaches `line` (or ends); returns its height so far.
+    fn reach(&self, a: &Article, col: usize, line: usize) -> usize {
         let Some(c) = self.columns.get(col) else {
             return 0;
         };
@@ -233,22 +259,22 @@ impl ProsLayout {
         let mut end = c.ends.last().copied().unwrap_or(0);
         while end <= line && c.ends.len() < c.entries.len() {
             let e = c.entries[c.ends.len()];
-            end += entry_lines(a, e, self.col_width, theme).len();
+            end += entry_height(a, e, self.col_width);
             c.ends.push(end);
         }
         end
     }
 
     /// The tallest column's height, counted up to `limit` lines at most.
-    pub fn height_upto(&self, a: &Article, limit: usize, theme: &Theme) -> usize {
+    pub fn height_upto(&self, a: &Article, limit: usize) -> usize {
         (0..self.columns.len())
-            .map(|c| self.reach(a, c, limit, theme).min(limit))
+            .map(|c| self.reach(a, c, limit).min(limit))
             .max()
             .unwrap_or(0)
     }
 
     /// The line where entry `entry` of column `col` starts.
-    fn entry_line(&self, a: &Article, col: usize, entry: usize, theme: &Theme) -> usize {
+    fn entry_line(&self, a: &Article, col: usize, entry: usize) -> usize {
         loop {
             let done = {
                 let c = self.columns[col].borrow();
@@ -264,20 +290,20 @@ impl ProsLayout {
                 return self.columns[col].borrow().ends.last().copied().unwrap_or(0);
             }
             let far = self.columns[col].borrow().ends.last().copied().unwrap_or(0) + 200;
-            self.reach(a, col, far, theme);
+            self.reach(a, col, far);
         }
     }
 
     /// Where searchable item `unit` starts: (column, line).
-    pub fn unit_pos(&self, a: &Article, unit: usize, theme: &Theme) -> Option<(usize, usize)> {
+    pub fn unit_pos(&self, a: &Article, unit: usize) -> Option<(usize, usize)> {
         let &(col, entry) = self.units.get(unit)?;
-        Some((col, self.entry_line(a, col, entry, theme)))
+        Some((col, self.entry_line(a, col, entry)))
     }
 
     /// Where contender `c` starts: (column, line).
-    pub fn start_of(&self, a: &Article, c: usize, theme: &Theme) -> Option<(usize, usize)> {
+    pub fn start_of(&self, a: &Article, c: usize) -> Option<(usize, usize)> {
         let &(col, entry) = self.starts.get(c)?;
-        Some((col, self.entry_line(a, col, entry, theme)))
+        Some((col, self.entry_line(a, col, entry)))
     }
 
     /// The entries (with their lines) that cover lines `from .. from + n` of column `col`,
@@ -290,7 +316,7 @@ impl ProsLayout {
         n: usize,
         theme: &Theme,
     ) -> (Vec<(Entry, Vec<Line<'static>>)>, usize) {
-        self.reach(a, col, from + n, theme);
+        self.reach(a, col, from + n);
         let c = self.columns[col].borrow();
         let first = c.ends.partition_point(|&e| e <= from);
         let start_line = if first == 0 { 0 } else { c.ends[first - 1] };
@@ -336,7 +362,7 @@ impl App {
     fn pros_scroll_limit(&self, want: usize) -> usize {
         let h = self.body_height();
         let l = self.pros_layout();
-        l.height_upto(&self.article, want.saturating_add(h), &self.theme)
+        l.height_upto(&self.article, want.saturating_add(h))
             .saturating_sub(h)
             .min(want)
     }
@@ -366,9 +392,7 @@ impl App {
         ) {
             let l = self.pros_layout();
             if l.stacked {
-                let start = l
-                    .start_of(&self.article, self.pros.col, &self.theme)
-                    .map_or(0, |p| p.1);
+                let start = l.start_of(&self.article, self.pros.col).map_or(0, |p| p.1);
                 self.pros.scroll = self.pros_scroll_limit(start);
             }
         }
@@ -376,7 +400,7 @@ impl App {
 
     pub(super) fn pros_show_unit(&mut self, unit: usize) {
         let l = self.pros_layout();
-        let Some((col, line)) = l.unit_pos(&self.article, unit, &self.theme) else {
+        let Some((col, line)) = l.unit_pos(&self.article, unit) else {
             return;
         };
         if !l.stacked {

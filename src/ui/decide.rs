@@ -3,7 +3,7 @@
 
 use super::{draw_lines, highlighted, placeholder};
 use crate::app::App;
-use crate::app::decide::{follow, panes};
+use crate::app::decide::panes;
 use crate::decide::{self, Outcome, Score};
 use crate::render::wrap::{str_width, truncate, wrap};
 use ratatui::buffer::Buffer;
@@ -23,7 +23,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         );
         return;
     }
-    if app.decide.order().is_empty() {
+    if app.decide.shown().is_empty() {
         placeholder(
             app,
             area,
@@ -49,20 +49,14 @@ fn questions(app: &App, area: Rect, buf: &mut Buffer) {
     }
     let l = app.decide_layout();
     let h = usize::from(inner.height);
-    let span = l.span(app.decide.cursor).unwrap_or((0, 0));
-    let top = follow(app.decide.scroll, span, h, l.len());
-    draw_lines(&highlighted(app, l.window(top, h)), inner, buf);
+    let (lines, pointer) = l.window(l.follow(app.decide.scroll, h), h);
+    draw_lines(&highlighted(app, lines), inner, buf);
     // A pointer in the margin, so the cursor shows without colour or reverse video too.
-    if let Some(c) = l.cursor_line().filter(|&c| c >= top && c < top + h)
+    if let Some(row) = pointer
         && area.width > 0
     {
         let st = app.theme.accent();
-        buf.set_string(
-            area.x,
-            inner.y + (c - top) as u16,
-            app.theme.glyphs.pick,
-            st,
-        );
+        buf.set_string(area.x, inner.y + row as u16, app.theme.glyphs.pick, st);
     }
 }
 

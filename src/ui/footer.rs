@@ -161,17 +161,14 @@ fn position(app: &App) -> String {
             Some(c) => format!("{} {}/{}", c.name, app.pros.col + 1, a.contenders.len()),
             None => "no contenders".into(),
         },
-        View::Decide => {
-            let order = app.decide.order();
-            match order.get(app.decide.cursor) {
-                Some(q) => {
-                    let block: Vec<_> = order.iter().filter(|o| o.block() == q.block()).collect();
-                    let at = block.iter().position(|o| *o == q).unwrap_or(0);
-                    format!("{} {}/{}", q.block().title(), at + 1, block.len())
-                }
-                None => "nothing to decide".into(),
+        View::Decide => match app.decide.shown().get(app.decide.cursor) {
+            Some(q) => {
+                let block = app.decide.block_range(q.block());
+                let at = app.decide.cursor - block.start;
+                format!("{} {}/{}", q.block().title(), at + 1, block.len())
             }
-        }
+            None => "nothing to decide".into(),
+        },
     }
 }
 
