@@ -56,8 +56,9 @@ const SCRIPT: &[&str] = &[
     "\x1b",
 ];
 
-/// The key's time, then the slices of work it left (a search count), each
-/// with its render, as the event loop runs them between keys: (count, slowest).
+/// The key's time, then the slices of work it left (a search count, the Pros
+/// & Cons columns to measure), each with its frame, as the event loop runs
+/// them between keys: (count, slowest).
 fn press(screen: &mut Screen<Sink>, app: &mut App, keys: &str) -> (f64, usize, f64) {
     let t = Instant::now();
     for c in keys.chars() {
@@ -109,7 +110,7 @@ fn main() {
             let label = k.escape_debug().to_string();
             let then = match slices {
                 0 => String::new(),
-                n => format!("search count in {n} slice(s), slowest {slowest:.2} ms"),
+                n => format!("{n} slice(s) of work, slowest {slowest:.2} ms"),
             };
             println!("| `{label}` | {ms:.2} | {then} |");
             for (l, t) in [(label.clone(), ms), (format!("{label} (slice)"), slowest)] {

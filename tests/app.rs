@@ -542,3 +542,29 @@ fn pros_and_cons_are_measured_as_they_are_laid_out() {
         }
     }
 }
+
+/// In the Pros & Cons view the columns are measured between keys, so that
+/// `G` finds their heights ready; the bottom is the same either way.
+#[test]
+fn pros_columns_are_measured_between_keys() {
+    let text = versus::r#gen::generate_article(3_000_000);
+    let article = versus::article::parse(&text, "big.md");
+    let mut measured = app(article.clone(), 120, 40);
+    let mut direct = app(article, 120, 40);
+    assert!(!measured.has_work(), "nothing to do in the Read view");
+    press(&mut measured, "3");
+    assert!(measured.has_work());
+    let mut slices = 0;
+    while measured.has_work() {
+        measured.work();
+        slices += 1;
+    }
+    assert!(slices >= 2, "{slices}");
+    press(&mut measured, "G");
+    press(&mut direct, "3G");
+    assert_eq!(measured.pros.scroll, direct.pros.scroll);
+    assert!(measured.pros.scroll > 0);
+    assert_eq!(screen(&measured), screen(&direct));
+    press(&mut measured, "1");
+    assert!(!measured.has_work());
+}

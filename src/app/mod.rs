@@ -250,6 +250,22 @@ impl App {
         }
     }
 
+    /// True while there is work to finish between keys: a search count, or
+    /// measuring the Pros & Cons columns. The event loop calls [`App::work`]
+    /// whenever no key is waiting, until this is false; then it sleeps.
+    pub fn has_work(&self) -> bool {
+        self.search.counting() || self.pros_unmeasured()
+    }
+
+    /// One slice (about a millisecond) of that work.
+    pub fn work(&mut self) {
+        if self.search.counting() {
+            self.search_work();
+        } else if self.pros_unmeasured() {
+            self.pros_measure_some();
+        }
+    }
+
     /// Body height in rows (the pane the current view scrolls).
     pub fn body_height(&self) -> usize {
         usize::from(geometry::body(self.size).height)

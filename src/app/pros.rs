@@ -265,6 +265,28 @@ impl ProsLayout {
         end
     }
 
+    /// True once every column's height is known.
+    pub fn measured(&self) -> bool {
+        self.columns.iter().all(|c| {
+            let c = c.borrow();
+            c.ends.len() >= c.entries.len()
+        })
+    }
+
+    /// Measures up to `budget` more entries, the first unmeasured column first.
+    fn measure_some(&self, a: &Article, mut budget: usize) {
+        for c in &self.columns {
+            let mut c = c.borrow_mut();
+            let mut end = c.ends.last().copied().unwrap_or(0);
+            while budget > 0 && c.ends.len() < c.entries.len() {
+                let e = c.entries[c.ends.len()];
+                end += entry_height(a, e, self.col_width);
+                c.ends.push(end);
+                budget -= 1;
+            }
+        }
+    }
+
     /// The tallest column's height, counted up to `limit` lines at most.
     pub fn height_upto(&self, a: &Article, limit: usize) -> usize {
         (0..self.columns.len())
@@ -422,6 +444,18 @@ impl App {
             }
         }
         Some(s)
+    }
+
+    /// True while the Pros & Cons view is shown and its columns' heights are
+    /// not all known: the event loop measures them between keys, so that `G`
+    /// finds them ready (on a 10 MB article that is 3 MB of text to count).
+    pub(super) fn pros_unmeasured(&self) -> bool {
+        self.view == super::View::Pros && !self.pros_layout().measured()
+    }
+
+    /// One slice of that measuring: under a millisecond.
+    pub(super) fn pros_measure_some(&self) {
+        self.pros_layout().measure_some(&self.article, 4096);
     }
 
     /// The items shown, in order (the Pros & Cons view's searchable units).

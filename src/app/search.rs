@@ -1,7 +1,7 @@
 //! `/` search: typed in the footer, matches counted per view, `n`/`N` to step.
 //!
 //! Counting reads every unit of the view, which on a 10 MB article takes
-//! longer than a key may. So the count runs in slices of about
+//! longer than a key may. So the count runs in slices of
 //! [`SLICE_BYTES`]: Enter runs the first (on most articles the only one) and
 //! jumps to the first match from the reading position as soon as one is seen;
 //! the event loop runs the rest while no key is waiting ([`App::has_work`]).
@@ -11,8 +11,8 @@ use crate::render::find::Needle;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::ops::ControlFlow;
 
-/// Text read per slice of a count: about a millisecond's work.
-pub const SLICE_BYTES: usize = 1 << 20;
+/// Text read per slice of a count: well under a millisecond's work.
+pub const SLICE_BYTES: usize = 1 << 19;
 
 #[derive(Default)]
 pub struct Search {
@@ -150,7 +150,7 @@ impl App {
                 self.search.query = Some(q);
                 let here = self.search_here();
                 self.search.start(here, self.search_unit_count(), true);
-                self.work();
+                self.search_work();
             }
             KeyCode::Backspace => {
                 p.pop();
@@ -170,14 +170,8 @@ impl App {
         }
     }
 
-    /// True while a search count is unfinished: the event loop calls
-    /// [`App::work`] until it is done, whenever no key is waiting.
-    pub fn has_work(&self) -> bool {
-        self.search.counting()
-    }
-
     /// Runs one slice of the unfinished count.
-    pub fn work(&mut self) {
+    pub(super) fn search_work(&mut self) {
         let Some(mut scan) = self.search.scan.take() else {
             return;
         };
@@ -271,13 +265,13 @@ impl App {
     /// Recounts the matches in the current view (after a view switch).
     pub(super) fn refresh_search(&mut self) {
         self.search.start(0, self.search_unit_count(), false);
-        self.work();
+        self.search_work();
     }
 
     pub(super) fn step_match(&mut self, forward: bool) {
         // Stepping needs the whole count: finish it now.
         while self.search.counting() {
-            self.work();
+            self.search_work();
         }
         let n = self.search.len();
         if n == 0 {
