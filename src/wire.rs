@@ -382,6 +382,11 @@ fn is_blank(c: &Cell) -> bool {
 }
 
 fn width_of(c: &Cell) -> u16 {
+    // Nearly every cell holds one ASCII character (control characters never
+    // reach the buffer): no width lookup for those.
+    if c.symbol().len() == 1 {
+        return 1;
+    }
     c.cell_width().max(1)
 }
 
