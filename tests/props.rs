@@ -75,8 +75,8 @@ fn check_model(a: &Article) -> Result<(), TestCaseError> {
                 t
             );
         }
-        if let Some(m) = &b.marker {
-            prop_assert!(!m.chars().any(forbidden), "marker {:?}", m);
+        if let Some(m) = b.marker {
+            prop_assert!(!m.to_string().chars().any(forbidden), "marker {:?}", m);
         }
     }
     Ok(())

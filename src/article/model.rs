@@ -1,7 +1,9 @@
 //! The article model: everything the views and outputs need, free of terminal concerns.
 
 use serde::ser::{Serialize, SerializeMap, Serializer};
+use std::fmt::Write;
 use std::ops::Range;
+use std::sync::Arc;
 
 #[derive(Debug, Clone, Default)]
 pub struct Article {
@@ -12,14 +14,15 @@ pub struct Article {
     /// The feature table, read the way it was meant: the feature column
     /// first, then one column per contender in `contenders` order (even when
     /// the article lists the contenders down its rows). Without contenders,
-    /// the article's first table of three or more columns, as written.
-    pub table: Option<Table>,
+    /// the article's first table of three or more columns, as written. It is
+    /// one of `tables`, shared, when it reads as written.
+    pub table: Option<Arc<Table>>,
     pub sections: Vec<Section>,
     pub warnings: Vec<String>,
     /// The document as flat, render-ready blocks (the JSON carries the plain-text sections instead).
     pub blocks: Vec<Block>,
-    /// Every table in document order; `table` is a copy of the feature table among them.
-    pub tables: Vec<Table>,
+    /// Every table in document order.
+    pub tables: Vec<Arc<Table>>,
 }
 
 /// The JSON form: the model without its render-only parts, each section with
@@ -32,7 +35,7 @@ impl Serialize for Article {
         st.serialize_field("meta", &self.meta)?;
         st.serialize_field("title", &self.title)?;
         st.serialize_field("contenders", &self.contenders)?;
-        st.serialize_field("table", &self.table)?;
+        st.serialize_field("table", &self.table.as_deref())?;
         st.serialize_field("sections", &SectionsJson(self))?;
         st.serialize_field("warnings", &self.warnings)?;
         st.end()
@@ -168,8 +171,43 @@ pub struct Block {
     pub kind: BlockKind,
     pub quote: u16,
     pub depth: u16,
-    /// The list marker ("•", "3.") when this block opens a list item.
-    pub marker: Option<String>,
+    /// The list marker when this block opens a list item.
+    pub marker: Option<Marker>,
+}
+
+/// A list item's marker, a bullet or a number, in four bytes (a heap string
+/// per list item would cost more than most items' text).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Marker(std::num::NonZeroU32);
+
+impl Marker {
+    /// `u32::MAX` stands for the bullet, any other value for its number plus one.
+    const BULLET: u32 = u32::MAX;
+
+    pub fn bullet() -> Marker {
+        Marker(std::num::NonZeroU32::MAX)
+    }
+
+    /// "3." (CommonMark allows nine digits, so the number fits).
+    pub fn numbered(n: u64) -> Marker {
+        let n = n.min(u64::from(Marker::BULLET - 2)) as u32;
+        Marker(std::num::NonZeroU32::MIN.saturating_add(n))
+    }
+
+    /// The number of a numbered item, `None` for a bullet.
+    pub fn number(self) -> Option<u32> {
+        (self.0.get() != Marker::BULLET).then(|| self.0.get() - 1)
+    }
+}
+
+/// "•" or "3.".
+impl std::fmt::Display for Marker {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.number() {
+            Some(n) => write!(f, "{n}."),
+            None => f.write_str("•"),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -186,32 +224,20 @@ pub enum BlockKind {
     Table(usize),
 }
 
-/// Styled inline text, compact: the text once, and where each style runs
-/// (a heap string per styled word would cost more than the words).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// Styled inline text, compact: the text and where each style runs share one
+/// allocation (a heap string per styled word, or a second allocation per
+/// block for its runs, would cost more than the words).
+///
+/// The buffer holds the text, then each run (its style, then its length in
+/// bytes), then the text's length. Runs and length are written in 7-bit
+/// ASCII bytes so the buffer stays a `str` and the text a plain slice of it.
+#[derive(Clone, Default, PartialEq, Eq)]
 pub struct Spans {
-    text: Box<str>,
-    runs: Box<[Run]>,
+    buf: Box<str>,
 }
 
-/// A run: its end in the text, shifted past its style's five bits.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Run(u32);
-
-impl Run {
-    fn end(self) -> usize {
-        (self.0 >> 5) as usize
-    }
-
-    fn style(self) -> u8 {
-        (self.0 & 31) as u8
-    }
-
-    fn new(end: usize, style: u8) -> Run {
-        // Inputs are capped at 64 MiB, well below 2^27 bytes a block.
-        Run(((end.min((u32::MAX >> 5) as usize) as u32) << 5) | u32::from(style))
-    }
-}
+/// Bytes of the text's length at the end of a [`Spans`] buffer: 35 bits.
+const LEN_BYTES: usize = 5;
 
 /// One run of [`Spans`]: text in one style.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -230,30 +256,98 @@ impl Spans {
 
     /// The whole text, every run's in order.
     pub fn text(&self) -> &str {
-        &self.text
+        &self.buf[..self.text_len()]
+    }
+
+    fn text_len(&self) -> usize {
+        let b = self.buf.as_bytes();
+        let Some(tail) = b.len().checked_sub(LEN_BYTES).map(|i| &b[i..]) else {
+            return 0;
+        };
+        tail.iter().rev().fold(0, |n, &x| n << 7 | usize::from(x))
+    }
+
+    /// The encoded runs.
+    fn runs(&self) -> Runs<'_> {
+        let b = self.buf.as_bytes();
+        let end = b.len().saturating_sub(LEN_BYTES);
+        Runs(&b[self.text_len().min(end)..end])
     }
 
     /// Runs: number of spans.
     pub fn len(&self) -> usize {
-        self.runs.len()
+        self.runs().count()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.runs.is_empty()
+        self.buf.is_empty()
     }
 
     pub fn iter(&self) -> impl Iterator<Item = Span<'_>> + '_ {
+        let text = self.text();
         let mut start = 0;
-        self.runs.iter().map(move |r| {
-            let end = r.end();
-            let text = self.text.get(start..end).unwrap_or("");
+        self.runs().map(move |(len, style)| {
+            let end = (start + len).min(text.len());
+            let span = text.get(start..end).unwrap_or("");
             start = end;
             Span {
-                text,
-                style: SpanStyle::from_bits(r.style()),
+                text: span,
+                style: SpanStyle::from_bits(style),
             }
         })
     }
+}
+
+impl std::fmt::Debug for Spans {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list()
+            .entries(self.iter().map(|s| (s.text, s.style.bits())))
+            .finish()
+    }
+}
+
+/// Decodes the runs of a [`Spans`] buffer: (length, style bits) each.
+struct Runs<'a>(&'a [u8]);
+
+impl Iterator for Runs<'_> {
+    type Item = (usize, u8);
+
+    fn next(&mut self) -> Option<(usize, u8)> {
+        let (&style, rest) = self.0.split_first()?;
+        let (mut len, mut shift, mut used) = (0, 0, 0);
+        for &b in rest {
+            len |= usize::from(b & 63) << shift;
+            shift += 6;
+            used += 1;
+            if b & 64 == 0 {
+                break;
+            }
+        }
+        self.0 = &rest[used..];
+        Some((len, style))
+    }
+}
+
+/// Appends a run: its style byte, then its length six bits a byte, low bits
+/// first, bit 6 set on every byte but the last.
+fn put_run(out: &mut String, len: usize, style: u8) {
+    out.push(char::from(style & 31));
+    let mut n = len;
+    loop {
+        let low = (n & 63) as u8;
+        n >>= 6;
+        if n == 0 {
+            out.push(char::from(low));
+            return;
+        }
+        out.push(char::from(low | 64));
+    }
+}
+
+/// Bytes [`put_run`] writes.
+fn run_bytes(len: usize) -> usize {
+    let bits = (usize::BITS - len.leading_zeros()) as usize;
+    1 + bits.div_ceil(6).max(1)
 }
 
 /// [`Spans`] being built: text in one style after another, a run merged
@@ -261,17 +355,17 @@ impl Spans {
 #[derive(Debug, Clone, Default)]
 pub struct SpansBuf {
     text: String,
-    runs: Vec<Run>,
+    /// Each run's length and style bits.
+    runs: Vec<(usize, u8)>,
 }
 
 impl SpansBuf {
     pub fn push(&mut self, text: &str, style: SpanStyle) {
         self.text.push_str(text);
-        let end = self.text.len();
         let style = style.bits();
         match self.runs.last_mut() {
-            Some(last) if last.style() == style => *last = Run::new(end, style),
-            _ => self.runs.push(Run::new(end, style)),
+            Some(last) if last.1 == style => last.0 += text.len(),
+            _ => self.runs.push((text.len(), style)),
         }
     }
 
@@ -280,9 +374,22 @@ impl SpansBuf {
     }
 
     pub fn finish(self) -> Spans {
+        let SpansBuf { mut text, runs } = self;
+        if runs.is_empty() {
+            return Spans::default();
+        }
+        let len = text.len();
+        let extra: usize = runs.iter().map(|r| run_bytes(r.0)).sum::<usize>() + LEN_BYTES;
+        text.reserve_exact(extra);
+        for (n, style) in runs {
+            put_run(&mut text, n, style);
+        }
+        for i in 0..LEN_BYTES {
+            // Lengths past 35 bits cannot be: inputs are capped well below.
+            text.push(char::from((len >> (7 * i) & 127) as u8));
+        }
         Spans {
-            text: self.text.into_boxed_str(),
-            runs: self.runs.into_boxed_slice(),
+            buf: text.into_boxed_str(),
         }
     }
 }
@@ -356,11 +463,10 @@ impl Article {
             for _ in 0..depth.saturating_sub(1).min(40) {
                 out.push_str("  ");
             }
-            match b.marker.as_deref() {
-                Some("•") => out.push_str("- "),
-                Some(m) => {
-                    out.push_str(m);
-                    out.push(' ');
+            match b.marker.map(Marker::number) {
+                Some(None) => out.push_str("- "),
+                Some(Some(n)) => {
+                    let _ = write!(out, "{n}. ");
                 }
                 None if depth > 0 => out.push_str("  "),
                 None => {}
@@ -377,5 +483,66 @@ impl Article {
         self.sections
             .partition_point(|s| s.blocks.start <= b)
             .saturating_sub(1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spans_give_back_their_runs() {
+        let bold = SpanStyle {
+            bold: true,
+            ..SpanStyle::default()
+        };
+        let code = SpanStyle {
+            code: true,
+            link: true,
+            ..SpanStyle::default()
+        };
+        // Lengths around each byte of the encoding, multi-byte text, an empty run.
+        let long = "é".repeat(70_000);
+        let pieces: Vec<(&str, SpanStyle)> = vec![
+            ("a", SpanStyle::default()),
+            ("", bold),
+            (&long[..126], code),
+            (&long[..128], SpanStyle::default()),
+            (&long, bold),
+            ("x", code),
+        ];
+        let mut b = SpansBuf::default();
+        for (t, st) in &pieces {
+            b.push(t, *st);
+        }
+        let s = b.finish();
+        let got: Vec<(&str, SpanStyle)> = s.iter().map(|r| (r.text, r.style)).collect();
+        assert_eq!(got, pieces);
+        assert_eq!(s.text(), pieces.iter().map(|p| p.0).collect::<String>());
+        assert_eq!(s.len(), pieces.len());
+        assert!(!s.is_empty());
+    }
+
+    #[test]
+    fn spans_merge_runs_of_one_style() {
+        let mut b = SpansBuf::default();
+        b.push("one ", SpanStyle::default());
+        b.push("two", SpanStyle::default());
+        let s = b.finish();
+        assert_eq!(s, Spans::plain("one two"));
+        assert_eq!(s.len(), 1);
+        let empty = SpansBuf::default().finish();
+        assert!(empty.is_empty() && empty.text().is_empty() && empty.iter().next().is_none());
+        assert_eq!(Spans::plain("").len(), 1);
+    }
+
+    #[test]
+    fn markers_read_as_written() {
+        assert_eq!(Marker::bullet().to_string(), "•");
+        assert_eq!(Marker::bullet().number(), None);
+        for n in [0, 1, 42, 999_999_999] {
+            assert_eq!(Marker::numbered(n).to_string(), format!("{n}."));
+        }
+        assert_eq!(Marker::numbered(u64::MAX).number(), Some(u32::MAX - 2));
     }
 }

@@ -7,7 +7,9 @@ use super::model::*;
 use super::sanitize::{self, Removed};
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use std::borrow::Cow;
+use std::fmt::Write;
 use std::ops::Range;
+use std::sync::Arc;
 
 /// Parses raw bytes: lossy UTF-8 with a warning, never a failure.
 pub fn parse_bytes(bytes: &[u8], source: &str) -> Article {
@@ -125,7 +127,7 @@ struct Head {
 /// What the builder made of the body.
 struct Output {
     blocks: Vec<Block>,
-    tables: Vec<Table>,
+    tables: Vec<Arc<Table>>,
     sections: Vec<Section>,
     title: Option<String>,
     ragged: usize,
@@ -238,7 +240,7 @@ struct TableAcc {
 struct Builder<'r> {
     removed: &'r mut Removed,
     blocks: Vec<Block>,
-    tables: Vec<Table>,
+    tables: Vec<Arc<Table>>,
     sections: Vec<Section>,
     title: Option<String>,
     ragged: usize,
@@ -253,7 +255,7 @@ struct Builder<'r> {
     image: u16,
     quote: u16,
     lists: Vec<ListState>,
-    marker: Option<String>,
+    marker: Option<Marker>,
     code: Option<String>,
     html: Option<String>,
     table: Option<TableAcc>,
@@ -420,11 +422,11 @@ impl<'r> Builder<'r> {
                 self.flush_inline();
                 let marker = match self.lists.last_mut().and_then(|l| l.next.as_mut()) {
                     Some(n) => {
-                        let m = format!("{n}.");
+                        let m = Marker::numbered(*n);
                         *n += 1;
                         m
                     }
-                    None => "•".to_string(),
+                    None => Marker::bullet(),
                 };
                 self.marker = Some(marker);
                 if self.lists.len() == 1 && self.top_list.is_some() {
@@ -441,11 +443,10 @@ impl<'r> Builder<'r> {
                     for _ in 1..self.lists.len().min(40) {
                         item.text.push_str("  ");
                     }
-                    match self.marker.as_deref() {
-                        Some("•") | None => item.text.push_str("- "),
-                        Some(m) => {
-                            item.text.push_str(m);
-                            item.text.push(' ');
+                    match self.marker.and_then(Marker::number) {
+                        None => item.text.push_str("- "),
+                        Some(n) => {
+                            let _ = write!(item.text, "{n}. ");
                         }
                     }
                 }
@@ -755,7 +756,7 @@ impl<'r> Builder<'r> {
             })
             .collect();
         let idx = self.tables.len();
-        self.tables.push(Table { columns, rows });
+        self.tables.push(Arc::new(Table { columns, rows }));
         self.push_part(Part::Table(idx));
         self.push_block(BlockKind::Table(idx));
     }

@@ -17,6 +17,7 @@ use super::labels::{
 use super::names::{Names, fold, squash};
 use super::tables::pros_cons_kind;
 use crate::article::model::{Article, Block, Contender, Item, Part, Section, Table, para_text};
+use std::sync::Arc;
 
 /// How far into a paragraph "X shines when …" sentences are looked for.
 const CRITERIA_SCAN: usize = 400;
@@ -69,7 +70,7 @@ impl Ctx {
 
 struct Walker<'a> {
     names: &'a Names,
-    tables: &'a [Table],
+    tables: &'a [Arc<Table>],
     blocks: &'a [Block],
     out: &'a mut [Contender],
     /// "**Winner:** X" lines met on the way, for [`verdicts`].
