@@ -135,7 +135,7 @@ pub enum Part {
         lead: Option<String>,
     },
     /// A list's top-level items.
-    List(Vec<Item>),
+    List(Box<[Item]>),
     /// Index into `Article::tables`.
     Table(usize),
 }

@@ -28,9 +28,6 @@ impl Unfinished {
         for s in &mut article.sections {
             s.parts = Vec::new();
         }
-        article.sections.shrink_to_fit();
-        article.blocks.shrink_to_fit();
-        article.tables.shrink_to_fit();
         article
     }
 }
@@ -330,13 +327,24 @@ impl<'r> Builder<'r> {
 
     fn end_run(&mut self) {
         self.flush_inline();
+        self.end_section();
+    }
+
+    /// Ends the last section where the blocks end so far.
+    fn end_section(&mut self) {
         let end = self.blocks.len();
         if let Some(s) = self.sections.last_mut() {
             s.blocks.end = end;
+            // Held until the detectors have run: no room to spare.
+            s.parts.shrink_to_fit();
         }
     }
 
-    fn output(self) -> Output {
+    /// What was built, without room to grow: the detectors allocate next.
+    fn output(mut self) -> Output {
+        self.blocks.shrink_to_fit();
+        self.tables.shrink_to_fit();
+        self.sections.shrink_to_fit();
         Output {
             blocks: self.blocks,
             tables: self.tables,
@@ -553,7 +561,7 @@ impl<'r> Builder<'r> {
                 if self.lists.is_empty()
                     && let Some(items) = self.top_list.take()
                 {
-                    self.push_part(Part::List(items));
+                    self.push_part(Part::List(items.into_boxed_slice()));
                 }
             }
             TagEnd::Item => {
@@ -671,10 +679,8 @@ impl<'r> Builder<'r> {
             if level == 1 && self.title.is_none() {
                 self.title = Some(title.clone());
             }
+            self.end_section();
             let start = self.blocks.len();
-            if let Some(s) = self.sections.last_mut() {
-                s.blocks.end = start;
-            }
             let section = self.sections.len();
             self.sections.push(Section {
                 level,

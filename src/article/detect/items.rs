@@ -109,18 +109,24 @@ pub fn collect(a: &mut Article, names: &Names, parents: &[Option<usize>], skip: 
             conclusion = Some(i);
         }
         concl[i] = own || parent.is_some_and(|p| concl[p]);
-        if skip[i] {
-            w.section(s, Ctx::default(), concl[i], keep);
-            continue;
-        }
-        let mut c = parent.map_or(Ctx::default(), |p| ctx[p]);
-        let l = classify(&s.title, names);
-        c.apply(&l);
-        if l.kind == Some(Kind::Verdict) {
-            c.kind = None;
-        }
-        ctx[i] = c;
+        let c = if skip[i] {
+            Ctx::default()
+        } else {
+            let mut c = parent.map_or(Ctx::default(), |p| ctx[p]);
+            let l = classify(&s.title, names);
+            c.apply(&l);
+            if l.kind == Some(Kind::Verdict) {
+                c.kind = None;
+            }
+            ctx[i] = c;
+            c
+        };
         w.section(s, c, concl[i], keep);
+        // Freed as the walk goes, so that the sections' parts and the
+        // contenders' items are not all held at once.
+        if !keep {
+            s.parts = Vec::new();
+        }
     }
     Seen {
         winners: w.winners,
