@@ -1,6 +1,7 @@
 //! The article model: everything the views and outputs need, free of terminal concerns.
 
-use serde::ser::{Serialize, SerializeMap, Serializer};
+use super::packed;
+use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 use std::fmt::Write;
 use std::ops::Range;
 use std::sync::Arc;
@@ -52,7 +53,6 @@ impl Serialize for SectionsJson<'_> {
             title: &'a str,
             text: String,
         }
-        use serde::ser::SerializeSeq;
         let a = self.0;
         let mut seq = s.serialize_seq(Some(a.sections.len()))?;
         for (i, sec) in a.sections.iter().enumerate() {
@@ -109,7 +109,200 @@ pub struct Item {
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
 pub struct Table {
     pub columns: Vec<String>,
-    pub rows: Vec<Vec<String>>,
+    pub rows: Vec<Row>,
+}
+
+/// A table row's cells, compact: their text in one allocation (a heap
+/// string per cell would cost more than most cells' text).
+///
+/// The buffer holds the number of cells and each cell's length (see
+/// [`packed`]), then the cells' text.
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct Row {
+    buf: Box<str>,
+}
+
+impl Row {
+    pub fn new<S: AsRef<str>>(cells: impl IntoIterator<Item = S>) -> Row {
+        let mut b = RowBuf::default();
+        for c in cells {
+            b.push(c.as_ref());
+        }
+        b.finish()
+    }
+
+    /// Number of cells.
+    pub fn len(&self) -> usize {
+        packed::read_len(self.buf.as_bytes()).0
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    pub fn iter(&self) -> Cells<'_> {
+        let b = self.buf.as_bytes();
+        let (n, used) = packed::read_len(b);
+        let mut text = used;
+        for _ in 0..n {
+            text += packed::read_len(&b[text..]).1;
+        }
+        Cells {
+            lens: &b[used..text],
+            text: &self.buf[text..],
+        }
+    }
+
+    pub fn get(&self, i: usize) -> Option<&str> {
+        self.iter().nth(i)
+    }
+
+    pub fn first(&self) -> Option<&str> {
+        self.get(0)
+    }
+
+    /// The cells with `sep` between them.
+    pub fn join(&self, sep: &str) -> String {
+        let mut out = String::new();
+        for (i, c) in self.iter().enumerate() {
+            if i > 0 {
+                out.push_str(sep);
+            }
+            out.push_str(c);
+        }
+        out
+    }
+}
+
+/// The cells of a [`Row`], in order.
+#[derive(Debug, Clone)]
+pub struct Cells<'a> {
+    /// Encoded lengths of the cells still to come.
+    lens: &'a [u8],
+    text: &'a str,
+}
+
+impl<'a> Iterator for Cells<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        if self.lens.is_empty() {
+            return None;
+        }
+        let (n, used) = packed::read_len(self.lens);
+        self.lens = &self.lens[used..];
+        let (cell, rest) = self.text.split_at(n.min(self.text.len()));
+        self.text = rest;
+        Some(cell)
+    }
+}
+
+impl<'a> IntoIterator for &'a Row {
+    type Item = &'a str;
+    type IntoIter = Cells<'a>;
+
+    fn into_iter(self) -> Cells<'a> {
+        self.iter()
+    }
+}
+
+impl std::ops::Index<usize> for Row {
+    type Output = str;
+
+    fn index(&self, i: usize) -> &str {
+        match self.get(i) {
+            Some(c) => c,
+            None => panic!("cell {i} of a row of {}", self.len()),
+        }
+    }
+}
+
+impl<S: AsRef<str>> FromIterator<S> for Row {
+    fn from_iter<I: IntoIterator<Item = S>>(cells: I) -> Row {
+        Row::new(cells)
+    }
+}
+
+impl<S: AsRef<str>, const N: usize> PartialEq<[S; N]> for Row {
+    fn eq(&self, other: &[S; N]) -> bool {
+        self.len() == N && self.iter().zip(other).all(|(a, b)| a == b.as_ref())
+    }
+}
+
+impl std::fmt::Debug for Row {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+/// A list of strings, as `Vec<String>` would be.
+impl Serialize for Row {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(Some(self.len()))?;
+        for c in self {
+            seq.serialize_element(c)?;
+        }
+        seq.end()
+    }
+}
+
+/// A [`Row`] being built, cell by cell; reusable after [`RowBuf::take`].
+#[derive(Debug, Clone, Default)]
+pub struct RowBuf {
+    text: String,
+    lens: Vec<usize>,
+}
+
+impl RowBuf {
+    pub fn push(&mut self, cell: &str) {
+        self.text.push_str(cell);
+        self.lens.push(cell.len());
+    }
+
+    pub fn len(&self) -> usize {
+        self.lens.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.lens.is_empty()
+    }
+
+    /// Keeps the first `n` cells, adding empty ones if there are fewer.
+    pub fn resize(&mut self, n: usize) {
+        let keep: usize = self.lens.iter().take(n).sum();
+        self.text.truncate(keep);
+        self.lens.resize(n, 0);
+    }
+
+    /// The row so far; `self` is left empty, its room kept for the next.
+    pub fn take(&mut self) -> Row {
+        if self.lens.is_empty() {
+            // As `Row::default()`, so that rows compare by their cells.
+            self.text.clear();
+            return Row::default();
+        }
+        let head = packed::len_bytes(self.lens.len())
+            + self
+                .lens
+                .iter()
+                .map(|&n| packed::len_bytes(n))
+                .sum::<usize>();
+        let mut buf = String::with_capacity(head + self.text.len());
+        packed::put_len(&mut buf, self.lens.len());
+        for &n in &self.lens {
+            packed::put_len(&mut buf, n);
+        }
+        buf.push_str(&self.text);
+        self.text.clear();
+        self.lens.clear();
+        Row {
+            buf: buf.into_boxed_str(),
+        }
+    }
+
+    pub fn finish(mut self) -> Row {
+        self.take()
+    }
 }
 
 #[derive(Debug, Clone, Default)]
@@ -229,8 +422,9 @@ pub enum BlockKind {
 /// block for its runs, would cost more than the words).
 ///
 /// The buffer holds the text, then each run (its style, then its length in
-/// bytes), then the text's length. Runs and length are written in 7-bit
-/// ASCII bytes so the buffer stays a `str` and the text a plain slice of it.
+/// bytes, see [`packed`]), then the text's length in five 7-bit bytes. All
+/// but the text is ASCII, so the buffer stays a `str` and the text a plain
+/// slice of it.
 #[derive(Clone, Default, PartialEq, Eq)]
 pub struct Spans {
     buf: Box<str>,
@@ -314,40 +508,21 @@ impl Iterator for Runs<'_> {
 
     fn next(&mut self) -> Option<(usize, u8)> {
         let (&style, rest) = self.0.split_first()?;
-        let (mut len, mut shift, mut used) = (0, 0, 0);
-        for &b in rest {
-            len |= usize::from(b & 63) << shift;
-            shift += 6;
-            used += 1;
-            if b & 64 == 0 {
-                break;
-            }
-        }
+        let (len, used) = packed::read_len(rest);
         self.0 = &rest[used..];
         Some((len, style))
     }
 }
 
-/// Appends a run: its style byte, then its length six bits a byte, low bits
-/// first, bit 6 set on every byte but the last.
+/// Appends a run: its style byte, then its length.
 fn put_run(out: &mut String, len: usize, style: u8) {
     out.push(char::from(style & 31));
-    let mut n = len;
-    loop {
-        let low = (n & 63) as u8;
-        n >>= 6;
-        if n == 0 {
-            out.push(char::from(low));
-            return;
-        }
-        out.push(char::from(low | 64));
-    }
+    packed::put_len(out, len);
 }
 
 /// Bytes [`put_run`] writes.
 fn run_bytes(len: usize) -> usize {
-    let bits = (usize::BITS - len.leading_zeros()) as usize;
-    1 + bits.div_ceil(6).max(1)
+    1 + packed::len_bytes(len)
 }
 
 /// [`Spans`] being built: text in one style after another, a run merged
@@ -534,6 +709,43 @@ mod tests {
         let empty = SpansBuf::default().finish();
         assert!(empty.is_empty() && empty.text().is_empty() && empty.iter().next().is_none());
         assert_eq!(Spans::plain("").len(), 1);
+    }
+
+    #[test]
+    fn rows_give_back_their_cells() {
+        let long = "ü".repeat(100);
+        let cells = ["", "a", long.as_str(), "", "x | y"];
+        let r = Row::new(cells);
+        assert_eq!(r.len(), 5);
+        assert_eq!(r, cells);
+        assert_eq!(r.iter().collect::<Vec<_>>(), cells);
+        assert_eq!(
+            (r.first(), r.get(2), r.get(5)),
+            (Some(""), Some(&*long), None)
+        );
+        assert_eq!(&r[4], "x | y");
+        assert_eq!(r.join("|"), cells.join("|"));
+        assert_eq!(
+            serde_json::to_string(&r).unwrap(),
+            serde_json::to_string(&cells).unwrap()
+        );
+        let empty = Row::default();
+        assert!(empty.is_empty() && empty.iter().next().is_none());
+        assert_eq!(Row::new([""; 0]), empty);
+    }
+
+    #[test]
+    fn row_buffers_pad_cut_and_start_over() {
+        let mut b = RowBuf::default();
+        for c in ["a", "bb", "ccc"] {
+            b.push(c);
+        }
+        b.resize(2);
+        assert_eq!(b.take(), ["a", "bb"]);
+        assert!(b.is_empty());
+        b.push("z");
+        b.resize(3);
+        assert_eq!(b.finish(), ["z", "", ""]);
     }
 
     #[test]

@@ -226,12 +226,37 @@ struct ListState {
     next: Option<u64>,
 }
 
+#[derive(Default)]
 struct TableAcc {
-    rows: Vec<Vec<String>>,
+    /// The first row's cells, once it has ended.
+    columns: Option<Vec<String>>,
+    rows: Vec<Row>,
+    /// The row being read.
+    row: RowBuf,
     cell: String,
-    in_head: bool,
-    /// Cells in each body row's source line, before pulldown-cmark padded or cut it.
-    source_cells: Vec<usize>,
+    /// The cell being read, its whitespace squeezed.
+    squeezed: String,
+    /// Cells in the source line of the row being read, before pulldown-cmark
+    /// padded or cut it.
+    source_cells: usize,
+}
+
+impl TableAcc {
+    /// Ends the row being read: the header, or a body row padded or cut to
+    /// the header's width (true when it had to be).
+    fn end_row(&mut self) -> bool {
+        let Some(columns) = &self.columns else {
+            self.columns = Some(self.row.take().iter().map(String::from).collect());
+            return false;
+        };
+        let width = columns.len();
+        let ragged = self.row.len() != width || self.source_cells != width;
+        if ragged {
+            self.row.resize(width);
+        }
+        self.rows.push(self.row.take());
+        ragged
+    }
 }
 
 struct Builder<'r> {
@@ -319,7 +344,7 @@ impl<'r> Builder<'r> {
             if matches!(event, Event::Start(Tag::TableRow))
                 && let Some(t) = &mut self.table
             {
-                t.source_cells.push(count_cells(&chunk[range]));
+                t.source_cells = count_cells(&chunk[range]);
             }
             self.event(event);
         }
@@ -463,23 +488,7 @@ impl<'r> Builder<'r> {
             }
             Tag::Table(_) => {
                 self.flush_inline();
-                self.table = Some(TableAcc {
-                    rows: Vec::new(),
-                    cell: String::new(),
-                    in_head: false,
-                    source_cells: Vec::new(),
-                });
-            }
-            Tag::TableHead => {
-                if let Some(t) = &mut self.table {
-                    t.in_head = true;
-                    t.rows.push(Vec::new());
-                }
-            }
-            Tag::TableRow => {
-                if let Some(t) = &mut self.table {
-                    t.rows.push(Vec::new());
-                }
+                self.table = Some(TableAcc::default());
             }
             Tag::TableCell => {
                 if let Some(t) = &mut self.table {
@@ -578,17 +587,18 @@ impl<'r> Builder<'r> {
                     self.finish_table(t);
                 }
             }
-            TagEnd::TableHead => {
-                if let Some(t) = &mut self.table {
-                    t.in_head = false;
+            TagEnd::TableHead | TagEnd::TableRow => {
+                if let Some(t) = &mut self.table
+                    && t.end_row()
+                {
+                    self.ragged += 1;
                 }
             }
             TagEnd::TableCell => {
                 if let Some(t) = &mut self.table {
-                    let cell = squeeze_whitespace(&t.cell);
-                    if let Some(row) = t.rows.last_mut() {
-                        row.push(cell);
-                    }
+                    t.squeezed.clear();
+                    squeeze_into(&mut t.squeezed, &t.cell);
+                    t.row.push(&t.squeezed);
                 }
             }
             TagEnd::Emphasis => {
@@ -747,20 +757,11 @@ impl<'r> Builder<'r> {
     }
 
     fn finish_table(&mut self, t: TableAcc) {
-        let mut rows = t.rows.into_iter();
-        let columns = rows.next().unwrap_or_default();
-        let width = columns.len();
-        let mut source_cells = t.source_cells.into_iter();
-        let rows: Vec<Vec<String>> = rows
-            .map(|mut r| {
-                let written = source_cells.next().unwrap_or(width);
-                if r.len() != width || written != width {
-                    self.ragged += 1;
-                    r.resize(width, String::new());
-                }
-                r
-            })
-            .collect();
+        let TableAcc {
+            columns, mut rows, ..
+        } = t;
+        rows.shrink_to_fit();
+        let columns = columns.unwrap_or_default();
         let idx = self.tables.len();
         self.tables.push(Arc::new(Table { columns, rows }));
         self.push_part(Part::Table(idx));
@@ -891,13 +892,18 @@ fn html_not_ended_by_blank(line: &str) -> bool {
 /// Trims `s` and turns every run of whitespace inside it into one space.
 pub fn squeeze_whitespace(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for w in s.split_whitespace() {
-        if !out.is_empty() {
+    squeeze_into(&mut out, s);
+    out
+}
+
+/// [`squeeze_whitespace`], appended to `out`.
+fn squeeze_into(out: &mut String, s: &str) {
+    for (i, w) in s.split_whitespace().enumerate() {
+        if i > 0 {
             out.push(' ');
         }
         out.push_str(w);
     }
-    out
 }
 
 /// Cells in a table row's source line: its unescaped pipes, less the optional

@@ -365,7 +365,7 @@ impl Walker<'_> {
             for row in &t.rows {
                 let owner = row.first().and_then(|c| self.names.exact(c));
                 for &(j, k) in &pc {
-                    for piece in split_cell(row.get(j).map_or("", String::as_str)) {
+                    for piece in split_cell(row.get(j).unwrap_or("")) {
                         self.push(owner, Some(piece.0.unwrap_or(k)), plain(piece.1));
                     }
                 }
@@ -374,7 +374,7 @@ impl Walker<'_> {
         }
         let mut owners: Option<Vec<Option<usize>>> = None;
         for row in &t.rows {
-            let Some(k) = row.first().and_then(|c| pros_cons_kind(c)) else {
+            let Some(k) = row.first().and_then(pros_cons_kind) else {
                 continue;
             };
             let owners = owners

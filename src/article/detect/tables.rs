@@ -5,7 +5,7 @@
 
 use super::labels::{Kind, label};
 use super::names::{Names, clean_name, fold, key};
-use crate::article::model::Table;
+use crate::article::model::{Row, Table};
 use std::sync::Arc;
 
 /// Header cells that name what a column holds, never a contender.
@@ -382,7 +382,7 @@ pub fn read(t: &Table, idx: usize, confirmed: &dyn Fn(&str) -> bool) -> Option<R
     let mut row_names: Vec<(usize, String)> = Vec::new();
     let short_table = (2..=8).contains(&t.rows.len());
     for (i, r) in t.rows.iter().enumerate().filter(|_| short_table) {
-        let cell = r.first().map(String::as_str).unwrap_or("");
+        let cell = r.first().unwrap_or("");
         if let Some(name) = short_name(cell)
             && !row_names.iter().any(|(_, m)| fold(m) == fold(&name))
         {
@@ -496,7 +496,9 @@ fn as_written(t: &Table, r: &Reading, order: &[usize]) -> bool {
 /// The table in the model's shape: the feature column, then the columns of
 /// the contenders `order` picks (indexes into `r.names`), in that order.
 pub fn reshape(t: &Table, r: &Reading, order: &[usize]) -> Table {
-    let cell = |row: &Vec<String>, j: usize| row.get(j).cloned().unwrap_or_default();
+    fn cell(row: &Row, j: usize) -> &str {
+        row.get(j).unwrap_or("")
+    }
     match &r.orient {
         Orient::Header { feature, cols } => {
             let mut columns = vec![feature.map_or(String::new(), |f| t.columns[f].clone())];
@@ -505,21 +507,22 @@ pub fn reshape(t: &Table, r: &Reading, order: &[usize]) -> Table {
                 .rows
                 .iter()
                 .map(|row| {
-                    let mut out = vec![feature.map_or(String::new(), |f| cell(row, f))];
-                    out.extend(order.iter().map(|&o| cell(row, cols[o])));
-                    out
+                    let first = feature.map_or("", |f| cell(row, f));
+                    std::iter::once(first)
+                        .chain(order.iter().map(|&o| cell(row, cols[o])))
+                        .collect()
                 })
                 .collect();
             Table { columns, rows }
         }
         Orient::Rows { rows } => {
             let mut columns = vec![String::new()];
-            columns.extend(order.iter().map(|&o| cell(&t.rows[rows[o]], 0)));
+            columns.extend(order.iter().map(|&o| cell(&t.rows[rows[o]], 0).to_string()));
             let out_rows = (1..t.columns.len())
                 .map(|j| {
-                    let mut out = vec![t.columns[j].clone()];
-                    out.extend(order.iter().map(|&o| cell(&t.rows[rows[o]], j)));
-                    out
+                    std::iter::once(t.columns[j].as_str())
+                        .chain(order.iter().map(|&o| cell(&t.rows[rows[o]], j)))
+                        .collect()
                 })
                 .collect();
             Table {
@@ -537,10 +540,7 @@ mod tests {
     fn table(head: &[&str], rows: &[&[&str]]) -> Table {
         Table {
             columns: head.iter().map(|s| s.to_string()).collect(),
-            rows: rows
-                .iter()
-                .map(|r| r.iter().map(|s| s.to_string()).collect())
-                .collect(),
+            rows: rows.iter().map(|r| Row::new(r.iter())).collect(),
         }
     }
 
