@@ -115,8 +115,9 @@ pub struct Table {
 /// A table row's cells, compact: their text in one allocation (a heap
 /// string per cell would cost more than most cells' text).
 ///
-/// The buffer holds the number of cells and each cell's length (see
-/// [`packed`]), then the cells' text.
+/// The buffer holds the byte length of the cells' lengths, each cell's
+/// length (see [`packed`]), then the cells' text: finding the text takes
+/// no decoding of the lengths.
 #[derive(Clone, Default, PartialEq, Eq)]
 pub struct Row {
     buf: Box<str>,
@@ -133,20 +134,17 @@ impl Row {
 
     /// Number of cells.
     pub fn len(&self) -> usize {
-        packed::read_len(self.buf.as_bytes()).0
+        packed::count(self.iter().lens)
     }
 
     pub fn is_empty(&self) -> bool {
-        self.len() == 0
+        self.buf.is_empty()
     }
 
     pub fn iter(&self) -> Cells<'_> {
         let b = self.buf.as_bytes();
         let (n, used) = packed::read_len(b);
-        let mut text = used;
-        for _ in 0..n {
-            text += packed::read_len(&b[text..]).1;
-        }
+        let text = (used + n).min(b.len());
         Cells {
             lens: &b[used..text],
             text: &self.buf[text..],
@@ -281,14 +279,9 @@ impl RowBuf {
             self.text.clear();
             return Row::default();
         }
-        let head = packed::len_bytes(self.lens.len())
-            + self
-                .lens
-                .iter()
-                .map(|&n| packed::len_bytes(n))
-                .sum::<usize>();
-        let mut buf = String::with_capacity(head + self.text.len());
-        packed::put_len(&mut buf, self.lens.len());
+        let lens: usize = self.lens.iter().map(|&n| packed::len_bytes(n)).sum();
+        let mut buf = String::with_capacity(packed::len_bytes(lens) + lens + self.text.len());
+        packed::put_len(&mut buf, lens);
         for &n in &self.lens {
             packed::put_len(&mut buf, n);
         }

@@ -34,6 +34,11 @@ pub fn read_len(b: &[u8]) -> (usize, usize) {
     (n, b.len())
 }
 
+/// How many lengths `b` holds.
+pub fn count(b: &[u8]) -> usize {
+    b.iter().filter(|&&x| x & 64 == 0).count()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -46,6 +51,7 @@ mod tests {
             assert!(s.is_ascii());
             assert_eq!(s.len() - 1, len_bytes(n), "{n}");
             assert_eq!(read_len(&s.as_bytes()[1..]), (n, len_bytes(n)), "{n}");
+            assert_eq!(count(&s.as_bytes()[1..]), 1);
         }
     }
 }

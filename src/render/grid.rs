@@ -38,16 +38,13 @@ pub fn column_widths(table: &Table, width: usize) -> Option<Vec<usize>> {
     }
     let chrome = 3 * n + 1;
     let avail = width.checked_sub(chrome)?;
-    let natural: Vec<usize> = (0..n)
-        .map(|c| {
-            let cells = table.rows.iter().map(|r| r.get(c).map_or(0, str_width));
-            cells
-                .chain([str_width(&table.columns[c])])
-                .max()
-                .unwrap_or(0)
-                .max(1)
-        })
-        .collect();
+    // Row by row: a row's cells are read in order, not looked up one by one.
+    let mut natural: Vec<usize> = table.columns.iter().map(|c| str_width(c).max(1)).collect();
+    for r in &table.rows {
+        for (w, cell) in natural.iter_mut().zip(r) {
+            *w = (*w).max(str_width(cell));
+        }
+    }
     if natural.iter().sum::<usize>() <= avail {
         return Some(natural);
     }
