@@ -283,6 +283,11 @@ struct Builder<'r> {
     table: Option<TableAcc>,
     /// Top-level list being read: its items so far.
     top_list: Option<Vec<Item>>,
+    /// The last section's parts so far, and a list's items once read: each
+    /// moved into a block of its own size when done (no spare room held
+    /// until the detectors run, no chain of reallocations on the way).
+    parts: Vec<Part>,
+    spare_items: Vec<Item>,
     item: Option<ItemAcc>,
     /// The paragraph's bold lead, for `Part::Para`.
     para_lead: Option<String>,
@@ -318,6 +323,8 @@ impl<'r> Builder<'r> {
             html: None,
             table: None,
             top_list: None,
+            parts: Vec::new(),
+            spare_items: Vec::new(),
             item: None,
             para_lead: None,
             para_lead_open: false,
@@ -360,8 +367,10 @@ impl<'r> Builder<'r> {
         let end = self.blocks.len();
         if let Some(s) = self.sections.last_mut() {
             s.blocks.end = end;
-            // Held until the detectors have run: no room to spare.
-            s.parts.shrink_to_fit();
+            // Every part read since this section began is its own (the
+            // parts of the one before were moved when it ended); collected
+            // to their exact number, as extending would round up to four.
+            s.parts = self.parts.drain(..).collect();
         }
     }
 
@@ -447,7 +456,7 @@ impl<'r> Builder<'r> {
             Tag::List(start) => {
                 self.flush_inline();
                 if self.lists.is_empty() && self.table.is_none() {
-                    self.top_list = Some(Vec::new());
+                    self.top_list = Some(std::mem::take(&mut self.spare_items));
                 }
                 self.lists.push(ListState { next: start });
             }
@@ -568,9 +577,10 @@ impl<'r> Builder<'r> {
                 self.flush_inline();
                 self.lists.pop();
                 if self.lists.is_empty()
-                    && let Some(items) = self.top_list.take()
+                    && let Some(mut items) = self.top_list.take()
                 {
-                    self.push_part(Part::List(items.into_boxed_slice()));
+                    self.push_part(Part::List(items.drain(..).collect()));
+                    self.spare_items = items;
                 }
             }
             TagEnd::Item => {
@@ -751,9 +761,7 @@ impl<'r> Builder<'r> {
                 ..Section::default()
             });
         }
-        if let Some(s) = self.sections.last_mut() {
-            s.parts.push(part);
-        }
+        self.parts.push(part);
     }
 
     fn finish_table(&mut self, t: TableAcc) {
