@@ -70,7 +70,7 @@ fn check_model(a: &Article) -> Result<(), TestCaseError> {
             BlockKind::Heading { spans, .. } | BlockKind::Para(spans) => {
                 spans.iter().map(|s| s.text).collect()
             }
-            BlockKind::Code(code) => vec![code.as_str()],
+            BlockKind::Code(code) => vec![&**code],
             _ => vec![],
         };
         for t in texts {

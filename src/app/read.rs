@@ -461,7 +461,7 @@ impl App {
                     BlockKind::Heading { spans, .. } | BlockKind::Para(spans) => {
                         spans.text().to_string()
                     }
-                    BlockKind::Code(c) => c.clone(),
+                    BlockKind::Code(c) => c.to_string(),
                     BlockKind::Rule => String::new(),
                     BlockKind::Table(t) => {
                         let t = &a.tables[*t];

@@ -555,7 +555,7 @@ impl<'r> Builder<'r> {
             }
             TagEnd::CodeBlock => {
                 if let Some(code) = self.code.take() {
-                    let code = code.strip_suffix('\n').unwrap_or(&code).to_string();
+                    let code: Box<str> = code.strip_suffix('\n').unwrap_or(&code).into();
                     if let Some(item) = &mut self.item {
                         item.text.push('\n');
                         item.text.push_str(&code);
@@ -701,7 +701,7 @@ impl<'r> Builder<'r> {
             }
             self.end_section();
             let start = self.blocks.len();
-            let section = self.sections.len();
+            let section = u32::try_from(self.sections.len()).unwrap_or(u32::MAX);
             self.sections.push(Section {
                 level,
                 title,
