@@ -524,17 +524,20 @@ fn run_bytes(len: usize) -> usize {
 #[derive(Debug, Clone, Default)]
 pub struct SpansBuf {
     text: String,
-    /// Each run's length and style bits.
-    runs: Vec<(usize, u8)>,
+    /// Each run's end in the text and style bits, packed in a `u32` (the
+    /// end past its five bits): pushed once per inline event.
+    runs: Vec<u32>,
 }
 
 impl SpansBuf {
     pub fn push(&mut self, text: &str, style: SpanStyle) {
         self.text.push_str(text);
-        let style = style.bits();
+        let style = u32::from(style.bits());
+        // Inputs are capped at 64 MiB, well below 2^27 bytes a block.
+        let run = (self.text.len().min((u32::MAX >> 5) as usize) as u32) << 5 | style;
         match self.runs.last_mut() {
-            Some(last) if last.1 == style => last.0 += text.len(),
-            _ => self.runs.push((text.len(), style)),
+            Some(last) if *last & 31 == style => *last = run,
+            _ => self.runs.push(run),
         }
     }
 
@@ -548,9 +551,15 @@ impl SpansBuf {
             return Spans::default();
         }
         let len = text.len();
-        let extra: usize = runs.iter().map(|r| run_bytes(r.0)).sum::<usize>() + LEN_BYTES;
+        let lens = runs.iter().scan(0, |start, &r| {
+            let end = (r >> 5) as usize;
+            let n = end.saturating_sub(*start);
+            *start = end;
+            Some((n, (r & 31) as u8))
+        });
+        let extra: usize = lens.clone().map(|(n, _)| run_bytes(n)).sum::<usize>() + LEN_BYTES;
         text.reserve_exact(extra);
-        for (n, style) in runs {
+        for (n, style) in lens {
             put_run(&mut text, n, style);
         }
         for i in 0..LEN_BYTES {
