@@ -167,10 +167,10 @@ pub fn row(a: &Article, r: usize) -> Option<(String, Vec<String>)> {
                 .skip(1)
                 .position(|h| h.trim() == c.name)
                 .map_or(i + 1, |p| p + 1);
-            cells.get(col).cloned().unwrap_or_default()
+            cells.get(col).unwrap_or_default().to_string()
         })
         .collect();
-    Some((cells.first().cloned().unwrap_or_default(), values))
+    Some((cells.first().unwrap_or_default().to_string(), values))
 }
 
 /// An answer: a checked box, or the contender preferred on a table row.

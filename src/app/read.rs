@@ -450,12 +450,15 @@ impl App {
                         unreachable!("table units are made from table blocks")
                     };
                     let table = &a.tables[*t];
-                    let cells = match *unit {
-                        Unit::TableRow(_, r) => table.rows.get(r as usize),
-                        _ => Some(&table.columns),
-                    };
                     buf.clear();
-                    push_joined(&mut buf, cells.into_iter().flatten());
+                    match *unit {
+                        Unit::TableRow(_, r) => {
+                            if let Some(row) = table.rows.get(r as usize) {
+                                push_joined(&mut buf, row.iter());
+                            }
+                        }
+                        _ => push_joined(&mut buf, &table.columns),
+                    }
                     &buf
                 }
                 Unit::Doc(i) => match doc::block_of(a, i as usize) {
@@ -477,7 +480,7 @@ impl App {
                             push_joined(&mut buf, &t.columns);
                             for r in &t.rows {
                                 buf.push('\n');
-                                push_joined(&mut buf, r);
+                                push_joined(&mut buf, r.iter());
                             }
                             &buf
                         }
@@ -516,11 +519,11 @@ impl App {
 }
 
 /// Appends `cells` joined by spaces (into a buffer reused across a search's units).
-fn push_joined<'a>(buf: &mut String, cells: impl IntoIterator<Item = &'a String>) {
+fn push_joined(buf: &mut String, cells: impl IntoIterator<Item = impl AsRef<str>>) {
     for (i, c) in cells.into_iter().enumerate() {
         if i > 0 {
             buf.push(' ');
         }
-        buf.push_str(c);
+        buf.push_str(c.as_ref());
     }
 }

@@ -3,6 +3,7 @@
 pub mod detect;
 pub mod front_matter;
 pub mod model;
+mod packed;
 pub mod parse;
 pub mod sanitize;
 

@@ -1,7 +1,10 @@
 //! The article model: everything the views and outputs need, free of terminal concerns.
 
-use serde::ser::{Serialize, SerializeMap, Serializer};
+use super::packed;
+use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
+use std::fmt::Write;
 use std::ops::Range;
+use std::sync::Arc;
 
 #[derive(Debug, Clone, Default)]
 pub struct Article {
@@ -12,14 +15,15 @@ pub struct Article {
     /// The feature table, read the way it was meant: the feature column
     /// first, then one column per contender in `contenders` order (even when
     /// the article lists the contenders down its rows). Without contenders,
-    /// the article's first table of three or more columns, as written.
-    pub table: Option<Table>,
+    /// the article's first table of three or more columns, as written. It is
+    /// one of `tables`, shared, when it reads as written.
+    pub table: Option<Arc<Table>>,
     pub sections: Vec<Section>,
     pub warnings: Vec<String>,
     /// The document as flat, render-ready blocks (the JSON carries the plain-text sections instead).
     pub blocks: Vec<Block>,
-    /// Every table in document order; `table` is a copy of the feature table among them.
-    pub tables: Vec<Table>,
+    /// Every table in document order.
+    pub tables: Vec<Arc<Table>>,
 }
 
 /// The JSON form: the model without its render-only parts, each section with
@@ -32,7 +36,7 @@ impl Serialize for Article {
         st.serialize_field("meta", &self.meta)?;
         st.serialize_field("title", &self.title)?;
         st.serialize_field("contenders", &self.contenders)?;
-        st.serialize_field("table", &self.table)?;
+        st.serialize_field("table", &self.table.as_deref())?;
         st.serialize_field("sections", &SectionsJson(self))?;
         st.serialize_field("warnings", &self.warnings)?;
         st.end()
@@ -49,7 +53,6 @@ impl Serialize for SectionsJson<'_> {
             title: &'a str,
             text: String,
         }
-        use serde::ser::SerializeSeq;
         let a = self.0;
         let mut seq = s.serialize_seq(Some(a.sections.len()))?;
         for (i, sec) in a.sections.iter().enumerate() {
@@ -106,7 +109,193 @@ pub struct Item {
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
 pub struct Table {
     pub columns: Vec<String>,
-    pub rows: Vec<Vec<String>>,
+    pub rows: Vec<Row>,
+}
+
+/// A table row's cells, compact: their text in one allocation (a heap
+/// string per cell would cost more than most cells' text).
+///
+/// The buffer holds the byte length of the cells' lengths, each cell's
+/// length (see [`packed`]), then the cells' text: finding the text takes
+/// no decoding of the lengths.
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct Row {
+    buf: Box<str>,
+}
+
+impl Row {
+    pub fn new<S: AsRef<str>>(cells: impl IntoIterator<Item = S>) -> Row {
+        let mut b = RowBuf::default();
+        for c in cells {
+            b.push(c.as_ref());
+        }
+        b.finish()
+    }
+
+    /// Number of cells.
+    pub fn len(&self) -> usize {
+        packed::count(self.iter().lens)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.buf.is_empty()
+    }
+
+    pub fn iter(&self) -> Cells<'_> {
+        let b = self.buf.as_bytes();
+        let (n, used) = packed::read_len(b);
+        let text = (used + n).min(b.len());
+        Cells {
+            lens: &b[used..text],
+            text: &self.buf[text..],
+        }
+    }
+
+    pub fn get(&self, i: usize) -> Option<&str> {
+        self.iter().nth(i)
+    }
+
+    pub fn first(&self) -> Option<&str> {
+        self.get(0)
+    }
+
+    /// The cells with `sep` between them.
+    pub fn join(&self, sep: &str) -> String {
+        let mut out = String::new();
+        for (i, c) in self.iter().enumerate() {
+            if i > 0 {
+                out.push_str(sep);
+            }
+            out.push_str(c);
+        }
+        out
+    }
+}
+
+/// The cells of a [`Row`], in order.
+#[derive(Debug, Clone)]
+pub struct Cells<'a> {
+    /// Encoded lengths of the cells still to come.
+    lens: &'a [u8],
+    text: &'a str,
+}
+
+impl<'a> Iterator for Cells<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        if self.lens.is_empty() {
+            return None;
+        }
+        let (n, used) = packed::read_len(self.lens);
+        self.lens = &self.lens[used..];
+        let (cell, rest) = self.text.split_at(n.min(self.text.len()));
+        self.text = rest;
+        Some(cell)
+    }
+}
+
+impl<'a> IntoIterator for &'a Row {
+    type Item = &'a str;
+    type IntoIter = Cells<'a>;
+
+    fn into_iter(self) -> Cells<'a> {
+        self.iter()
+    }
+}
+
+impl std::ops::Index<usize> for Row {
+    type Output = str;
+
+    fn index(&self, i: usize) -> &str {
+        match self.get(i) {
+            Some(c) => c,
+            None => panic!("cell {i} of a row of {}", self.len()),
+        }
+    }
+}
+
+impl<S: AsRef<str>> FromIterator<S> for Row {
+    fn from_iter<I: IntoIterator<Item = S>>(cells: I) -> Row {
+        Row::new(cells)
+    }
+}
+
+impl<S: AsRef<str>, const N: usize> PartialEq<[S; N]> for Row {
+    fn eq(&self, other: &[S; N]) -> bool {
+        self.len() == N && self.iter().zip(other).all(|(a, b)| a == b.as_ref())
+    }
+}
+
+impl std::fmt::Debug for Row {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+/// A list of strings, as `Vec<String>` would be.
+impl Serialize for Row {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(Some(self.len()))?;
+        for c in self {
+            seq.serialize_element(c)?;
+        }
+        seq.end()
+    }
+}
+
+/// A [`Row`] being built, cell by cell; reusable after [`RowBuf::take`].
+#[derive(Debug, Clone, Default)]
+pub struct RowBuf {
+    text: String,
+    lens: Vec<usize>,
+}
+
+impl RowBuf {
+    pub fn push(&mut self, cell: &str) {
+        self.text.push_str(cell);
+        self.lens.push(cell.len());
+    }
+
+    pub fn len(&self) -> usize {
+        self.lens.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.lens.is_empty()
+    }
+
+    /// Keeps the first `n` cells, adding empty ones if there are fewer.
+    pub fn resize(&mut self, n: usize) {
+        let keep: usize = self.lens.iter().take(n).sum();
+        self.text.truncate(keep);
+        self.lens.resize(n, 0);
+    }
+
+    /// The row so far; `self` is left empty, its room kept for the next.
+    pub fn take(&mut self) -> Row {
+        if self.lens.is_empty() {
+            // As `Row::default()`, so that rows compare by their cells.
+            self.text.clear();
+            return Row::default();
+        }
+        let lens: usize = self.lens.iter().map(|&n| packed::len_bytes(n)).sum();
+        let mut buf = String::with_capacity(packed::len_bytes(lens) + lens + self.text.len());
+        packed::put_len(&mut buf, lens);
+        for &n in &self.lens {
+            packed::put_len(&mut buf, n);
+        }
+        buf.push_str(&self.text);
+        self.text.clear();
+        self.lens.clear();
+        Row {
+            buf: buf.into_boxed_str(),
+        }
+    }
+
+    pub fn finish(mut self) -> Row {
+        self.take()
+    }
 }
 
 #[derive(Debug, Clone, Default)]
@@ -132,7 +321,7 @@ pub enum Part {
         lead: Option<String>,
     },
     /// A list's top-level items.
-    List(Vec<Item>),
+    List(Box<[Item]>),
     /// Index into `Article::tables`.
     Table(usize),
 }
@@ -168,50 +357,75 @@ pub struct Block {
     pub kind: BlockKind,
     pub quote: u16,
     pub depth: u16,
-    /// The list marker ("•", "3.") when this block opens a list item.
-    pub marker: Option<String>,
+    /// The list marker when this block opens a list item.
+    pub marker: Option<Marker>,
+}
+
+/// A list item's marker, a bullet or a number, in four bytes (a heap string
+/// per list item would cost more than most items' text).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Marker(std::num::NonZeroU32);
+
+impl Marker {
+    /// `u32::MAX` stands for the bullet, any other value for its number plus one.
+    const BULLET: u32 = u32::MAX;
+
+    pub fn bullet() -> Marker {
+        Marker(std::num::NonZeroU32::MAX)
+    }
+
+    /// "3." (CommonMark allows nine digits, so the number fits).
+    pub fn numbered(n: u64) -> Marker {
+        let n = n.min(u64::from(Marker::BULLET - 2)) as u32;
+        Marker(std::num::NonZeroU32::MIN.saturating_add(n))
+    }
+
+    /// The number of a numbered item, `None` for a bullet.
+    pub fn number(self) -> Option<u32> {
+        (self.0.get() != Marker::BULLET).then(|| self.0.get() - 1)
+    }
+}
+
+/// "•" or "3.".
+impl std::fmt::Display for Marker {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.number() {
+            Some(n) => write!(f, "{n}."),
+            None => f.write_str("•"),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum BlockKind {
     Heading {
         level: u8,
-        section: usize,
+        section: u32,
         spans: Spans,
     },
     Para(Spans),
-    Code(String),
+    /// Boxed, like [`Spans`]: a block is four words (see the test).
+    Code(Box<str>),
     Rule,
     /// Index into `Article::tables`.
     Table(usize),
 }
 
-/// Styled inline text, compact: the text once, and where each style runs
-/// (a heap string per styled word would cost more than the words).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// Styled inline text, compact: the text and where each style runs share one
+/// allocation (a heap string per styled word, or a second allocation per
+/// block for its runs, would cost more than the words).
+///
+/// The buffer holds the text, then each run (its style, then its length in
+/// bytes, see [`packed`]), then the text's length in five 7-bit bytes. All
+/// but the text is ASCII, so the buffer stays a `str` and the text a plain
+/// slice of it.
+#[derive(Clone, Default, PartialEq, Eq)]
 pub struct Spans {
-    text: Box<str>,
-    runs: Box<[Run]>,
+    buf: Box<str>,
 }
 
-/// A run: its end in the text, shifted past its style's five bits.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Run(u32);
-
-impl Run {
-    fn end(self) -> usize {
-        (self.0 >> 5) as usize
-    }
-
-    fn style(self) -> u8 {
-        (self.0 & 31) as u8
-    }
-
-    fn new(end: usize, style: u8) -> Run {
-        // Inputs are capped at 64 MiB, well below 2^27 bytes a block.
-        Run(((end.min((u32::MAX >> 5) as usize) as u32) << 5) | u32::from(style))
-    }
-}
+/// Bytes of the text's length at the end of a [`Spans`] buffer: 35 bits.
+const LEN_BYTES: usize = 5;
 
 /// One run of [`Spans`]: text in one style.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -230,30 +444,79 @@ impl Spans {
 
     /// The whole text, every run's in order.
     pub fn text(&self) -> &str {
-        &self.text
+        &self.buf[..self.text_len()]
+    }
+
+    fn text_len(&self) -> usize {
+        let b = self.buf.as_bytes();
+        let Some(tail) = b.len().checked_sub(LEN_BYTES).map(|i| &b[i..]) else {
+            return 0;
+        };
+        tail.iter().rev().fold(0, |n, &x| n << 7 | usize::from(x))
+    }
+
+    /// The encoded runs.
+    fn runs(&self) -> Runs<'_> {
+        let b = self.buf.as_bytes();
+        let end = b.len().saturating_sub(LEN_BYTES);
+        Runs(&b[self.text_len().min(end)..end])
     }
 
     /// Runs: number of spans.
     pub fn len(&self) -> usize {
-        self.runs.len()
+        self.runs().count()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.runs.is_empty()
+        self.buf.is_empty()
     }
 
     pub fn iter(&self) -> impl Iterator<Item = Span<'_>> + '_ {
+        let text = self.text();
         let mut start = 0;
-        self.runs.iter().map(move |r| {
-            let end = r.end();
-            let text = self.text.get(start..end).unwrap_or("");
+        self.runs().map(move |(len, style)| {
+            let end = (start + len).min(text.len());
+            let span = text.get(start..end).unwrap_or("");
             start = end;
             Span {
-                text,
-                style: SpanStyle::from_bits(r.style()),
+                text: span,
+                style: SpanStyle::from_bits(style),
             }
         })
     }
+}
+
+impl std::fmt::Debug for Spans {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list()
+            .entries(self.iter().map(|s| (s.text, s.style.bits())))
+            .finish()
+    }
+}
+
+/// Decodes the runs of a [`Spans`] buffer: (length, style bits) each.
+struct Runs<'a>(&'a [u8]);
+
+impl Iterator for Runs<'_> {
+    type Item = (usize, u8);
+
+    fn next(&mut self) -> Option<(usize, u8)> {
+        let (&style, rest) = self.0.split_first()?;
+        let (len, used) = packed::read_len(rest);
+        self.0 = &rest[used..];
+        Some((len, style))
+    }
+}
+
+/// Appends a run: its style byte, then its length.
+fn put_run(out: &mut String, len: usize, style: u8) {
+    out.push(char::from(style & 31));
+    packed::put_len(out, len);
+}
+
+/// Bytes [`put_run`] writes.
+fn run_bytes(len: usize) -> usize {
+    1 + packed::len_bytes(len)
 }
 
 /// [`Spans`] being built: text in one style after another, a run merged
@@ -261,17 +524,20 @@ impl Spans {
 #[derive(Debug, Clone, Default)]
 pub struct SpansBuf {
     text: String,
-    runs: Vec<Run>,
+    /// Each run's end in the text and style bits, packed in a `u32` (the
+    /// end past its five bits): pushed once per inline event.
+    runs: Vec<u32>,
 }
 
 impl SpansBuf {
     pub fn push(&mut self, text: &str, style: SpanStyle) {
         self.text.push_str(text);
-        let end = self.text.len();
-        let style = style.bits();
+        let style = u32::from(style.bits());
+        // Inputs are capped at 64 MiB, well below 2^27 bytes a block.
+        let run = (self.text.len().min((u32::MAX >> 5) as usize) as u32) << 5 | style;
         match self.runs.last_mut() {
-            Some(last) if last.style() == style => *last = Run::new(end, style),
-            _ => self.runs.push(Run::new(end, style)),
+            Some(last) if *last & 31 == style => *last = run,
+            _ => self.runs.push(run),
         }
     }
 
@@ -280,9 +546,28 @@ impl SpansBuf {
     }
 
     pub fn finish(self) -> Spans {
+        let SpansBuf { mut text, runs } = self;
+        if runs.is_empty() {
+            return Spans::default();
+        }
+        let len = text.len();
+        let lens = runs.iter().scan(0, |start, &r| {
+            let end = (r >> 5) as usize;
+            let n = end.saturating_sub(*start);
+            *start = end;
+            Some((n, (r & 31) as u8))
+        });
+        let extra: usize = lens.clone().map(|(n, _)| run_bytes(n)).sum::<usize>() + LEN_BYTES;
+        text.reserve_exact(extra);
+        for (n, style) in lens {
+            put_run(&mut text, n, style);
+        }
+        for i in 0..LEN_BYTES {
+            // Lengths past 35 bits cannot be: inputs are capped well below.
+            text.push(char::from((len >> (7 * i) & 127) as u8));
+        }
         Spans {
-            text: self.text.into_boxed_str(),
-            runs: self.runs.into_boxed_slice(),
+            buf: text.into_boxed_str(),
         }
     }
 }
@@ -337,7 +622,7 @@ impl Article {
             let table;
             let plain: std::borrow::Cow<str> = match &b.kind {
                 BlockKind::Para(spans) => spans.text().into(),
-                BlockKind::Code(code) => code.as_str().into(),
+                BlockKind::Code(code) => (&**code).into(),
                 BlockKind::Table(t) => {
                     let Some(t) = self.tables.get(*t) else {
                         continue;
@@ -356,11 +641,10 @@ impl Article {
             for _ in 0..depth.saturating_sub(1).min(40) {
                 out.push_str("  ");
             }
-            match b.marker.as_deref() {
-                Some("•") => out.push_str("- "),
-                Some(m) => {
-                    out.push_str(m);
-                    out.push(' ');
+            match b.marker.map(Marker::number) {
+                Some(None) => out.push_str("- "),
+                Some(Some(n)) => {
+                    let _ = write!(out, "{n}. ");
                 }
                 None if depth > 0 => out.push_str("  "),
                 None => {}
@@ -377,5 +661,110 @@ impl Article {
         self.sections
             .partition_point(|s| s.blocks.start <= b)
             .saturating_sub(1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spans_give_back_their_runs() {
+        let bold = SpanStyle {
+            bold: true,
+            ..SpanStyle::default()
+        };
+        let code = SpanStyle {
+            code: true,
+            link: true,
+            ..SpanStyle::default()
+        };
+        // Lengths around each byte of the encoding, multi-byte text, an empty run.
+        let long = "é".repeat(70_000);
+        let pieces: Vec<(&str, SpanStyle)> = vec![
+            ("a", SpanStyle::default()),
+            ("", bold),
+            (&long[..126], code),
+            (&long[..128], SpanStyle::default()),
+            (&long, bold),
+            ("x", code),
+        ];
+        let mut b = SpansBuf::default();
+        for (t, st) in &pieces {
+            b.push(t, *st);
+        }
+        let s = b.finish();
+        let got: Vec<(&str, SpanStyle)> = s.iter().map(|r| (r.text, r.style)).collect();
+        assert_eq!(got, pieces);
+        assert_eq!(s.text(), pieces.iter().map(|p| p.0).collect::<String>());
+        assert_eq!(s.len(), pieces.len());
+        assert!(!s.is_empty());
+    }
+
+    #[test]
+    fn spans_merge_runs_of_one_style() {
+        let mut b = SpansBuf::default();
+        b.push("one ", SpanStyle::default());
+        b.push("two", SpanStyle::default());
+        let s = b.finish();
+        assert_eq!(s, Spans::plain("one two"));
+        assert_eq!(s.len(), 1);
+        let empty = SpansBuf::default().finish();
+        assert!(empty.is_empty() && empty.text().is_empty() && empty.iter().next().is_none());
+        assert_eq!(Spans::plain("").len(), 1);
+    }
+
+    #[test]
+    fn rows_give_back_their_cells() {
+        let long = "ü".repeat(100);
+        let cells = ["", "a", long.as_str(), "", "x | y"];
+        let r = Row::new(cells);
+        assert_eq!(r.len(), 5);
+        assert_eq!(r, cells);
+        assert_eq!(r.iter().collect::<Vec<_>>(), cells);
+        assert_eq!(
+            (r.first(), r.get(2), r.get(5)),
+            (Some(""), Some(&*long), None)
+        );
+        assert_eq!(&r[4], "x | y");
+        assert_eq!(r.join("|"), cells.join("|"));
+        assert_eq!(
+            serde_json::to_string(&r).unwrap(),
+            serde_json::to_string(&cells).unwrap()
+        );
+        let empty = Row::default();
+        assert!(empty.is_empty() && empty.iter().next().is_none());
+        assert_eq!(Row::new([""; 0]), empty);
+    }
+
+    #[test]
+    fn row_buffers_pad_cut_and_start_over() {
+        let mut b = RowBuf::default();
+        for c in ["a", "bb", "ccc"] {
+            b.push(c);
+        }
+        b.resize(2);
+        assert_eq!(b.take(), ["a", "bb"]);
+        assert!(b.is_empty());
+        b.push("z");
+        b.resize(3);
+        assert_eq!(b.finish(), ["z", "", ""]);
+    }
+
+    #[test]
+    fn blocks_stay_small() {
+        // One per paragraph, list item and heading: a word more is 350 KB
+        // on a 10 MB article.
+        assert!(std::mem::size_of::<Block>() <= 32);
+    }
+
+    #[test]
+    fn markers_read_as_written() {
+        assert_eq!(Marker::bullet().to_string(), "•");
+        assert_eq!(Marker::bullet().number(), None);
+        for n in [0, 1, 42, 999_999_999] {
+            assert_eq!(Marker::numbered(n).to_string(), format!("{n}."));
+        }
+        assert_eq!(Marker::numbered(u64::MAX).number(), Some(u32::MAX - 2));
     }
 }

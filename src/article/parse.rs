@@ -7,7 +7,9 @@ use super::model::*;
 use super::sanitize::{self, Removed};
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use std::borrow::Cow;
+use std::fmt::Write;
 use std::ops::Range;
+use std::sync::Arc;
 
 /// Parses raw bytes: lossy UTF-8 with a warning, never a failure.
 pub fn parse_bytes(bytes: &[u8], source: &str) -> Article {
@@ -26,9 +28,6 @@ impl Unfinished {
         for s in &mut article.sections {
             s.parts = Vec::new();
         }
-        article.sections.shrink_to_fit();
-        article.blocks.shrink_to_fit();
-        article.tables.shrink_to_fit();
         article
     }
 }
@@ -125,7 +124,7 @@ struct Head {
 /// What the builder made of the body.
 struct Output {
     blocks: Vec<Block>,
-    tables: Vec<Table>,
+    tables: Vec<Arc<Table>>,
     sections: Vec<Section>,
     title: Option<String>,
     ragged: usize,
@@ -227,18 +226,43 @@ struct ListState {
     next: Option<u64>,
 }
 
+#[derive(Default)]
 struct TableAcc {
-    rows: Vec<Vec<String>>,
+    /// The first row's cells, once it has ended.
+    columns: Option<Vec<String>>,
+    rows: Vec<Row>,
+    /// The row being read.
+    row: RowBuf,
     cell: String,
-    in_head: bool,
-    /// Cells in each body row's source line, before pulldown-cmark padded or cut it.
-    source_cells: Vec<usize>,
+    /// The cell being read, its whitespace squeezed.
+    squeezed: String,
+    /// Cells in the source line of the row being read, before pulldown-cmark
+    /// padded or cut it.
+    source_cells: usize,
+}
+
+impl TableAcc {
+    /// Ends the row being read: the header, or a body row padded or cut to
+    /// the header's width (true when it had to be).
+    fn end_row(&mut self) -> bool {
+        let Some(columns) = &self.columns else {
+            self.columns = Some(self.row.take().iter().map(String::from).collect());
+            return false;
+        };
+        let width = columns.len();
+        let ragged = self.row.len() != width || self.source_cells != width;
+        if ragged {
+            self.row.resize(width);
+        }
+        self.rows.push(self.row.take());
+        ragged
+    }
 }
 
 struct Builder<'r> {
     removed: &'r mut Removed,
     blocks: Vec<Block>,
-    tables: Vec<Table>,
+    tables: Vec<Arc<Table>>,
     sections: Vec<Section>,
     title: Option<String>,
     ragged: usize,
@@ -253,12 +277,17 @@ struct Builder<'r> {
     image: u16,
     quote: u16,
     lists: Vec<ListState>,
-    marker: Option<String>,
+    marker: Option<Marker>,
     code: Option<String>,
     html: Option<String>,
     table: Option<TableAcc>,
     /// Top-level list being read: its items so far.
     top_list: Option<Vec<Item>>,
+    /// The last section's parts so far, and a list's items once read: each
+    /// moved into a block of its own size when done (no spare room held
+    /// until the detectors run, no chain of reallocations on the way).
+    parts: Vec<Part>,
+    spare_items: Vec<Item>,
     item: Option<ItemAcc>,
     /// The paragraph's bold lead, for `Part::Para`.
     para_lead: Option<String>,
@@ -294,6 +323,8 @@ impl<'r> Builder<'r> {
             html: None,
             table: None,
             top_list: None,
+            parts: Vec::new(),
+            spare_items: Vec::new(),
             item: None,
             para_lead: None,
             para_lead_open: false,
@@ -320,7 +351,7 @@ impl<'r> Builder<'r> {
             if matches!(event, Event::Start(Tag::TableRow))
                 && let Some(t) = &mut self.table
             {
-                t.source_cells.push(count_cells(&chunk[range]));
+                t.source_cells = count_cells(&chunk[range]);
             }
             self.event(event);
         }
@@ -328,13 +359,26 @@ impl<'r> Builder<'r> {
 
     fn end_run(&mut self) {
         self.flush_inline();
+        self.end_section();
+    }
+
+    /// Ends the last section where the blocks end so far.
+    fn end_section(&mut self) {
         let end = self.blocks.len();
         if let Some(s) = self.sections.last_mut() {
             s.blocks.end = end;
+            // Every part read since this section began is its own (the
+            // parts of the one before were moved when it ended); collected
+            // to their exact number, as extending would round up to four.
+            s.parts = self.parts.drain(..).collect();
         }
     }
 
-    fn output(self) -> Output {
+    /// What was built, without room to grow: the detectors allocate next.
+    fn output(mut self) -> Output {
+        self.blocks.shrink_to_fit();
+        self.tables.shrink_to_fit();
+        self.sections.shrink_to_fit();
         Output {
             blocks: self.blocks,
             tables: self.tables,
@@ -412,7 +456,7 @@ impl<'r> Builder<'r> {
             Tag::List(start) => {
                 self.flush_inline();
                 if self.lists.is_empty() && self.table.is_none() {
-                    self.top_list = Some(Vec::new());
+                    self.top_list = Some(std::mem::take(&mut self.spare_items));
                 }
                 self.lists.push(ListState { next: start });
             }
@@ -420,11 +464,11 @@ impl<'r> Builder<'r> {
                 self.flush_inline();
                 let marker = match self.lists.last_mut().and_then(|l| l.next.as_mut()) {
                     Some(n) => {
-                        let m = format!("{n}.");
+                        let m = Marker::numbered(*n);
                         *n += 1;
                         m
                     }
-                    None => "•".to_string(),
+                    None => Marker::bullet(),
                 };
                 self.marker = Some(marker);
                 if self.lists.len() == 1 && self.top_list.is_some() {
@@ -441,11 +485,10 @@ impl<'r> Builder<'r> {
                     for _ in 1..self.lists.len().min(40) {
                         item.text.push_str("  ");
                     }
-                    match self.marker.as_deref() {
-                        Some("•") | None => item.text.push_str("- "),
-                        Some(m) => {
-                            item.text.push_str(m);
-                            item.text.push(' ');
+                    match self.marker.and_then(Marker::number) {
+                        None => item.text.push_str("- "),
+                        Some(n) => {
+                            let _ = write!(item.text, "{n}. ");
                         }
                     }
                 }
@@ -454,23 +497,7 @@ impl<'r> Builder<'r> {
             }
             Tag::Table(_) => {
                 self.flush_inline();
-                self.table = Some(TableAcc {
-                    rows: Vec::new(),
-                    cell: String::new(),
-                    in_head: false,
-                    source_cells: Vec::new(),
-                });
-            }
-            Tag::TableHead => {
-                if let Some(t) = &mut self.table {
-                    t.in_head = true;
-                    t.rows.push(Vec::new());
-                }
-            }
-            Tag::TableRow => {
-                if let Some(t) = &mut self.table {
-                    t.rows.push(Vec::new());
-                }
+                self.table = Some(TableAcc::default());
             }
             Tag::TableCell => {
                 if let Some(t) = &mut self.table {
@@ -528,7 +555,7 @@ impl<'r> Builder<'r> {
             }
             TagEnd::CodeBlock => {
                 if let Some(code) = self.code.take() {
-                    let code = code.strip_suffix('\n').unwrap_or(&code).to_string();
+                    let code: Box<str> = code.strip_suffix('\n').unwrap_or(&code).into();
                     if let Some(item) = &mut self.item {
                         item.text.push('\n');
                         item.text.push_str(&code);
@@ -550,9 +577,10 @@ impl<'r> Builder<'r> {
                 self.flush_inline();
                 self.lists.pop();
                 if self.lists.is_empty()
-                    && let Some(items) = self.top_list.take()
+                    && let Some(mut items) = self.top_list.take()
                 {
-                    self.push_part(Part::List(items));
+                    self.push_part(Part::List(items.drain(..).collect()));
+                    self.spare_items = items;
                 }
             }
             TagEnd::Item => {
@@ -569,17 +597,18 @@ impl<'r> Builder<'r> {
                     self.finish_table(t);
                 }
             }
-            TagEnd::TableHead => {
-                if let Some(t) = &mut self.table {
-                    t.in_head = false;
+            TagEnd::TableHead | TagEnd::TableRow => {
+                if let Some(t) = &mut self.table
+                    && t.end_row()
+                {
+                    self.ragged += 1;
                 }
             }
             TagEnd::TableCell => {
                 if let Some(t) = &mut self.table {
-                    let cell = squeeze_whitespace(&t.cell);
-                    if let Some(row) = t.rows.last_mut() {
-                        row.push(cell);
-                    }
+                    t.squeezed.clear();
+                    squeeze_into(&mut t.squeezed, &t.cell);
+                    t.row.push(&t.squeezed);
                 }
             }
             TagEnd::Emphasis => {
@@ -670,11 +699,9 @@ impl<'r> Builder<'r> {
             if level == 1 && self.title.is_none() {
                 self.title = Some(title.clone());
             }
+            self.end_section();
             let start = self.blocks.len();
-            if let Some(s) = self.sections.last_mut() {
-                s.blocks.end = start;
-            }
-            let section = self.sections.len();
+            let section = u32::try_from(self.sections.len()).unwrap_or(u32::MAX);
             self.sections.push(Section {
                 level,
                 title,
@@ -734,28 +761,17 @@ impl<'r> Builder<'r> {
                 ..Section::default()
             });
         }
-        if let Some(s) = self.sections.last_mut() {
-            s.parts.push(part);
-        }
+        self.parts.push(part);
     }
 
     fn finish_table(&mut self, t: TableAcc) {
-        let mut rows = t.rows.into_iter();
-        let columns = rows.next().unwrap_or_default();
-        let width = columns.len();
-        let mut source_cells = t.source_cells.into_iter();
-        let rows: Vec<Vec<String>> = rows
-            .map(|mut r| {
-                let written = source_cells.next().unwrap_or(width);
-                if r.len() != width || written != width {
-                    self.ragged += 1;
-                    r.resize(width, String::new());
-                }
-                r
-            })
-            .collect();
+        let TableAcc {
+            columns, mut rows, ..
+        } = t;
+        rows.shrink_to_fit();
+        let columns = columns.unwrap_or_default();
         let idx = self.tables.len();
-        self.tables.push(Table { columns, rows });
+        self.tables.push(Arc::new(Table { columns, rows }));
         self.push_part(Part::Table(idx));
         self.push_block(BlockKind::Table(idx));
     }
@@ -884,13 +900,18 @@ fn html_not_ended_by_blank(line: &str) -> bool {
 /// Trims `s` and turns every run of whitespace inside it into one space.
 pub fn squeeze_whitespace(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for w in s.split_whitespace() {
-        if !out.is_empty() {
+    squeeze_into(&mut out, s);
+    out
+}
+
+/// [`squeeze_whitespace`], appended to `out`.
+fn squeeze_into(out: &mut String, s: &str) {
+    for (i, w) in s.split_whitespace().enumerate() {
+        if i > 0 {
             out.push(' ');
         }
         out.push_str(w);
     }
-    out
 }
 
 /// Cells in a table row's source line: its unescaped pipes, less the optional

@@ -130,8 +130,10 @@ fn prefixes(
         let indent = "  ".repeat(usize::from(block.depth - 1).min(width / 6));
         match &block.marker {
             Some(m) => {
-                let m = if m == "•" { g.bullet } else { m.as_str() };
-                let mark = format!("{indent}{m} ");
+                let mark = match m.number() {
+                    Some(n) => format!("{indent}{n}. "),
+                    None => format!("{indent}{} ", g.bullet),
+                };
                 let pad = " ".repeat(str_width(&mark));
                 first.push(Span::styled(mark, theme.accent()));
                 rest.push(Span::raw(pad));

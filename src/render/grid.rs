@@ -38,19 +38,13 @@ pub fn column_widths(table: &Table, width: usize) -> Option<Vec<usize>> {
     }
     let chrome = 3 * n + 1;
     let avail = width.checked_sub(chrome)?;
-    let natural: Vec<usize> = (0..n)
-        .map(|c| {
-            let cells = table
-                .rows
-                .iter()
-                .map(|r| r.get(c).map_or(0, |s| str_width(s)));
-            cells
-                .chain([str_width(&table.columns[c])])
-                .max()
-                .unwrap_or(0)
-                .max(1)
-        })
-        .collect();
+    // Row by row: a row's cells are read in order, not looked up one by one.
+    let mut natural: Vec<usize> = table.columns.iter().map(|c| str_width(c).max(1)).collect();
+    for r in &table.rows {
+        for (w, cell) in natural.iter_mut().zip(r) {
+            *w = (*w).max(str_width(cell));
+        }
+    }
     if natural.iter().sum::<usize>() <= avail {
         return Some(natural);
     }
@@ -101,18 +95,19 @@ fn border(theme: &Theme, widths: &[usize], left: &str, mid: &str, right: &str) -
     Line::from(Span::styled(s, theme.border()))
 }
 
-fn row_lines(
-    cells: &[String],
+fn row_lines<'c>(
+    cells: impl IntoIterator<Item = &'c str>,
     widths: &[usize],
     theme: &Theme,
     style: Style,
     first_style: Style,
 ) -> Vec<Line<'static>> {
+    let mut cells = cells.into_iter();
     let wrapped: Vec<Vec<Vec<Span<'static>>>> = widths
         .iter()
         .enumerate()
         .map(|(i, w)| {
-            let text = cells.get(i).map_or("", String::as_str);
+            let text = cells.next().unwrap_or("");
             let st = if i == 0 { first_style } else { style };
             wrap(&[(text, st)], *w)
         })
@@ -138,7 +133,7 @@ fn row_lines(
 pub fn grid(table: &Table, widths: &[usize], theme: &Theme) -> Grid {
     let j = theme.glyphs.joins;
     let header = row_lines(
-        &table.columns,
+        table.columns.iter().map(String::as_str),
         widths,
         theme,
         theme.table_header(),
@@ -183,12 +178,12 @@ pub fn card(table: &Table, r: usize, width: usize, theme: &Theme) -> Vec<Line<'s
         return Vec::new();
     };
     let mut lines = Vec::new();
-    let title = row.first().map_or("", String::as_str);
+    let title = row.first().unwrap_or("");
     for l in wrap(&[(title, theme.table_header())], width) {
         lines.push(Line::from(l));
     }
     for (ci, col) in table.columns.iter().enumerate().skip(1) {
-        let value = row.get(ci).map_or("", String::as_str);
+        let value = row.get(ci).unwrap_or("");
         let label = format!("{col}: ");
         for (k, l) in wrap(&[(&label, theme.bold()), (value, Style::new())], width - 2)
             .into_iter()
@@ -228,7 +223,7 @@ pub fn head_part(table: &Table, shape: &Shape, theme: &Theme) -> Vec<Line<'stati
     let j = theme.glyphs.joins;
     let mut out = vec![border(theme, widths, j[0], j[1], j[2])];
     out.extend(row_lines(
-        &table.columns,
+        table.columns.iter().map(String::as_str),
         widths,
         theme,
         theme.table_header(),

@@ -17,6 +17,7 @@ use super::sections::{self, Candidate};
 use super::tables::{self, Reading};
 use super::title::{heading_names, title_names};
 use crate::article::model::{Article, Table};
+use std::sync::Arc;
 
 /// At most this many contenders; more is a warning.
 pub const MAX: usize = 8;
@@ -30,7 +31,7 @@ pub struct Chosen {
     /// Every spelling of each contender met in the article, for matching.
     pub spellings: Vec<Vec<String>>,
     pub found_by: &'static str,
-    pub table: Option<Table>,
+    pub table: Option<Arc<Table>>,
     pub warnings: Vec<String>,
 }
 
@@ -244,7 +245,7 @@ pub fn choose(a: &Article, parents: &[Option<usize>], skip: &[bool]) -> Chosen {
     let table = match (&src, &best) {
         (Src::Table, Some(r)) if !r.pros_cons => {
             let order: Vec<usize> = (0..chosen.len()).collect();
-            Some(tables::reshape(&a.tables[r.table], r, &order))
+            Some(tables::shaped(&a.tables[r.table], r, &order))
         }
         _ => None,
     };

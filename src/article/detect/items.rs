@@ -17,6 +17,7 @@ use super::labels::{
 use super::names::{Names, fold, squash};
 use super::tables::pros_cons_kind;
 use crate::article::model::{Article, Block, Contender, Item, Part, Section, Table, para_text};
+use std::sync::Arc;
 
 /// How far into a paragraph "X shines when …" sentences are looked for.
 const CRITERIA_SCAN: usize = 400;
@@ -69,7 +70,7 @@ impl Ctx {
 
 struct Walker<'a> {
     names: &'a Names,
-    tables: &'a [Table],
+    tables: &'a [Arc<Table>],
     blocks: &'a [Block],
     out: &'a mut [Contender],
     /// "**Winner:** X" lines met on the way, for [`verdicts`].
@@ -108,18 +109,24 @@ pub fn collect(a: &mut Article, names: &Names, parents: &[Option<usize>], skip: 
             conclusion = Some(i);
         }
         concl[i] = own || parent.is_some_and(|p| concl[p]);
-        if skip[i] {
-            w.section(s, Ctx::default(), concl[i], keep);
-            continue;
-        }
-        let mut c = parent.map_or(Ctx::default(), |p| ctx[p]);
-        let l = classify(&s.title, names);
-        c.apply(&l);
-        if l.kind == Some(Kind::Verdict) {
-            c.kind = None;
-        }
-        ctx[i] = c;
+        let c = if skip[i] {
+            Ctx::default()
+        } else {
+            let mut c = parent.map_or(Ctx::default(), |p| ctx[p]);
+            let l = classify(&s.title, names);
+            c.apply(&l);
+            if l.kind == Some(Kind::Verdict) {
+                c.kind = None;
+            }
+            ctx[i] = c;
+            c
+        };
         w.section(s, c, concl[i], keep);
+        // Freed as the walk goes, so that the sections' parts and the
+        // contenders' items are not all held at once.
+        if !keep {
+            s.parts = Vec::new();
+        }
     }
     Seen {
         winners: w.winners,
@@ -358,7 +365,7 @@ impl Walker<'_> {
             for row in &t.rows {
                 let owner = row.first().and_then(|c| self.names.exact(c));
                 for &(j, k) in &pc {
-                    for piece in split_cell(row.get(j).map_or("", String::as_str)) {
+                    for piece in split_cell(row.get(j).unwrap_or("")) {
                         self.push(owner, Some(piece.0.unwrap_or(k)), plain(piece.1));
                     }
                 }
@@ -367,7 +374,7 @@ impl Walker<'_> {
         }
         let mut owners: Option<Vec<Option<usize>>> = None;
         for row in &t.rows {
-            let Some(k) = row.first().and_then(|c| pros_cons_kind(c)) else {
+            let Some(k) = row.first().and_then(pros_cons_kind) else {
                 continue;
             };
             let owners = owners

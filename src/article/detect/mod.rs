@@ -15,6 +15,7 @@ pub mod tables;
 pub mod title;
 
 use super::model::*;
+use std::sync::Arc;
 
 pub fn detect(a: &mut Article) {
     let parents = sections::parents(&a.sections);
@@ -22,7 +23,11 @@ pub fn detect(a: &mut Article) {
     let chosen = contenders::choose(a, &parents, &skip);
     a.warnings.extend(chosen.warnings);
     if chosen.names.is_empty() {
-        a.table = a.tables.iter().find(|t| t.columns.len() >= 3).cloned();
+        a.table = a
+            .tables
+            .iter()
+            .find(|t| t.columns.len() >= 3)
+            .map(Arc::clone);
         a.warnings
             .push("no contenders found: no feature table and no \"A vs B\" title".into());
         return;

@@ -5,7 +5,8 @@
 
 use super::labels::{Kind, label};
 use super::names::{Names, clean_name, fold, key};
-use crate::article::model::Table;
+use crate::article::model::{Row, Table};
+use std::sync::Arc;
 
 /// Header cells that name what a column holds, never a contender.
 pub const GENERIC: &[&str] = &[
@@ -381,7 +382,7 @@ pub fn read(t: &Table, idx: usize, confirmed: &dyn Fn(&str) -> bool) -> Option<R
     let mut row_names: Vec<(usize, String)> = Vec::new();
     let short_table = (2..=8).contains(&t.rows.len());
     for (i, r) in t.rows.iter().enumerate().filter(|_| short_table) {
-        let cell = r.first().map(String::as_str).unwrap_or("");
+        let cell = r.first().unwrap_or("");
         if let Some(name) = short_name(cell)
             && !row_names.iter().any(|(_, m)| fold(m) == fold(&name))
         {
@@ -462,10 +463,42 @@ pub fn read(t: &Table, idx: usize, confirmed: &dyn Fn(&str) -> bool) -> Option<R
     })
 }
 
+/// [`reshape`], sharing `t` when it is already in that shape (a large
+/// feature table is not held twice).
+pub fn shaped(t: &Arc<Table>, r: &Reading, order: &[usize]) -> Arc<Table> {
+    if as_written(t, r, order) {
+        Arc::clone(t)
+    } else {
+        Arc::new(reshape(t, r, order))
+    }
+}
+
+/// Whether [`reshape`] gives `t` back unchanged: the feature column first,
+/// then every other column, each a contender's in `order`, and no row short
+/// or long.
+fn as_written(t: &Table, r: &Reading, order: &[usize]) -> bool {
+    let n = t.columns.len();
+    let Orient::Header {
+        feature: Some(0),
+        cols,
+    } = &r.orient
+    else {
+        return false;
+    };
+    order.len() + 1 == n
+        && order
+            .iter()
+            .enumerate()
+            .all(|(i, &o)| cols.get(o) == Some(&(i + 1)))
+        && t.rows.iter().all(|row| row.len() == n)
+}
+
 /// The table in the model's shape: the feature column, then the columns of
 /// the contenders `order` picks (indexes into `r.names`), in that order.
 pub fn reshape(t: &Table, r: &Reading, order: &[usize]) -> Table {
-    let cell = |row: &Vec<String>, j: usize| row.get(j).cloned().unwrap_or_default();
+    fn cell(row: &Row, j: usize) -> &str {
+        row.get(j).unwrap_or("")
+    }
     match &r.orient {
         Orient::Header { feature, cols } => {
             let mut columns = vec![feature.map_or(String::new(), |f| t.columns[f].clone())];
@@ -474,21 +507,22 @@ pub fn reshape(t: &Table, r: &Reading, order: &[usize]) -> Table {
                 .rows
                 .iter()
                 .map(|row| {
-                    let mut out = vec![feature.map_or(String::new(), |f| cell(row, f))];
-                    out.extend(order.iter().map(|&o| cell(row, cols[o])));
-                    out
+                    let first = feature.map_or("", |f| cell(row, f));
+                    std::iter::once(first)
+                        .chain(order.iter().map(|&o| cell(row, cols[o])))
+                        .collect()
                 })
                 .collect();
             Table { columns, rows }
         }
         Orient::Rows { rows } => {
             let mut columns = vec![String::new()];
-            columns.extend(order.iter().map(|&o| cell(&t.rows[rows[o]], 0)));
+            columns.extend(order.iter().map(|&o| cell(&t.rows[rows[o]], 0).to_string()));
             let out_rows = (1..t.columns.len())
                 .map(|j| {
-                    let mut out = vec![t.columns[j].clone()];
-                    out.extend(order.iter().map(|&o| cell(&t.rows[rows[o]], j)));
-                    out
+                    std::iter::once(t.columns[j].as_str())
+                        .chain(order.iter().map(|&o| cell(&t.rows[rows[o]], j)))
+                        .collect()
                 })
                 .collect();
             Table {
@@ -506,10 +540,7 @@ mod tests {
     fn table(head: &[&str], rows: &[&[&str]]) -> Table {
         Table {
             columns: head.iter().map(|s| s.to_string()).collect(),
-            rows: rows
-                .iter()
-                .map(|r| r.iter().map(|s| s.to_string()).collect())
-                .collect(),
+            rows: rows.iter().map(|r| Row::new(r.iter())).collect(),
         }
     }
 
@@ -529,6 +560,32 @@ mod tests {
         let m = reshape(&t, &r, &[0, 1]);
         assert_eq!(m.columns, ["Feature", "**Django**", "Flask"]);
         assert_eq!(m.rows, [["ORM", "yes", "no"]]);
+    }
+
+    #[test]
+    fn a_table_already_in_shape_is_shared() {
+        let t = Arc::new(table(
+            &["Feature", "Django", "Flask"],
+            &[&["ORM", "yes", "no"]],
+        ));
+        let r = read(&t, 0, &none).unwrap();
+        for order in [[0, 1], [1, 0]] {
+            let s = shaped(&t, &r, &order);
+            assert_eq!(*s, reshape(&t, &r, &order));
+            assert_eq!(Arc::ptr_eq(&s, &t), order == [0, 1]);
+        }
+        // One contender of two kept, a notes column, a short row: copies.
+        assert!(!Arc::ptr_eq(&shaped(&t, &r, &[0]), &t));
+        for t in [
+            table(&["Feature", "A", "B", "Notes"], &[&["x", "1", "2", "n"]]),
+            table(&["Feature", "A", "B"], &[&["x", "1"]]),
+        ] {
+            let t = Arc::new(t);
+            let r = read(&t, 0, &none).unwrap();
+            let s = shaped(&t, &r, &[0, 1]);
+            assert!(!Arc::ptr_eq(&s, &t));
+            assert_eq!(*s, reshape(&t, &r, &[0, 1]));
+        }
     }
 
     #[test]
