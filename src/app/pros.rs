@@ -143,17 +143,23 @@ pub fn entry_lines(a: &Article, e: Entry, width: usize, theme: &Theme) -> Vec<Li
             pros,
             item,
         } => {
-            let c = &a.contenders[contender];
-            let (it, mark, st) = if pros {
-                (&c.pros[item], pro_mark, theme.pro())
+            let it = item_of(a, contender, pros, item);
+            let (mark, st) = if pros {
+                (pro_mark, theme.pro())
             } else {
-                (&c.cons[item], con_mark, theme.con())
+                (con_mark, theme.con())
             };
             let mut out = Vec::new();
             item_lines(&mut out, it, mark, st, width, theme);
             out
         }
     }
+}
+
+/// A contender's pro (or con) number `item`.
+fn item_of(a: &Article, contender: usize, pros: bool, item: usize) -> &Item {
+    let c = &a.contenders[contender];
+    if pros { &c.pros[item] } else { &c.cons[item] }
 }
 
 /// How many lines [`entry_lines`] gives, counted without laying them out:
@@ -167,8 +173,7 @@ pub fn entry_height(a: &Article, e: Entry, width: usize) -> usize {
             pros,
             item,
         } => {
-            let c = &a.contenders[contender];
-            let it = if pros { &c.pros[item] } else { &c.cons[item] };
+            let it = item_of(a, contender, pros, item);
             // As in `item_lines`: the title's lines, then the text's.
             let inner = width.saturating_sub(2).max(1);
             let title = it.title.as_ref().map_or(0, |t| wrap_height(t, inner));
