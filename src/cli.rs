@@ -6,7 +6,6 @@ use crate::print;
 use crate::render::theme::Theme;
 use clap::{Parser, ValueEnum};
 use std::io::{IsTerminal, Write};
-use std::process::ExitCode;
 
 /// `eprintln!` that cannot panic: with stderr closed (`versus 2>&- ...`, or
 /// `2>&1 | true`), a message is lost rather than the exit status.
@@ -114,7 +113,9 @@ impl Args {
     }
 }
 
-pub fn main() -> ExitCode {
+/// The program: parses the command line, runs the chosen mode, and returns
+/// the exit status (0; 1 for an article or output that failed; 2 for usage).
+pub fn main() -> u8 {
     // A bare `versus` skips building clap's parser: a tenth of a millisecond
     // before the first frame.
     let parsed = if std::env::args_os().len() <= 1 {
@@ -130,7 +131,7 @@ pub fn main() -> ExitCode {
         Ok(a) => a,
         Err(e) => {
             say!("{e}");
-            return ExitCode::from(1);
+            return 1;
         }
     };
     let ascii = args.ascii || !locale_is_utf8(env);
@@ -164,10 +165,10 @@ pub fn main() -> ExitCode {
     };
     let theme = Theme::new(color, ascii);
     match crate::tui::run(article, &args, theme) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(()) => 0,
         Err(e) => {
             say!("versus: {e}");
-            ExitCode::from(1)
+            1
         }
     }
 }
@@ -175,21 +176,21 @@ pub fn main() -> ExitCode {
 /// `--help` and `--version` as clap writes them; a usage error as plain text
 /// with exit status 2, its lines made safe first: clap quotes the offending
 /// argument, which may be a file name holding escape sequences.
-fn usage_error(e: &clap::Error) -> ExitCode {
+fn usage_error(e: &clap::Error) -> u8 {
     use clap::error::ErrorKind;
     if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
         let _ = e.print();
-        return ExitCode::SUCCESS;
+        return 0;
     }
     let text = e.render().to_string();
     let mut err = std::io::stderr().lock();
     for line in text.lines() {
         let _ = writeln!(err, "{}", crate::article::sanitize::visible(line));
     }
-    ExitCode::from(2)
+    2
 }
 
-fn print_mode(args: &Args, article: &Article, ascii: bool, tty: bool) -> ExitCode {
+fn print_mode(args: &Args, article: &Article, ascii: bool, tty: bool) -> u8 {
     let color = match args.color {
         ColorChoice::Never => false,
         ColorChoice::Always => true,
@@ -211,13 +212,13 @@ fn print_mode(args: &Args, article: &Article, ascii: bool, tty: bool) -> ExitCod
 }
 
 /// Writes to stdout; a closed pipe (`versus --print | head -1`) is a quiet success.
-fn write_result(r: std::io::Result<()>) -> ExitCode {
+fn write_result(r: std::io::Result<()>) -> u8 {
     match r {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Ok(()) => 0,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,
         Err(e) => {
             say!("versus: stdout: {e}");
-            ExitCode::from(1)
+            1
         }
     }
 }
