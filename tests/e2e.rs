@@ -75,7 +75,11 @@ fn a_panic_restores_the_terminal_and_prints_the_message() {
     );
     p.wait_for(TITLE);
     p.send("!");
-    assert_eq!(p.wait_exit(), 101, "a panic's exit status, as from a Rust main");
+    assert_eq!(
+        p.wait_exit(),
+        101,
+        "a panic's exit status, as from a Rust main"
+    );
     p.assert_restored();
     assert!(
         p.screen().contains("test panic requested"),
