@@ -6,6 +6,12 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use unicode_width::UnicodeWidthStr;
 
+#[path = "support/pty.rs"]
+#[allow(dead_code)]
+mod pty;
+
+use pty::Pty;
+
 const BIN: &str = env!("CARGO_BIN_EXE_versus");
 
 fn fixture(name: &str) -> String {
@@ -556,64 +562,18 @@ fn closed_stderr_keeps_the_exit_status() {
 
 // ---- On a terminal (a pseudo-terminal) ----
 
-/// Runs versus on a pty of `cols` columns; returns its exit code and every
-/// byte it wrote (stdout and stderr both go to the terminal).
+/// Runs versus on a pty of `cols` columns (TERM=xterm unless `env` says
+/// otherwise); returns its exit code and every byte it wrote (stdout and
+/// stderr both go to the terminal). It must finish at once, not wait for
+/// input that will never come.
 fn pty_run(args: &[&str], cols: u16, env: &[(&str, &str)]) -> (u32, String) {
-    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
-    use std::io::Read;
-    use std::time::{Duration, Instant};
-    let pair = native_pty_system()
-        .openpty(PtySize {
-            rows: 24,
-            cols,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .unwrap();
-    let mut c = CommandBuilder::new(BIN);
-    c.args(args);
-    c.env("LANG", "en_US.UTF-8");
-    c.env("TERM", "xterm");
-    c.env_remove("NO_COLOR");
-    c.env_remove("LC_ALL");
-    for (k, v) in env {
-        c.env(k, v);
-    }
-    let mut child = pair.slave.spawn_command(c).unwrap();
-    drop(pair.slave);
-    let mut reader = pair.master.try_clone_reader().unwrap();
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        let mut buf = [0u8; 4096];
-        while let Ok(n) = reader.read(&mut buf) {
-            if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
-                break;
-            }
-        }
-    });
-    let mut seen = Vec::new();
-    // It must finish at once, not wait for input that will never come.
-    let deadline = Instant::now() + Duration::from_secs(20);
-    let status = loop {
-        while let Ok(chunk) = rx.try_recv() {
-            seen.extend(chunk);
-        }
-        if let Some(s) = child.try_wait().unwrap() {
-            break s;
-        }
-        assert!(
-            Instant::now() < deadline,
-            "versus {args:?} did not finish on a terminal"
-        );
-        std::thread::sleep(Duration::from_millis(10));
-    };
-    while let Ok(chunk) = rx.recv_timeout(Duration::from_millis(300)) {
-        seen.extend(chunk);
-    }
-    (
-        status.exit_code(),
-        String::from_utf8_lossy(&seen).into_owned(),
-    )
+    let env: Vec<(&str, &str)> = [("TERM", "xterm")]
+        .into_iter()
+        .chain(env.iter().copied())
+        .collect();
+    let mut p = Pty::spawn(args, cols, 24, &env);
+    let code = p.wait_exit();
+    (code, String::from_utf8_lossy(&p.raw).into_owned())
 }
 
 #[test]
