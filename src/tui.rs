@@ -195,7 +195,8 @@ pub fn run_app<W: Write, E: Events>(
 ) -> io::Result<()> {
     draw(screen, app)?;
     loop {
-        // Unfinished work (a search count) runs only while no key is waiting.
+        // Work a key left (a search count, measuring Pros & Cons) runs only
+        // while no key is waiting.
         if app.has_work() && !events.pending()? {
             app.work();
             draw(screen, app)?;

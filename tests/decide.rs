@@ -557,7 +557,7 @@ fn cursor_visible(app: &App) -> bool {
 fn the_cursor_stays_visible_while_moving_and_resizing() {
     for (w, h) in [(80, 24), (120, 40), (50, 14), (30, 8), (72, 10)] {
         let mut app = app(w, h);
-        let n = app.decide.order().len();
+        let n = app.decide.shown().len();
         for i in 0..n {
             assert!(cursor_visible(&app), "{w}x{h} at question {i}");
             run(&mut app, &[Action::Down]);

@@ -70,11 +70,6 @@ impl DecideState {
         }
     }
 
-    /// A copy of [`DecideState::shown`].
-    pub fn order(&self) -> Vec<Question> {
-        self.shown().to_vec()
-    }
-
     pub fn current(&self) -> Option<Question> {
         let shown = self.shown();
         shown
@@ -811,8 +806,7 @@ impl App {
         f: &mut dyn FnMut(usize, &str) -> std::ops::ControlFlow<()>,
     ) {
         let a = &self.article;
-        let order = self.decide.order();
-        for (u, q) in order.into_iter().enumerate().skip(from) {
+        for (u, &q) in self.decide.shown().iter().enumerate().skip(from) {
             let text = match q {
                 Question::Row(r) => {
                     let (feature, values) = decide::row(a, r).unwrap_or_default();

@@ -246,7 +246,7 @@ impl App {
             View::Read => self.read.item_count(),
             View::Table => self.article.table.as_ref().map_or(0, |t| t.rows.len()),
             View::Pros => self.pros_unit_count(),
-            View::Decide => self.decide.order().len(),
+            View::Decide => self.decide.shown().len(),
         }
     }
 
