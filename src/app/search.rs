@@ -41,9 +41,9 @@ struct Scan {
     next: usize,
     /// Reading the part before `start`.
     wrapped: bool,
-    /// (unit, matches) found from `start` on, and before it.
-    from_start: Vec<(u32, u32)>,
-    before_start: Vec<(u32, u32)>,
+    /// (unit, matches) in the order read; from `wrapped_at` on, the units before `start`.
+    found: Vec<(u32, u32)>,
+    wrapped_at: usize,
     /// Jump to the first match found (a new search, not a recount).
     jump: bool,
 }
@@ -112,8 +112,8 @@ impl Search {
                 start: start.min(count),
                 next: start.min(count),
                 wrapped: false,
-                from_start: Vec::new(),
-                before_start: Vec::new(),
+                found: Vec::new(),
+                wrapped_at: 0,
                 jump,
             });
     }
@@ -187,12 +187,7 @@ impl App {
                 }
                 let n = scan.needle.count(text);
                 if n > 0 {
-                    let list = if scan.wrapped {
-                        &mut scan.before_start
-                    } else {
-                        &mut scan.from_start
-                    };
-                    list.push((u as u32, n as u32));
+                    scan.found.push((u as u32, n as u32));
                     found += n;
                 }
                 scan.next = u + 1;
@@ -206,6 +201,7 @@ impl App {
             });
             if scan.next >= end && !scan.wrapped {
                 scan.wrapped = true;
+                scan.wrapped_at = scan.found.len();
                 scan.next = 0;
             } else if read < SLICE_BYTES {
                 // The view ran out of units before `end`: nothing more to read.
@@ -214,7 +210,7 @@ impl App {
         }
         self.search.total += found;
         if scan.jump
-            && let Some(&(u, _)) = scan.from_start.first().or(scan.before_start.first())
+            && let Some(&(u, _)) = scan.found.first()
         {
             scan.jump = false;
             self.search.current = Some((u as usize, 0));
@@ -225,11 +221,11 @@ impl App {
             return;
         }
         // Done: the matches in unit order, each with the count before it.
+        scan.found.rotate_left(scan.wrapped_at);
         let mut before = 0u32;
         self.search.units = scan
-            .before_start
+            .found
             .into_iter()
-            .chain(scan.from_start)
             .map(|(u, n)| {
                 before += n;
                 (u, before - n)
