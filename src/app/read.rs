@@ -3,6 +3,7 @@
 
 use super::App;
 use super::geometry::{self, OUTLINE_AUTO_WIDTH};
+use super::search::push_joined;
 use crate::article::{Article, BlockKind};
 use crate::keys::Action;
 use crate::render::doc::{self, item_count, item_lines};
@@ -515,15 +516,5 @@ impl App {
         self.clamp_top();
         self.read.section_hint = None;
         self.read.outline_sel = self.current_section();
-    }
-}
-
-/// Appends `cells` joined by spaces (into a buffer reused across a search's units).
-fn push_joined(buf: &mut String, cells: impl IntoIterator<Item = impl AsRef<str>>) {
-    for (i, c) in cells.into_iter().enumerate() {
-        if i > 0 {
-            buf.push(' ');
-        }
-        buf.push_str(c.as_ref());
     }
 }

@@ -308,3 +308,14 @@ impl App {
         }
     }
 }
+
+/// Appends `cells` joined by spaces: a table row as one search unit, built in
+/// a buffer reused across the units.
+pub(super) fn push_joined(buf: &mut String, cells: impl IntoIterator<Item = impl AsRef<str>>) {
+    for (i, c) in cells.into_iter().enumerate() {
+        if i > 0 {
+            buf.push(' ');
+        }
+        buf.push_str(c.as_ref());
+    }
+}

@@ -201,8 +201,11 @@ impl App {
         f: &mut dyn FnMut(usize, &str) -> std::ops::ControlFlow<()>,
     ) {
         let rows = self.article.table.iter().flat_map(|t| &t.rows);
+        let mut buf = String::new();
         for (i, r) in rows.enumerate().skip(from) {
-            if f(i, &r.join(" ")).is_break() {
+            buf.clear();
+            super::search::push_joined(&mut buf, r.iter());
+            if f(i, &buf).is_break() {
                 return;
             }
         }
