@@ -326,8 +326,11 @@ fn detect_scrolls(old: &Buffer, new: &Buffer, pane: Option<Rect>) -> Vec<Scroll>
 fn scroll_ops(shown: &mut Buffer, mut term: Term, s: Scroll, out: &mut Vec<u8>) -> Term {
     let h = shown.area.height;
     let w = usize::from(shown.area.width);
-    // Erased lines take the current background on most terminals: make it the default.
-    if term.pen != Some(PLAIN) {
+    // Erased lines take the current background on most terminals (and the
+    // reverse video's): make those the defaults. Bold or a foreground colour
+    // leaves a blank line blank.
+    let paints_blanks = |p: Pen| p.bg != Color::Reset || p.modifier.contains(Modifier::REVERSED);
+    if term.pen.is_none_or(paints_blanks) {
         out.extend_from_slice(b"\x1b[m");
         term.pen = Some(PLAIN);
     }

@@ -126,14 +126,77 @@ fn outline_focus_and_enter_jump() {
 #[test]
 fn outline_toggles_and_follows_the_width() {
     let mut a = bundled(80, 24);
-    assert!(a.read_panes().0.is_none(), "collapsed below 140 columns");
+    assert!(a.read_panes().0.is_none(), "collapsed below 100 columns");
     press(&mut a, "o");
     assert!(a.read_panes().0.is_some());
-    assert!(bundled(120, 40).read_panes().0.is_none());
-    let mut b = bundled(140, 40);
+    assert!(bundled(99, 40).read_panes().0.is_none());
+    assert!(bundled(100, 30).read_panes().0.is_some());
+    let mut b = bundled(120, 40);
     assert!(b.read_panes().0.is_some());
     press(&mut b, "o");
     assert!(b.read_panes().0.is_none());
+}
+
+/// Titles of the outline's rows in a pane of `rows` rows.
+fn outline_titles(a: &versus::app::App, rows: usize) -> Vec<String> {
+    a.outline_rows(rows)
+        .into_iter()
+        .map(|i| a.article.sections[i].title.clone())
+        .collect()
+}
+
+#[test]
+fn outline_folds_sub_headings_while_reading() {
+    let md = "# Cats vs Dogs\n\nIntro.\n\n## Cats\n\nc\n\n### Cat pros\n\np\n\n#### Whiskers\n\nw\n\n\
+              ### Cat cons\n\nq\n\n## Dogs\n\nd\n\n### Dog pros\n\nr\n\n## Verdict\n\nv\n";
+    let mut a = app(versus::article::parse(md, "t.md"), 120, 40);
+    // At the top: the title is in the header, the top-level headings are listed.
+    assert_eq!(outline_titles(&a, 30), ["Cats", "Dogs", "Verdict"]);
+    // Inside a sub-section: its ancestors' sub-headings and its own unfold.
+    let whiskers = a
+        .article
+        .sections
+        .iter()
+        .position(|s| s.title == "Whiskers")
+        .unwrap();
+    a.read_jump_to_section(whiskers - 1);
+    assert_eq!(
+        outline_titles(&a, 30),
+        [
+            "Cats", "Cat pros", "Whiskers", "Cat cons", "Dogs", "Verdict"
+        ]
+    );
+    press(&mut a, "}");
+    assert_eq!(a.article.sections[a.current_section()].title, "Whiskers");
+    assert_eq!(
+        outline_titles(&a, 30),
+        [
+            "Cats", "Cat pros", "Whiskers", "Cat cons", "Dogs", "Verdict"
+        ]
+    );
+    // With the focus, every heading, the title included, to move through.
+    press(&mut a, "h");
+    assert_eq!(outline_titles(&a, 30).len(), a.article.sections.len());
+    press(&mut a, "j");
+    assert_eq!(a.article.sections[a.read.outline_sel].title, "Cat cons");
+    press(&mut a, "l");
+    assert_eq!(
+        outline_titles(&a, 30),
+        ["Cats", "Cat pros", "Cat cons", "Dogs", "Verdict"]
+    );
+    // A short pane keeps the current heading in view.
+    let rows = outline_titles(&a, 2);
+    assert!(rows.contains(&"Cat cons".to_string()), "{rows:?}");
+}
+
+#[test]
+fn outline_without_a_title_heading_lists_top_levels() {
+    let md = "Intro without a heading.\n\n## Alpha\n\n### a1\n\n## Beta\n\n### b1\n";
+    let a = app(versus::article::parse(md, "t.md"), 120, 40);
+    // The untitled opening text is a section of its own.
+    let rows = a.outline_rows(30);
+    assert_eq!(rows.first(), Some(&0));
+    assert_eq!(outline_titles(&a, 30)[1..], ["Alpha", "Beta"]);
 }
 
 #[test]

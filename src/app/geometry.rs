@@ -10,14 +10,12 @@ use ratatui::layout::Rect;
 /// Below this the program shows "terminal too small" instead of its views.
 pub const MIN_WIDTH: u16 = 20;
 pub const MIN_HEIGHT: u16 = 6;
-/// From this width on the outline is shown beside the content by default:
-/// there the content pane still gets a full text measure
-/// ([`crate::render::doc::MAX_MEASURE`]) beside it. Narrower, the header shows
-/// the current section and `o` brings the outline back. A side pane also
-/// costs bytes on every scroll: the terminal's scrolling moves whole rows, so
-/// the outline's rows must be sent again after each line (about 500 bytes at
-/// 120x40 against under 100 without it).
-pub const OUTLINE_AUTO_WIDTH: u16 = 140;
+/// From this width on the outline is shown beside the content by default.
+/// Narrower, the header shows the current section and `o` brings the outline
+/// back. A side pane costs bytes on every scroll (the terminal moves whole
+/// rows, so the outline's rows are sent again after each line): the outline
+/// folds its sub-headings while the reader reads ([`super::outline`]).
+pub const OUTLINE_AUTO_WIDTH: u16 = 100;
 
 pub fn too_small(area: Rect) -> bool {
     area.width < MIN_WIDTH || area.height < MIN_HEIGHT

@@ -3,6 +3,7 @@
 
 pub mod decide;
 pub mod geometry;
+pub mod outline;
 pub mod pros;
 pub mod read;
 pub mod search;

@@ -42,6 +42,8 @@ pub struct ReadState {
     /// The first item of each block.
     block_item: Vec<u32>,
     cache: RefCell<LineCache>,
+    /// Each section's parent, for the folded outline (see [`super::outline`]).
+    pub(super) parents: std::cell::OnceCell<Vec<u32>>,
 }
 
 /// One layout item of the Read view. A table is split into the lines above
@@ -95,6 +97,7 @@ impl ReadState {
             units,
             block_item,
             cache: RefCell::new(LineCache::default()),
+            parents: std::cell::OnceCell::new(),
         }
     }
 

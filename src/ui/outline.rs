@@ -1,10 +1,12 @@
-//! The outline: every heading, indented by level, the current one highlighted.
+//! The outline: headings indented by level, the current one highlighted
+//! (which rows: [`App::outline_rows`]).
 
 use crate::app::App;
 use crate::app::read::Focus;
 use crate::render::wrap::truncate;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Widget};
 
@@ -25,13 +27,16 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         buf.set_string(inner.x + 1, inner.y, msg, t.dim());
         return;
     }
-    let h = usize::from(inner.height);
     let sel = app.read.outline_sel.min(secs.len().saturating_sub(1));
-    let offset = sel.saturating_sub(h / 2).min(secs.len().saturating_sub(h));
     let width = usize::from(inner.width);
     let focused = app.read.focus == Focus::Outline;
     let current = app.current_section();
-    for (row, (i, s)) in secs.iter().enumerate().skip(offset).take(h).enumerate() {
+    for (row, i) in app
+        .outline_rows(usize::from(inner.height))
+        .into_iter()
+        .enumerate()
+    {
+        let s = &secs[i];
         let indent = " ".repeat(usize::from(s.level.saturating_sub(1)).min(5));
         let title = if s.title.is_empty() {
             "(untitled)"
@@ -53,10 +58,16 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         } else if focused && i == sel {
             style = style.patch(t.selected());
         }
-        let line = Line::from(Span::styled(
-            format!("{text:<width$}", width = width.saturating_sub(2)),
-            style,
-        ));
+        // Only a highlight bar spans the row: padding in bold or a colour looks
+        // the same as plain padding but would be sent again after every scroll.
+        let line = if style.add_modifier.contains(Modifier::REVERSED) {
+            Line::from(Span::styled(
+                format!("{text:<width$}", width = width.saturating_sub(2)),
+                style,
+            ))
+        } else {
+            Line::from(Span::styled(text, style))
+        };
         buf.set_line(
             inner.x + 1,
             inner.y + row as u16,
