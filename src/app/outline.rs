@@ -10,26 +10,7 @@
 
 use super::App;
 use super::read::Focus;
-use crate::article::Section;
-
-/// No parent: a top-level heading.
-const NONE: u32 = u32::MAX;
-
-/// Each section's parent: the nearest section before it with a smaller level.
-pub fn parents(secs: &[Section]) -> Vec<u32> {
-    let mut stack: Vec<usize> = Vec::new();
-    secs.iter()
-        .enumerate()
-        .map(|(i, s)| {
-            while stack.last().is_some_and(|&p| secs[p].level >= s.level) {
-                stack.pop();
-            }
-            let parent = stack.last().map_or(NONE, |&p| p as u32);
-            stack.push(i);
-            parent
-        })
-        .collect()
-}
+use crate::article::detect::sections::parents;
 
 /// Up to `rows` of the entries that `shown` keeps, around `center`: half a
 /// pane above it where there are that many, the pane kept full near the end.
@@ -68,20 +49,17 @@ impl App {
         let parents = self.read.parents.get_or_init(|| parents(secs));
         let current = self.current_section().min(n.saturating_sub(1));
         // The current section and its ancestors: their sub-headings stay.
-        let mut path = vec![current as u32];
-        while let Some(&p) = path.last().and_then(|&s| parents.get(s as usize)) {
-            if p == NONE {
-                break;
-            }
+        let mut path = vec![current];
+        while let Some(&Some(p)) = path.last().and_then(|&s| parents.get(s)) {
             path.push(p);
         }
         // A first heading that is the article's title is in the header already.
         let title = secs
             .first()
             .is_some_and(|s| self.article.title.as_deref() == Some(s.title.as_str()));
-        window(n, current, rows, |i| {
-            let p = parents[i];
-            (p == NONE && !(i == 0 && title)) || path.contains(&p)
+        window(n, current, rows, |i| match parents[i] {
+            None => !(i == 0 && title),
+            Some(p) => path.contains(&p),
         })
     }
 }
@@ -89,27 +67,6 @@ impl App {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn levels(ls: &[u8]) -> Vec<Section> {
-        ls.iter()
-            .enumerate()
-            .map(|(i, &level)| Section {
-                level,
-                title: format!("s{i}"),
-                ..Section::default()
-            })
-            .collect()
-    }
-
-    #[test]
-    fn parents_are_the_nearest_higher_heading() {
-        // h1, h2, h3, h3, h2, h4 (a skipped level), h2, then a second h1.
-        let secs = levels(&[1, 2, 3, 3, 2, 4, 2, 1]);
-        assert_eq!(parents(&secs), vec![NONE, 0, 1, 1, 0, 4, 0, NONE]);
-        // Text before the first heading is a level-0 section: it parents nothing
-        // of its own level and is itself top-level.
-        assert_eq!(parents(&levels(&[0, 2, 2])), vec![NONE, 0, 0]);
-    }
 
     #[test]
     fn window_centres_and_stays_full_at_the_ends() {

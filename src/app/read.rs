@@ -43,7 +43,7 @@ pub struct ReadState {
     block_item: Vec<u32>,
     cache: RefCell<LineCache>,
     /// Each section's parent, for the folded outline (see [`super::outline`]).
-    pub(super) parents: std::cell::OnceCell<Vec<u32>>,
+    pub(super) parents: std::cell::OnceCell<Vec<Option<usize>>>,
 }
 
 /// One layout item of the Read view. A table is split into the lines above
