@@ -394,7 +394,13 @@ fn width_of(c: &Cell) -> u16 {
 }
 
 fn same(a: &Cell, b: &Cell) -> bool {
-    a.symbol() == b.symbol() && Pen::of(a) == Pen::of(b)
+    let (x, y) = (a.symbol().as_bytes(), b.symbol().as_bytes());
+    // Nearly every cell holds one byte: no memcmp call for those.
+    let symbol = match (x, y) {
+        ([p], [q]) => p == q,
+        _ => x == y,
+    };
+    symbol && Pen::of(a) == Pen::of(b)
 }
 
 fn skipped(c: &Cell) -> bool {
@@ -409,18 +415,6 @@ struct Glyph {
     x: u16,
     w: u16,
     dirty: bool,
-}
-
-/// Glyph starts of a row: a wide glyph covers the cells after it.
-fn starts(row: &[Cell]) -> Vec<u16> {
-    let mut v = vec![0u16; row.len()];
-    let mut x = 0;
-    while x < row.len() {
-        let w = usize::from(width_of(&row[x])).min(row.len() - x);
-        v[x] = w as u16;
-        x += w;
-    }
-    v
 }
 
 /// Encodes the whole frame, row by row.
@@ -482,22 +476,26 @@ fn encode(shown: &Buffer, next: &Buffer, mut term: Term, out: &mut Vec<u8>) -> T
 
 /// The glyphs of the new row, or `None` when nothing in it changed.
 fn row_glyphs(old: &[Cell], new: &[Cell]) -> Option<Vec<Glyph>> {
-    let os = starts(old);
-    let ns = starts(new);
+    let n = new.len();
+    let glyph_width = |row: &[Cell], x: usize| usize::from(width_of(&row[x])).min(n - x);
     let mut any = false;
-    let mut glyphs = Vec::with_capacity(new.len());
-    for (x, &w) in ns.iter().enumerate() {
-        if w == 0 {
-            continue;
+    let mut glyphs = Vec::with_capacity(n);
+    // `ox`: the first glyph start of the old row at or after `x`.
+    let (mut x, mut ox) = (0, 0);
+    while x < n {
+        let w = glyph_width(new, x);
+        while ox < x {
+            ox += glyph_width(old, ox);
         }
-        let clean = os[x] == w && same(&old[x], &new[x]);
+        let clean = ox == x && glyph_width(old, x) == w && same(&old[x], &new[x]);
         let dirty = !skipped(&new[x]) && !clean;
         any |= dirty;
         glyphs.push(Glyph {
             x: x as u16,
-            w,
+            w: w as u16,
             dirty,
         });
+        x += w;
     }
     any.then_some(glyphs)
 }
@@ -529,7 +527,28 @@ impl Row<'_> {
                     let from = self.glyphs[..i].partition_point(|q| q.x < c.x);
                     let gap = &self.glyphs[from..i];
                     let clean = gap.iter().all(|q| !skipped(&self.cells[usize::from(q.x)]));
-                    if clean && gap.first().is_some_and(|q| q.x == c.x) {
+                    // One or two one-byte cells in the current pen: shorter than
+                    // any forward move (3 bytes at least), no need to weigh them.
+                    let short = gap.len() <= 2
+                        && gap.iter().all(|q| {
+                            let cell = &self.cells[usize::from(q.x)];
+                            q.w == 1 && cell.symbol().len() == 1 && term.pen == Some(Pen::of(cell))
+                        });
+                    if clean && short && gap.first().is_some_and(|q| q.x == c.x) {
+                        scratch.clear();
+                        for q in gap {
+                            scratch.extend_from_slice(
+                                self.cells[usize::from(q.x)].symbol().as_bytes(),
+                            );
+                        }
+                        let mut t = term;
+                        t.cursor = Some(Cursor {
+                            x: g.x,
+                            y: self.y,
+                            wrap: false,
+                        });
+                        Some(t)
+                    } else if clean && gap.first().is_some_and(|q| q.x == c.x) {
                         scratch.clear();
                         let mut t = term;
                         for q in gap {
@@ -798,8 +817,12 @@ fn move_seq(cursor: Option<Cursor>, x: u16, y: u16) -> Seq {
 
 /// Moves the cursor to (x, y) with the fewest bytes.
 fn move_to(term: &mut Term, x: u16, y: u16, out: &mut Vec<u8>) {
+    let here = Cursor { x, y, wrap: false };
+    if term.cursor == Some(here) {
+        return;
+    }
     out.extend_from_slice(move_seq(term.cursor, x, y).bytes());
-    term.cursor = Some(Cursor { x, y, wrap: false });
+    term.cursor = Some(here);
 }
 
 fn horizontal(from: u16, to: u16) -> Seq {
@@ -953,6 +976,9 @@ fn pen_seq(from: Option<Pen>, to: Pen) -> Seq {
 
 /// Changes the pen with the shortest SGR sequence.
 fn set_pen(term: &mut Term, to: Pen, out: &mut Vec<u8>) {
+    if term.pen == Some(to) {
+        return;
+    }
     out.extend_from_slice(pen_seq(term.pen, to).bytes());
     term.pen = Some(to);
 }
