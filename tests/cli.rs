@@ -635,3 +635,26 @@ fn strip_sgr(s: &str) -> String {
     out.push_str(rest);
     out
 }
+
+/// build.rs links the binary position-dependent and with the unwinder inside
+/// (fewer libraries to load before the first frame); the binary still
+/// unwinds a panic into exit status 101 (tests/e2e.rs).
+#[test]
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn the_binary_loads_only_libc() {
+    let Ok(out) = Command::new("readelf").args(["-h", "-d", BIN]).output() else {
+        eprintln!("readelf not installed: skipped");
+        return;
+    };
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("EXEC (Executable file)"), "{text}");
+    let gcc_eh = Command::new("cc")
+        .arg("-print-file-name=libgcc_eh.a")
+        .output()
+        .map(|o| Path::new(String::from_utf8_lossy(&o.stdout).trim()).is_file())
+        .unwrap_or(false);
+    if gcc_eh {
+        let needed: Vec<&str> = text.lines().filter(|l| l.contains("(NEEDED)")).collect();
+        assert!(needed.iter().all(|l| !l.contains("libgcc_s")), "{needed:?}");
+    }
+}
