@@ -127,7 +127,7 @@ pub fn main() -> u8 {
         Ok(a) => a,
         Err(e) => return usage_error(&e),
     };
-    let article = match input::load(args.file.as_deref()) {
+    let unfinished = match input::load_unfinished(args.file.as_deref()) {
         Ok(a) => a,
         Err(e) => {
             say!("{e}");
@@ -137,6 +137,24 @@ pub fn main() -> u8 {
     let ascii = args.ascii || !locale_is_utf8(env);
     let stdout_tty = std::io::stdout().is_terminal();
 
+    let interactive = !args.print && !args.json && stdout_tty && !term_is_dumb();
+    if interactive {
+        let color = match args.color {
+            ColorChoice::Never => false,
+            ColorChoice::Always => true,
+            ColorChoice::Auto => !no_color_env(),
+        };
+        // The items (pros, cons, criteria) are found after the first frame.
+        let (article, items) = unfinished.contenders();
+        return match crate::tui::run(article, items, &args, Theme::new(color, ascii)) {
+            Ok(()) => 0,
+            Err(e) => {
+                say!("versus: {e}");
+                1
+            }
+        };
+    }
+    let article = unfinished.finish();
     if args.json {
         // Written as it is made: the text of a large article is never held whole.
         let mut out = std::io::BufWriter::new(std::io::stdout().lock());
@@ -146,31 +164,15 @@ pub fn main() -> u8 {
             .and_then(|()| out.flush());
         return write_result(r);
     }
-    let interactive = !args.print && stdout_tty && !term_is_dumb();
-    if !interactive {
-        if !args.print && stdout_tty {
-            say!(
-                "versus: TERM is {}; printing plain text",
-                env("TERM")
-                    .filter(|t| !t.is_empty())
-                    .map_or("not set".into(), |t| format!("`{t}`"))
-            );
-        }
-        return print_mode(&args, &article, ascii, stdout_tty);
+    if !args.print && stdout_tty {
+        say!(
+            "versus: TERM is {}; printing plain text",
+            env("TERM")
+                .filter(|t| !t.is_empty())
+                .map_or("not set".into(), |t| format!("`{t}`"))
+        );
     }
-    let color = match args.color {
-        ColorChoice::Never => false,
-        ColorChoice::Always => true,
-        ColorChoice::Auto => !no_color_env(),
-    };
-    let theme = Theme::new(color, ascii);
-    match crate::tui::run(article, &args, theme) {
-        Ok(()) => 0,
-        Err(e) => {
-            say!("versus: {e}");
-            1
-        }
-    }
+    print_mode(&args, &article, ascii, stdout_tty)
 }
 
 /// `--help` and `--version` as clap writes them; a usage error as plain text

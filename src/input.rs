@@ -1,6 +1,7 @@
 //! Reading an article from a path, standard input or the bundled copy, with
 //! the one-line errors the command line reports.
 
+use crate::article::parse::Unfinished;
 use crate::article::{self, Article};
 use std::fmt;
 use std::io::{IsTerminal, Read};
@@ -32,8 +33,16 @@ fn err(path: &str, problem: impl Into<String>) -> ReadError {
 
 /// Loads the article named on the command line (`None` is the bundled one).
 pub fn load(file: Option<&str>) -> Result<Article, ReadError> {
+    load_unfinished(file).map(Unfinished::finish)
+}
+
+/// [`load`], up to the detectors: they run without the file's text in memory.
+pub fn load_unfinished(file: Option<&str>) -> Result<Unfinished, ReadError> {
     match file {
-        None => Ok(article::bundled()),
+        None => Ok(article::parse::parse_unfinished(
+            article::BUNDLED,
+            "bundled",
+        )),
         Some("-") => {
             let stdin = std::io::stdin();
             if stdin.is_terminal() {
@@ -44,9 +53,8 @@ pub fn load(file: Option<&str>) -> Result<Article, ReadError> {
             }
             let bytes = read_limited(stdin.lock(), "-", 0)?;
             let a = from_bytes_unfinished(&bytes, "-")?;
-            // The detectors run without the file's text in memory.
             drop(bytes);
-            Ok(a.finish())
+            Ok(a)
         }
         Some(path) => {
             let (mut file, bytes) = read_path(path)?;
@@ -57,12 +65,11 @@ pub fn load(file: Option<&str>) -> Result<Article, ReadError> {
                 && let Some(pieces) = article::parse::pieces(&bytes)
             {
                 drop(bytes);
-                let a = pieces.parse(path, |r| read_range(file.as_mut(), r));
-                return Ok(a.finish());
+                return Ok(pieces.parse(path, |r| read_range(file.as_mut(), r)));
             }
             let a = article::parse::parse_bytes_unfinished(&bytes, path);
             drop(bytes);
-            Ok(a.finish())
+            Ok(a)
         }
     }
 }

@@ -7,6 +7,7 @@
 use crate::app::geometry;
 use crate::app::{App, Options, View};
 use crate::article::Article;
+use crate::article::parse::Items;
 use crate::cli::{Args, ViewArg};
 use crate::render::theme::Theme;
 use crate::wire::Screen;
@@ -160,7 +161,7 @@ pub const MOUSE_ON: &str = "\x1b[?1000h\x1b[?1006h";
 /// Runs the full-screen browser on the process's terminal. Nothing here
 /// waits for an answer from the terminal: the first frame goes out as soon
 /// as the article is parsed, together with the set-up sequences, in one write.
-pub fn run(article: Article, args: &Args, theme: Theme) -> io::Result<()> {
+pub fn run(article: Article, items: Items, args: &Args, theme: Theme) -> io::Result<()> {
     install_panic_hook();
     terminal::enable_raw_mode()?;
     let _guard = Guard;
@@ -170,7 +171,8 @@ pub fn run(article: Article, args: &Args, theme: Theme) -> io::Result<()> {
     if !args.no_mouse {
         screen.queue(MOUSE_ON.as_bytes());
     }
-    let mut app = App::new(article, theme, Rect::new(0, 0, w, h), &options(args));
+    let size = Rect::new(0, 0, w, h);
+    let mut app = App::with_items_pending(article, items, theme, size, &options(args));
     run_app(&mut screen, &mut app, &mut TerminalEvents::default())?;
     write_decide_out(&app)
 }

@@ -631,3 +631,41 @@ fn pros_columns_are_measured_between_keys() {
     press(&mut measured, "1");
     assert!(!measured.has_work());
 }
+
+/// The Read view's first frame is drawn before the items (pros, cons,
+/// criteria) are found; it shows none of them, so finding them changes
+/// nothing on screen, and they are found before any key is handled.
+#[test]
+fn items_found_after_the_first_frame_change_nothing_shown() {
+    use versus::app::{App, Options};
+    use versus::article::{BUNDLED, parse::parse_unfinished};
+    use versus::render::theme::Theme;
+    let pending = || {
+        let (article, items) = parse_unfinished(BUNDLED, "bundled").contenders();
+        App::with_items_pending(
+            article,
+            items,
+            Theme::new(true, false),
+            ratatui::layout::Rect::new(0, 0, 120, 40),
+            &Options::default(),
+        )
+    };
+    let mut a = pending();
+    assert!(a.article.contenders.iter().all(|c| c.pros.is_empty()));
+    assert!(a.has_work(), "the items are work for after the first frame");
+    let before = screen(&a);
+    a.work();
+    assert!(a.article.contenders.iter().all(|c| !c.pros.is_empty()));
+    assert_eq!(screen(&a), before);
+    assert_eq!(screen(&a), screen(&bundled(120, 40)));
+    assert!(!a.has_work());
+    // A key finds them first: the Decide view has the article's questions.
+    let mut b = pending();
+    press(&mut b, "4");
+    assert!(!b.has_work());
+    assert_eq!(screen(&b), {
+        let mut c = bundled(120, 40);
+        press(&mut c, "4");
+        screen(&c)
+    });
+}

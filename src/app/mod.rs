@@ -10,6 +10,7 @@ pub mod search;
 pub mod table;
 
 use crate::article::Article;
+use crate::article::parse::Items;
 use crate::keys::{self, Action, Context};
 use crate::render::theme::Theme;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -76,10 +77,27 @@ pub struct App {
     /// Text to put on the clipboard; the event loop writes it as OSC 52.
     pub clipboard: Option<String>,
     pub quit: bool,
+    /// The article's items, while they are still to be found.
+    items: Option<Items>,
 }
 
 impl App {
     pub fn new(article: Article, theme: Theme, size: Rect, opts: &Options) -> App {
+        let mut app = Self::with_items_pending(article, Items::none(), theme, size, opts);
+        app.finish_items();
+        app
+    }
+
+    /// An app on an article whose items are still to be found: the Read view
+    /// shows none of them, so they are found after its first frame, as the
+    /// first piece of [`App::work`], or before any event is handled.
+    pub fn with_items_pending(
+        article: Article,
+        items: Items,
+        theme: Theme,
+        size: Rect,
+        opts: &Options,
+    ) -> App {
         let mut app = App {
             read: read::ReadState::new(&article),
             table: table::TableState::default(),
@@ -95,7 +113,11 @@ impl App {
             status: None,
             clipboard: None,
             quit: false,
+            items: Some(items),
         };
+        if app.view != View::Read || opts.decide_out.is_some() {
+            app.finish_items();
+        }
         if let Some(text) = &opts.section {
             let needle = text.to_lowercase();
             match app
@@ -111,8 +133,19 @@ impl App {
         app
     }
 
+    /// Finds the article's items if that is still to do (see
+    /// [`App::with_items_pending`]); the Decide view's questions come from them.
+    pub fn finish_items(&mut self) {
+        if let Some(items) = self.items.take() {
+            items.finish(&mut self.article);
+            let out = self.decide.out.take();
+            self.decide = decide::DecideState::new(&self.article, out);
+        }
+    }
+
     /// Handles a key: prompts and overlays first, then counts, then the keymap.
     pub fn on_key(&mut self, ev: KeyEvent) {
+        self.finish_items();
         self.status = None;
         if self.search.prompt.is_some() {
             self.search_prompt_key(ev);
@@ -255,12 +288,14 @@ impl App {
     /// measuring the Pros & Cons columns. The event loop calls [`App::work`]
     /// whenever no key is waiting, until this is false; then it sleeps.
     pub fn has_work(&self) -> bool {
-        self.search.counting() || self.pros_unmeasured()
+        self.items.is_some() || self.search.counting() || self.pros_unmeasured()
     }
 
     /// One slice (about a millisecond) of that work.
     pub fn work(&mut self) {
-        if self.search.counting() {
+        if self.items.is_some() {
+            self.finish_items();
+        } else if self.search.counting() {
             self.search_work();
         } else if self.pros_unmeasured() {
             self.pros_measure_some();
@@ -276,6 +311,7 @@ impl App {
 impl App {
     /// Mouse wheel over (col, row): scrolls the pane under the pointer.
     pub fn wheel(&mut self, col: u16, row: u16, down: bool) {
+        self.finish_items();
         let pos = ratatui::layout::Position::new(col, row);
         match self.view {
             View::Read => {

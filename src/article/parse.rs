@@ -23,12 +23,37 @@ pub struct Unfinished(Article);
 impl Unfinished {
     /// Runs the detectors, then frees what only they read.
     pub fn finish(self) -> Article {
+        let (mut article, items) = self.contenders();
+        items.finish(&mut article);
+        article
+    }
+
+    /// Finds the contenders only; their items are left to [`Items::finish`],
+    /// so that a first frame that shows none of them need not wait for them.
+    pub fn contenders(self) -> (Article, Items) {
         let mut article = self.0;
-        super::detect::detect(&mut article);
+        let pending = super::detect::find_contenders(&mut article);
+        (article, Items(pending))
+    }
+}
+
+/// The item detectors still to run on an article (see [`Unfinished::contenders`]).
+pub struct Items(Option<super::detect::Pending>);
+
+impl Items {
+    /// Nothing left to find.
+    pub fn none() -> Items {
+        Items(None)
+    }
+
+    /// Runs them, then frees what only the detectors read.
+    pub fn finish(self, article: &mut Article) {
+        if let Some(p) = self.0 {
+            super::detect::find_items(article, p);
+        }
         for s in &mut article.sections {
             s.parts = Vec::new();
         }
-        article
     }
 }
 

@@ -18,6 +18,21 @@ use super::model::*;
 use std::sync::Arc;
 
 pub fn detect(a: &mut Article) {
+    if let Some(p) = find_contenders(a) {
+        find_items(a, p);
+    }
+}
+
+/// What the item detectors need once the contenders are known.
+pub struct Pending {
+    names: names::Names,
+    parents: Vec<Option<usize>>,
+    skip: Vec<bool>,
+}
+
+/// The contenders (and the feature table that names them), with their
+/// warnings; `None` when there are none, so there are no items to find.
+pub fn find_contenders(a: &mut Article) -> Option<Pending> {
     let parents = sections::parents(&a.sections);
     let skip = title_sections(a);
     let chosen = contenders::choose(a, &parents, &skip);
@@ -30,7 +45,7 @@ pub fn detect(a: &mut Article) {
             .map(Arc::clone);
         a.warnings
             .push("no contenders found: no feature table and no \"A vs B\" title".into());
-        return;
+        return None;
     }
     a.table = chosen.table;
     a.contenders = chosen
@@ -42,9 +57,18 @@ pub fn detect(a: &mut Article) {
             ..Contender::default()
         })
         .collect();
-    let names = names::Names::new(&chosen.spellings);
-    let seen = items::collect(a, &names, &parents, &skip);
-    items::verdicts(a, &names, seen);
+    Some(Pending {
+        names: names::Names::new(&chosen.spellings),
+        parents,
+        skip,
+    })
+}
+
+/// Each contender's pros, cons, criteria, examples and verdict lines. Adds
+/// no warnings: what the Read view shows is known before this runs.
+pub fn find_items(a: &mut Article, p: Pending) {
+    let seen = items::collect(a, &p.names, &p.parents, &p.skip);
+    items::verdicts(a, &p.names, seen);
 }
 
 /// Sections that stand for the whole article and so belong to no contender:
