@@ -669,3 +669,23 @@ fn items_found_after_the_first_frame_change_nothing_shown() {
         screen(&c)
     });
 }
+
+/// A large article finds its items before the first frame (its detectors'
+/// data is freed before the views allocate theirs); a small one after.
+#[test]
+fn large_articles_find_items_before_the_first_frame() {
+    use versus::article::parse::parse_unfinished;
+    let md = |paras: usize| {
+        let mut s = String::from(
+            "# Alpha vs Beta\n\n## Alpha Pros\n\n- Fast\n\n## Beta Pros\n\n- Small\n\n",
+        );
+        s.push_str(&"Filler paragraph.\n\n".repeat(paras));
+        s
+    };
+    let pros = |paras: usize| {
+        let (a, _items) = parse_unfinished(&md(paras), "t.md").contenders();
+        a.contenders.iter().map(|c| c.pros.len()).sum::<usize>()
+    };
+    assert_eq!(pros(10), 0, "small: found after the first frame");
+    assert_eq!(pros(12_000), 2, "large: found at once");
+}

@@ -23,19 +23,33 @@ pub struct Unfinished(Article);
 impl Unfinished {
     /// Runs the detectors, then frees what only they read.
     pub fn finish(self) -> Article {
-        let (mut article, items) = self.contenders();
+        let (mut article, items) = self.split();
         items.finish(&mut article);
         article
     }
 
     /// Finds the contenders only; their items are left to [`Items::finish`],
     /// so that a first frame that shows none of them need not wait for them.
+    /// A large article finds them at once: the detectors' data is then freed
+    /// before the views allocate theirs, which keeps the peak memory down
+    /// (and its first frame waits on the parser far longer anyway).
     pub fn contenders(self) -> (Article, Items) {
+        if self.0.blocks.len() > DEFER_ITEMS_MAX_BLOCKS {
+            return (self.finish(), Items::none());
+        }
+        self.split()
+    }
+
+    fn split(self) -> (Article, Items) {
         let mut article = self.0;
         let pending = super::detect::find_contenders(&mut article);
         (article, Items(pending))
     }
 }
+
+/// Up to this many blocks (an article of about a megabyte) the items are
+/// found after the first frame.
+const DEFER_ITEMS_MAX_BLOCKS: usize = 10_000;
 
 /// The item detectors still to run on an article (see [`Unfinished::contenders`]).
 pub struct Items(Option<super::detect::Pending>);
