@@ -689,3 +689,15 @@ fn large_articles_find_items_before_the_first_frame() {
     assert_eq!(pros(10), 0, "small: found after the first frame");
     assert_eq!(pros(12_000), 2, "large: found at once");
 }
+
+#[test]
+fn a_title_that_is_the_versus_line_is_shown_once() {
+    let a = app(fixture("three-contenders.md"), 120, 40);
+    let shown = screen(&a);
+    let header = shown.lines().next().unwrap();
+    assert_eq!(header.matches("Rust vs Go vs Zig").count(), 1, "{header}");
+    // The bundled article's title differs from its versus line: both shown.
+    let b = screen(&bundled(120, 40));
+    let header = b.lines().next().unwrap();
+    assert!(header.contains("Which Python") && header.trim_end().ends_with("Django vs Flask"));
+}

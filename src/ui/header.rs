@@ -24,6 +24,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         None
     }
     .or_else(|| Some(a.versus_line()).filter(|s| !s.is_empty()))
+    // A title that is itself "A vs B" is not said twice.
+    .filter(|s| !same_words(s, &title))
     .unwrap_or_default();
     let width = usize::from(area.width);
     let right_w = str_width(&right).min(width / 2);
@@ -39,4 +41,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Span::raw(" "),
     ]);
     buf.set_line(area.x, area.y, &line, area.width);
+}
+
+/// The same words, whatever the case and spacing.
+fn same_words(a: &str, b: &str) -> bool {
+    let words = |s: &str| {
+        s.split_whitespace()
+            .map(str::to_lowercase)
+            .collect::<Vec<_>>()
+    };
+    words(a) == words(b)
 }
