@@ -136,8 +136,9 @@ impl App {
     /// Finds the article's items if that is still to do (see
     /// [`App::with_items_pending`]); the Decide view's questions come from them.
     pub fn finish_items(&mut self) {
-        if let Some(items) = self.items.take() {
-            items.finish(&mut self.article);
+        if let Some(items) = self.items.take()
+            && items.finish(&mut self.article)
+        {
             let out = self.decide.out.take();
             self.decide = decide::DecideState::new(&self.article, out);
         }

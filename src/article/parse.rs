@@ -24,7 +24,7 @@ impl Unfinished {
     /// Runs the detectors, then frees what only they read.
     pub fn finish(self) -> Article {
         let (mut article, items) = self.split();
-        items.finish(&mut article);
+        let _ = items.finish(&mut article);
         article
     }
 
@@ -60,14 +60,17 @@ impl Items {
         Items(None)
     }
 
-    /// Runs them, then frees what only the detectors read.
-    pub fn finish(self, article: &mut Article) {
+    /// Runs them, then frees what only the detectors read. True when items
+    /// were looked for (the article's contenders may have gained some).
+    pub fn finish(self, article: &mut Article) -> bool {
+        let found = self.0.is_some();
         if let Some(p) = self.0 {
             super::detect::find_items(article, p);
         }
         for s in &mut article.sections {
             s.parts = Vec::new();
         }
+        found
     }
 }
 
