@@ -33,16 +33,12 @@ fn window(n: usize, center: usize, rows: usize, shown: impl Fn(usize) -> bool) -
 }
 
 impl App {
-    /// The outline folds its sub-headings while the reader reads the content.
-    pub fn outline_folded(&self) -> bool {
-        self.read.focus != Focus::Outline
-    }
-
     /// The sections the outline shows in a pane of `rows` rows, top to bottom.
     pub fn outline_rows(&self, rows: usize) -> Vec<usize> {
         let secs = &self.article.sections;
         let n = secs.len();
-        if !self.outline_folded() {
+        // With the focus, every heading; while reading, folded.
+        if self.read.focus == Focus::Outline {
             let sel = self.read.outline_sel.min(n.saturating_sub(1));
             return window(n, sel, rows, |_| true);
         }

@@ -1,8 +1,8 @@
 //! The outline: headings indented by level, the current one highlighted
 //! (which rows: [`App::outline_rows`]).
 
-use crate::app::App;
 use crate::app::read::Focus;
+use crate::app::{App, geometry};
 use crate::render::wrap::truncate;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -15,20 +15,16 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let block = Block::new()
         .borders(Borders::RIGHT)
         .border_style(t.border());
-    let inner = block.inner(area);
+    let inner = geometry::padded(block.inner(area));
     block.render(area, buf);
+    let width = usize::from(inner.width);
     let secs = &app.article.sections;
     if secs.is_empty() {
-        let msg = truncate(
-            "(no headings)",
-            usize::from(inner.width.saturating_sub(2)),
-            "",
-        );
-        buf.set_string(inner.x + 1, inner.y, msg, t.dim());
+        let msg = truncate("(no headings)", width, "");
+        buf.set_string(inner.x, inner.y, msg, t.dim());
         return;
     }
     let sel = app.read.outline_sel.min(secs.len().saturating_sub(1));
-    let width = usize::from(inner.width);
     let focused = app.read.focus == Focus::Outline;
     let current = app.current_section();
     for (row, i) in app
@@ -43,11 +39,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         } else {
             s.title.as_str()
         };
-        let text = truncate(
-            &format!("{indent}{title}"),
-            width.saturating_sub(2),
-            t.glyphs.ellipsis,
-        );
+        let text = truncate(&format!("{indent}{title}"), width, t.glyphs.ellipsis);
         let mut style = if s.level <= 2 {
             t.bold()
         } else {
@@ -61,18 +53,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         // Only a highlight bar spans the row: padding in bold or a colour looks
         // the same as plain padding but would be sent again after every scroll.
         let line = if style.add_modifier.contains(Modifier::REVERSED) {
-            Line::from(Span::styled(
-                format!("{text:<width$}", width = width.saturating_sub(2)),
-                style,
-            ))
+            Line::from(Span::styled(format!("{text:<width$}"), style))
         } else {
             Line::from(Span::styled(text, style))
         };
-        buf.set_line(
-            inner.x + 1,
-            inner.y + row as u16,
-            &line,
-            inner.width.saturating_sub(2),
-        );
+        buf.set_line(inner.x, inner.y + row as u16, &line, inner.width);
     }
 }
