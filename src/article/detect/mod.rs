@@ -17,12 +17,6 @@ pub mod title;
 use super::model::*;
 use std::sync::Arc;
 
-pub fn detect(a: &mut Article) {
-    if let Some(p) = find_contenders(a) {
-        find_items(a, p);
-    }
-}
-
 /// What the item detectors need once the contenders are known.
 pub struct Pending {
     names: names::Names,
