@@ -527,28 +527,7 @@ impl Row<'_> {
                     let from = self.glyphs[..i].partition_point(|q| q.x < c.x);
                     let gap = &self.glyphs[from..i];
                     let clean = gap.iter().all(|q| !skipped(&self.cells[usize::from(q.x)]));
-                    // One or two one-byte cells in the current pen: shorter than
-                    // any forward move (3 bytes at least), no need to weigh them.
-                    let short = gap.len() <= 2
-                        && gap.iter().all(|q| {
-                            let cell = &self.cells[usize::from(q.x)];
-                            q.w == 1 && cell.symbol().len() == 1 && term.pen == Some(Pen::of(cell))
-                        });
-                    if clean && short && gap.first().is_some_and(|q| q.x == c.x) {
-                        scratch.clear();
-                        for q in gap {
-                            scratch.extend_from_slice(
-                                self.cells[usize::from(q.x)].symbol().as_bytes(),
-                            );
-                        }
-                        let mut t = term;
-                        t.cursor = Some(Cursor {
-                            x: g.x,
-                            y: self.y,
-                            wrap: false,
-                        });
-                        Some(t)
-                    } else if clean && gap.first().is_some_and(|q| q.x == c.x) {
+                    if clean && gap.first().is_some_and(|q| q.x == c.x) {
                         scratch.clear();
                         let mut t = term;
                         for q in gap {
@@ -556,9 +535,20 @@ impl Row<'_> {
                         }
                         let pen = Pen::of(&self.cells[usize::from(g.x)]);
                         set_pen(&mut t, pen, &mut scratch);
-                        let moved =
-                            move_seq(term.cursor, g.x, self.y).len + pen_seq(term.pen, pen).len;
-                        (scratch.len() < moved).then_some(t)
+                        // One or two one-byte cells in the current pen are shorter
+                        // than any forward move (3 bytes at least): no need to weigh.
+                        let short = gap.len() <= 2
+                            && gap.iter().all(|q| {
+                                let cell = &self.cells[usize::from(q.x)];
+                                q.w == 1
+                                    && cell.symbol().len() == 1
+                                    && term.pen == Some(Pen::of(cell))
+                            });
+                        let won = short
+                            || scratch.len()
+                                < move_seq(term.cursor, g.x, self.y).len
+                                    + pen_seq(term.pen, pen).len;
+                        won.then_some(t)
                     } else {
                         None
                     }
