@@ -63,6 +63,21 @@ struct Column {
     ends: Vec<usize>,
 }
 
+impl Column {
+    /// The height of the entries measured so far.
+    fn height(&self) -> usize {
+        self.ends.last().copied().unwrap_or(0)
+    }
+
+    /// Measures the next entry; its end line, or `None` when all are measured.
+    fn measure_next(&mut self, a: &Article, width: usize) -> Option<usize> {
+        let &e = self.entries.get(self.ends.len())?;
+        let end = self.height() + entry_height(a, e, width);
+        self.ends.push(end);
+        Some(end)
+    }
+}
+
 /// The Pros & Cons view laid out lazily: a 10 MB article has tens of thousands
 /// of items, and only a screenful is ever wrapped for a key.
 pub struct ProsLayout {
@@ -261,11 +276,11 @@ impl ProsLayout {
             return 0;
         };
         let mut c = c.borrow_mut();
-        let mut end = c.ends.last().copied().unwrap_or(0);
-        while end <= line && c.ends.len() < c.entries.len() {
-            let e = c.entries[c.ends.len()];
-            end += entry_height(a, e, self.col_width);
-            c.ends.push(end);
+        let mut end = c.height();
+        while end <= line
+            && let Some(e) = c.measure_next(a, self.col_width)
+        {
+            end = e;
         }
         end
     }
@@ -282,11 +297,7 @@ impl ProsLayout {
     fn measure_some(&self, a: &Article, mut budget: usize) {
         for c in &self.columns {
             let mut c = c.borrow_mut();
-            let mut end = c.ends.last().copied().unwrap_or(0);
-            while budget > 0 && c.ends.len() < c.entries.len() {
-                let e = c.entries[c.ends.len()];
-                end += entry_height(a, e, self.col_width);
-                c.ends.push(end);
+            while budget > 0 && c.measure_next(a, self.col_width).is_some() {
                 budget -= 1;
             }
         }
@@ -314,9 +325,9 @@ impl ProsLayout {
                 c.ends.len() >= c.entries.len()
             };
             if done {
-                return self.columns[col].borrow().ends.last().copied().unwrap_or(0);
+                return self.columns[col].borrow().height();
             }
-            let far = self.columns[col].borrow().ends.last().copied().unwrap_or(0) + 200;
+            let far = self.columns[col].borrow().height() + 200;
             self.reach(a, col, far);
         }
     }
