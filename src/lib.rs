@@ -11,6 +11,7 @@ pub mod decide;
 pub mod r#gen;
 pub mod input;
 pub mod keys;
+pub mod library;
 pub mod print;
 pub mod render;
 pub mod tui;

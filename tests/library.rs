@@ -1,0 +1,204 @@
+//! The library: a folder walked as ripgrep walks it, one row per markdown
+//! file with its title and contenders, filled in slices, filtered fuzzily.
+
+use std::path::{Path, PathBuf};
+use versus::library::{Library, State, filter::Filter, print_lines, to_json};
+
+fn fixture() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/library")
+}
+
+fn open_fixture() -> Library {
+    let root = fixture();
+    Library::open(std::slice::from_ref(&root), &root)
+}
+
+fn shown(lib: &mut Library) -> Vec<String> {
+    let order = lib.order().to_vec();
+    order.iter().map(|&i| lib.rows()[i].shown.clone()).collect()
+}
+
+#[test]
+fn a_folder_lists_its_markdown_comparisons_first() {
+    let mut lib = open_fixture();
+    lib.finish();
+    let rows = shown(&mut lib);
+    assert_eq!(
+        rows,
+        [
+            // Comparisons, by path.
+            "notes/inside-link.md",
+            "posts/2024/hugo-jekyll.md",
+            "posts/django-flask.md",
+            // Plain files.
+            "notes/readme.md",
+            // Problems last.
+            "notes/binary.md",
+            "notes/broken.md",
+            "notes/outside.md",
+        ]
+    );
+    let by = |p: &str| {
+        let r = lib.rows().iter().find(|r| r.shown == p).unwrap();
+        r.clone()
+    };
+    assert_eq!(by("posts/django-flask.md").versus(), "Django vs Flask");
+    assert_eq!(
+        by("posts/django-flask.md").title(),
+        Some("Django vs Flask: Which One?")
+    );
+    assert_eq!(by("posts/2024/hugo-jekyll.md").versus(), "Hugo vs Jekyll");
+    assert_eq!(by("notes/readme.md").versus(), "");
+    assert_eq!(by("notes/readme.md").title(), Some("Team notes"));
+    assert_eq!(by("notes/broken.md").problem(), Some("broken symlink"));
+    assert_eq!(
+        by("notes/outside.md").problem(),
+        Some("symlink out of the tree, not followed")
+    );
+    assert_eq!(
+        by("notes/binary.md").problem(),
+        Some("is a binary file, not a text article")
+    );
+}
+
+#[test]
+fn hidden_ignored_and_other_files_are_skipped_and_a_loop_is_not_followed() {
+    let mut lib = open_fixture();
+    lib.finish();
+    let rows = shown(&mut lib);
+    for skipped in [
+        ".drafts/secret.md",               // hidden folder
+        "build/out.md",                    // .gitignore
+        "notes/ignored-by-dot-ignore.md",  // .ignore
+        "notes/todo.txt",                  // not markdown
+    ] {
+        assert!(!rows.iter().any(|r| r == skipped), "{skipped} listed");
+    }
+    // notes/loop -> . is a symlink to a folder: never walked into.
+    assert!(!rows.iter().any(|r| r.contains("loop")), "{rows:?}");
+}
+
+#[test]
+fn the_list_fills_in_slices_and_the_first_slice_is_small() {
+    let dir = tempdir("slices");
+    for i in 0..300 {
+        std::fs::write(
+            dir.join(format!("post-{i:03}.md")),
+            format!("# Tool{i} vs Other{i}\n\nSome text.\n"),
+        )
+        .unwrap();
+    }
+    let mut lib = Library::open(std::slice::from_ref(&dir), &dir);
+    assert!(lib.is_empty() && lib.has_work(), "nothing read up front");
+    let mut slices = 0;
+    let mut first_read = None;
+    while lib.has_work() {
+        lib.work();
+        slices += 1;
+        if first_read.is_none() && lib.read_count() > 0 {
+            first_read = Some(lib.read_count());
+        }
+    }
+    assert_eq!(lib.len(), 300);
+    assert_eq!(lib.read_count(), 300);
+    // Small files: a slice reads at most SLICE_BYTES worth, at least one row.
+    assert!(first_read.unwrap() < 300, "everything was read in one slice");
+    assert!(slices >= 2);
+    assert!(lib.rows().iter().all(|r| r.is_comparison()));
+}
+
+#[test]
+fn files_and_unexpanded_globs_are_listed_too() {
+    let root = fixture();
+    let a = root.join("notes/readme.md");
+    let glob = root.join("posts/**/*.md");
+    let mut lib = Library::open(&[a, glob], &root);
+    lib.finish();
+    let mut rows = shown(&mut lib);
+    rows.sort();
+    assert_eq!(
+        rows,
+        [
+            "notes/readme.md",
+            "posts/2024/hugo-jekyll.md",
+            "posts/django-flask.md"
+        ]
+    );
+    // A file named on the command line is listed whatever its extension.
+    let mut lib = Library::open(&[root.join("notes/todo.txt")], &root);
+    lib.finish();
+    assert_eq!(lib.len(), 1);
+    assert!(matches!(lib.rows()[0].state, State::Read { .. }));
+}
+
+#[test]
+fn the_filter_is_fuzzy_over_title_contenders_and_path_with_highlights() {
+    let mut lib = open_fixture();
+    lib.finish();
+    let order = lib.order().to_vec();
+    let mut f = Filter::new("jekyl");
+    let hits = f.apply(lib.rows(), &order);
+    let names: Vec<&str> = hits.iter().map(|&i| lib.rows()[i].shown.as_str()).collect();
+    assert_eq!(names, ["posts/2024/hugo-jekyll.md"]);
+    let h = f.hits(&lib.rows()[hits[0]]);
+    assert!(!h.path.is_empty() && !h.versus.is_empty() && !h.title.is_empty());
+    // Fuzzy: letters in order, not together.
+    let mut f = Filter::new("dflk");
+    let names: Vec<&str> = f
+        .apply(lib.rows(), &order)
+        .iter()
+        .map(|&i| lib.rows()[i].shown.as_str())
+        .collect();
+    assert!(names.contains(&"posts/django-flask.md"), "{names:?}");
+    assert!(!names.contains(&"notes/readme.md"), "{names:?}");
+    // Every word must match somewhere.
+    let mut f = Filter::new("hugo flask");
+    assert!(f.apply(lib.rows(), &order).is_empty());
+    // An empty filter keeps every row in order.
+    let mut f = Filter::new("  ");
+    assert_eq!(f.apply(lib.rows(), &order), order);
+}
+
+#[test]
+fn print_and_json_list_every_file_once() {
+    let mut lib = open_fixture();
+    let lines = print_lines(&mut lib);
+    assert_eq!(lines.len(), 7, "{lines:#?}");
+    assert!(lines[2].starts_with("posts/django-flask.md"), "{lines:#?}");
+    assert!(
+        lines[2].ends_with("Django vs Flask - Django vs Flask: Which One?"),
+        "{}",
+        lines[2]
+    );
+    assert!(lines[5].contains("(broken symlink)"), "{}", lines[5]);
+    let mut lib = open_fixture();
+    let json = to_json(&mut lib);
+    let arr = json.as_array().unwrap();
+    assert_eq!(arr.len(), 7);
+    assert_eq!(arr[2]["path"], "posts/django-flask.md");
+    assert_eq!(arr[2]["contenders"][1], "Flask");
+    assert!(arr[2]["size"].as_u64().unwrap() > 100);
+    assert_eq!(arr[3]["contenders"].as_array().unwrap().len(), 0);
+    assert_eq!(arr[5]["problem"], "broken symlink");
+}
+
+#[test]
+fn a_changed_file_is_read_again() {
+    let dir = tempdir("changed");
+    let post = dir.join("a.md");
+    std::fs::write(&post, "# Notes\n\nNothing compared.\n").unwrap();
+    let mut lib = Library::open(std::slice::from_ref(&dir), &dir);
+    lib.finish();
+    assert!(!lib.rows()[0].is_comparison());
+    std::fs::write(&post, "# Vim vs Emacs\n\nThe old question.\n").unwrap();
+    let i = lib.find(&post).unwrap();
+    lib.reread(i);
+    assert_eq!(lib.rows()[i].versus(), "Vim vs Emacs");
+}
+
+fn tempdir(name: &str) -> PathBuf {
+    let d = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("library-{name}"));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
