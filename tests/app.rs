@@ -335,6 +335,26 @@ fn quit_keys() {
 }
 
 #[test]
+fn ctrl_c_quits_from_anywhere_at_once() {
+    // Help open, search prompt open (empty and half typed), "clear all?" pending.
+    for keys in ["?", "?jj", "/", "/fla", "4 x"] {
+        let mut a = bundled(80, 24);
+        press(&mut a, keys);
+        assert!(!a.quit, "{keys}");
+        assert!(a.help.is_some() || a.search.prompt.is_some() || a.decide.confirm);
+        press(&mut a, "<C-c>");
+        assert!(a.quit, "Ctrl-C after {keys:?} quits at once");
+    }
+    // `q` in the help still only closes the help; in the prompt it is typed.
+    let mut a = bundled(80, 24);
+    press(&mut a, "?q");
+    assert!(a.help.is_none() && !a.quit);
+    press(&mut a, "/q");
+    assert_eq!(a.search.prompt.as_deref(), Some("q"));
+    assert!(!a.quit);
+}
+
+#[test]
 fn copy_puts_plain_text_on_the_clipboard() {
     let mut a = bundled(80, 24);
     press(&mut a, "JJy");

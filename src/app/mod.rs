@@ -148,6 +148,12 @@ impl App {
     pub fn on_key(&mut self, ev: KeyEvent) {
         self.finish_items();
         self.status = None;
+        // Ctrl-C quits from anywhere at once: the help, the search prompt, a
+        // pending "clear all?" question. (Raw mode delivers it as a key.)
+        if ev.code == KeyCode::Char('c') && ev.modifiers.contains(KeyModifiers::CONTROL) {
+            self.quit = true;
+            return;
+        }
         if self.search.prompt.is_some() {
             self.search_prompt_key(ev);
             return;
