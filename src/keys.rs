@@ -64,6 +64,8 @@ pub enum Action {
     ClearAll,
     /// Decide: hide which contender a criterion speaks for.
     Blind,
+    /// Decide, blind mode: show the score and the reasons.
+    Reveal,
 }
 
 /// A key as written in the table: a code and the modifiers that must be held.
@@ -171,7 +173,13 @@ pub const KEYMAP: &[Binding] = &[
         Decide,
         &[k('b')],
         A::Blind,
-        "blind mode: hide whom a criterion favours",
+        "blind mode: hide whom a criterion favours, and the score",
+    ),
+    b(
+        Decide,
+        &[k('r')],
+        A::Reveal,
+        "reveal the score in blind mode",
     ),
     b(
         Decide,

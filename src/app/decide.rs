@@ -33,8 +33,11 @@ pub struct DecideState {
     pub cursor: usize,
     /// The top of the questions pane: a line of one question's lines.
     pub scroll: Pos,
-    /// Blind mode: criteria do not show which contender they speak for.
+    /// Blind mode: criteria do not show which contender they speak for,
+    /// and the score panel is hidden until [`DecideState::revealed`].
     pub blind: bool,
+    /// Blind mode only: the reader asked to see the score (`r`).
+    pub revealed: bool,
     /// "Clear all answers? y/n" is open in the footer.
     pub confirm: bool,
     /// `--decide-out FILE`: where the summary goes on quit.
@@ -52,6 +55,7 @@ impl DecideState {
             cursor: 0,
             scroll: Pos::default(),
             blind: false,
+            revealed: false,
             confirm: false,
             out,
             questions: decide::questions(a),
@@ -68,6 +72,12 @@ impl DecideState {
         } else {
             &self.questions
         }
+    }
+
+    /// The score, the reasons and anything naming a criterion's contender
+    /// are hidden: blind mode before `r`.
+    pub fn score_hidden(&self) -> bool {
+        self.blind && !self.revealed
     }
 
     pub fn current(&self) -> Option<Question> {
@@ -354,7 +364,11 @@ fn checkbox_question(
     };
     let text_style = if on { theme.bold() } else { Style::new() };
     let start = out.len();
-    wrapped(out, lead, &decide::label(a, q), text_style, suffix, width);
+    let label = match q {
+        Question::Criterion { .. } if st.blind => decide::mask_names(a, &decide::label(a, q)),
+        _ => decide::label(a, q),
+    };
+    wrapped(out, lead, &label, text_style, suffix, width);
     start..out.len()
 }
 
@@ -589,6 +603,10 @@ impl App {
             && !q.is_row()
             && let Some(d) = decide::detail(&self.article, q)
         {
+            let d = match q {
+                Question::Criterion { .. } if st.blind => decide::mask_names(&self.article, &d),
+                _ => d,
+            };
             wrapped(
                 &mut detail,
                 vec![Span::raw("    ")],
@@ -727,8 +745,18 @@ impl App {
                     self.decide.confirm = true;
                 }
             }
+            Action::Reveal if self.decide.blind => {
+                self.decide.revealed = true;
+                self.status = Some("the score, revealed (b leaves blind mode)".into());
+            }
+            Action::Reveal => self.status = Some("r reveals the score in blind mode (b)".into()),
             Action::Blind => {
                 self.decide.blind = !self.decide.blind;
+                self.decide.revealed = false;
+                // The questions' order and text changed: count the matches again.
+                if self.search.query.is_some() {
+                    self.refresh_search();
+                }
                 self.decide.cursor = self
                     .decide
                     .shown()
@@ -736,7 +764,7 @@ impl App {
                     .position(|o| *o == q)
                     .unwrap_or(0);
                 self.status = Some(if self.decide.blind {
-                    "blind mode: criteria no longer say whom they favour (b to show)".into()
+                    "blind mode: whom criteria favour and the score are hidden (r reveals)".into()
                 } else {
                     "blind mode off".into()
                 });
@@ -816,9 +844,12 @@ impl App {
                     }
                     s
                 }
+                Question::Criterion { .. } if self.decide.blind => {
+                    decide::mask_names(a, &decide::label(a, q))
+                }
                 _ => {
                     let mut s = decide::label(a, q);
-                    if let (Question::Criterion { contender, .. }, false) = (q, self.decide.blind) {
+                    if let Question::Criterion { contender, .. } = q {
                         s.push_str(&format!(" — {}", a.contenders[contender].name));
                     }
                     s

@@ -84,7 +84,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         info.push("pros on, cons on".into());
     }
     if app.view == View::Decide && app.decide.blind {
-        info.push("blind".into());
+        info.push(if app.decide.revealed { "blind, revealed" } else { "blind" }.into());
     }
     if let Some(n) = app.count {
         info.push(format!("count {n}"));
