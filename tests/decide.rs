@@ -57,6 +57,12 @@ fn screen(app: &App) -> String {
     draw(app).backend().to_string()
 }
 
+/// `j` and `k`: the footer's message gone, the cursor where it was.
+fn press_j(app: &mut App) {
+    key(app, 'j');
+    key(app, 'k');
+}
+
 fn q(app: &App) -> Question {
     app.decide.current().unwrap()
 }
@@ -499,7 +505,9 @@ fn blind_mode_hides_the_score_the_reasons_and_names_until_revealed() {
         let (questions, score) = panes_text(&app);
         assert!(score.contains("Django"), "{w}x{h}: {score}");
         assert!(!questions.contains("— Django"));
-        assert!(screen(&app).contains("blind, revealed"));
+        assert!(screen(&app).contains("revealed"));
+        press_j(&mut app);
+        assert!(screen(&app).contains("blind, revealed"), "{}", screen(&app));
         // b leaves blind mode; b again hides the score again.
         key(&mut app, 'b');
         assert!(!app.decide.blind);

@@ -764,7 +764,7 @@ impl App {
                     .position(|o| *o == q)
                     .unwrap_or(0);
                 self.status = Some(if self.decide.blind {
-                    "blind mode: whom criteria favour and the score are hidden (r reveals)".into()
+                    "blind mode: names and the score hidden (r reveals)".into()
                 } else {
                     "blind mode off".into()
                 });

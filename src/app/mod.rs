@@ -2,6 +2,7 @@
 //! action is testable without a terminal.
 
 pub mod decide;
+pub mod footer;
 pub mod geometry;
 pub mod outline;
 pub mod pros;
