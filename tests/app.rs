@@ -721,3 +721,130 @@ fn a_title_that_is_the_versus_line_is_shown_once() {
     let header = b.lines().next().unwrap();
     assert!(header.contains("Which Python") && header.trim_end().ends_with("Django vs Flask"));
 }
+
+/// The body's cells drawn in `style` (modifiers and colours), as (x, y) and text.
+fn cells_in(a: &versus::app::App, want: ratatui::style::Style) -> Vec<(u16, u16, String)> {
+    let t = render(a);
+    let buf = t.backend().buffer();
+    let mut out = Vec::new();
+    for y in 1..buf.area.height - 1 {
+        for x in 0..buf.area.width {
+            let c = &buf[(x, y)];
+            let st = c.style();
+            let same = (want.bg.is_none() || st.bg == want.bg)
+                && (want.fg.is_none() || st.fg == want.fg)
+                && st.add_modifier.contains(want.add_modifier);
+            if same {
+                out.push((x, y, c.symbol().to_string()));
+            }
+        }
+    }
+    out
+}
+
+fn word(cells: &[(u16, u16, String)]) -> String {
+    cells.iter().map(|c| c.2.as_str()).collect()
+}
+
+#[test]
+fn the_current_match_stands_out_in_every_view() {
+    use ratatui::style::{Color, Modifier, Style};
+    let cur = Style::new().bg(Color::Cyan).add_modifier(Modifier::BOLD);
+    let other = Style::new().bg(Color::Yellow);
+    for (keys, w, h) in [
+        ("/flask<Enter>", 80, 24),
+        ("/flask<Enter>", 120, 40),
+        ("/flask<Enter>", 40, 15),
+        ("2/large<Enter>", 80, 24),
+        ("3/flexib<Enter>", 120, 40),
+        ("4/django<Enter>", 80, 24),
+    ] {
+        let mut a = bundled(w, h);
+        press(&mut a, keys);
+        let first = cells_in(&a, cur);
+        let q = keys.split('/').nth(1).unwrap().trim_end_matches("<Enter>");
+        assert_eq!(
+            word(&first).to_lowercase(),
+            q,
+            "{keys} at {w}x{h}: one match in the current style\n{}",
+            screen(&a)
+        );
+        // `n` moves the current style to the next match; the first goes back to the others' style.
+        let total = a.search.len();
+        press(&mut a, "n");
+        let next = cells_in(&a, cur);
+        if total > 1 {
+            assert_eq!(word(&next).to_lowercase(), q, "{keys} at {w}x{h} after n");
+            assert_ne!(first, next, "{keys} at {w}x{h}: n moves the current match");
+        }
+    }
+    // Several matches on screen: one current, the rest in the other style.
+    let mut a = bundled(120, 40);
+    press(&mut a, "/django<Enter>");
+    assert_eq!(word(&cells_in(&a, cur)).to_lowercase(), "django");
+    assert!(word(&cells_in(&a, other)).to_lowercase().contains("djangodjango"));
+}
+
+#[test]
+fn the_current_match_stands_out_without_colour() {
+    use ratatui::style::{Modifier, Style};
+    let mut a = versus::app::App::new(
+        versus::article::bundled(),
+        versus::render::theme::Theme::new(false, false),
+        ratatui::layout::Rect::new(0, 0, 80, 24),
+        &versus::app::Options::default(),
+    );
+    press(&mut a, "/django<Enter>");
+    let cur = Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD);
+    let under = Style::new().add_modifier(Modifier::UNDERLINED | Modifier::BOLD);
+    assert_eq!(
+        word(&cells_in(&a, cur)).to_lowercase(),
+        "django"
+    );
+    let others = cells_in(&a, under);
+    assert!(others.len() >= 12, "other matches underlined: {others:?}");
+    assert!(others.iter().all(|c| !cells_in(&a, cur).contains(c)));
+}
+
+fn footer_line(a: &versus::app::App) -> String {
+    screen(a).lines().last().unwrap().to_string()
+}
+
+#[test]
+fn the_footer_keeps_the_match_count_and_whole_words_at_every_width() {
+    for w in [40u16, 80, 120] {
+        let mut a = bundled(w, 24);
+        press(&mut a, "/flask<Enter>nn");
+        let f = footer_line(&a);
+        assert!(f.contains("match 3/"), "{w}: {f}");
+        assert!(f.contains("? help"), "{w}: {f}");
+        // A long message: whole words, or an ellipsis where it is cut.
+        press(&mut a, "<Esc>JJy");
+        let f = footer_line(&a);
+        let msg = a.status.clone().unwrap();
+        assert!(msg.starts_with("copied the section"));
+        let shown = f.trim();
+        if !f.contains(&msg) {
+            let cut = shown
+                .split(" · ")
+                .find(|p| p.starts_with("copied"))
+                .unwrap_or(shown);
+            let cut = cut.split("  ").next().unwrap().trim_end();
+            assert!(cut.ends_with('…'), "{w}: cut without an ellipsis: {f}");
+            let kept = cut.trim_end_matches('…');
+            assert!(
+                msg.starts_with(kept) && msg[kept.len()..].starts_with(' '),
+                "{w}: cut mid-word: {f}"
+            );
+        }
+        // The tabs stay whole or give way to their numbers at 40 columns, with `? help`.
+        press(&mut a, "j");
+        let f = footer_line(&a);
+        assert!(f.contains("? help"), "{w}: {f}");
+        assert!(f.contains("section"), "{w}: {f}");
+    }
+    // At 80 columns the message fits whole (it was "copied the sectio").
+    let mut a = bundled(80, 24);
+    press(&mut a, "JJy");
+    assert!(footer_line(&a).contains(a.status.as_deref().unwrap()), "{}", footer_line(&a));
+}

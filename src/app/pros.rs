@@ -338,6 +338,12 @@ impl ProsLayout {
         Some((col, self.entry_line(a, col, entry)))
     }
 
+    /// The entry that searchable item `unit` is.
+    pub fn unit_entry(&self, unit: usize) -> Option<Entry> {
+        let &(col, entry) = self.units.get(unit)?;
+        self.columns.get(col)?.borrow().entries.get(entry).copied()
+    }
+
     /// Where contender `c` starts: (column, line).
     pub fn start_of(&self, a: &Article, c: usize) -> Option<(usize, usize)> {
         let &(col, entry) = self.starts.get(c)?;

@@ -1,7 +1,7 @@
 //! The Decide view: the questions on the left (or on top), the live score
 //! panel on the right (or a compact one below when the terminal is narrow).
 
-use super::{draw_lines, highlighted, placeholder};
+use super::{current_at, draw_lines, highlighted_at, placeholder};
 use crate::app::App;
 use crate::app::decide::panes;
 use crate::decide::{self, Outcome, Score};
@@ -56,7 +56,14 @@ fn questions(app: &App, area: Rect, buf: &mut Buffer) {
     let l = app.decide_layout();
     let h = usize::from(inner.height);
     let (lines, pointer) = l.window(l.follow(app.decide.scroll, h), h);
-    draw_lines(&highlighted(app, lines), inner, buf);
+    // A match moves the cursor to its question: it is found from the label down.
+    let current = match (app.search.current(), pointer) {
+        (Some((unit, nth)), Some(row)) if unit == app.decide.cursor => {
+            current_at(app, row as isize, &lines[row..], nth)
+        }
+        _ => None,
+    };
+    draw_lines(&highlighted_at(app, lines, current), inner, buf);
     // A pointer in the margin, so the cursor shows without colour or reverse video too.
     if let Some(row) = pointer
         && area.width > 0

@@ -1,6 +1,6 @@
 //! The Pros & Cons view: one column per contender, stacked when narrow.
 
-use super::{draw_lines, highlighted, placeholder};
+use super::{current_at, draw_lines, highlighted_at, placeholder};
 use crate::app::App;
 use crate::app::pros::Entry;
 use crate::decide::Question;
@@ -40,6 +40,18 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let layout = app.pros_layout();
     let area = crate::app::geometry::padded(area);
     let h = usize::from(area.height);
+    // The current match: its column, and its place among the column's rows.
+    let current = app.search.current().and_then(|(unit, nth)| {
+        let (col, line) = layout.unit_pos(a, unit)?;
+        let lines = crate::app::pros::entry_lines(
+            a,
+            layout.unit_entry(unit)?,
+            layout.col_width,
+            &app.theme,
+        );
+        let row = line as isize - app.pros.scroll as isize;
+        Some((col, current_at(app, row, &lines, nth)?))
+    });
     // Only the visible entries are laid out, marked and highlighted.
     let view = |col: usize| -> Vec<Line<'static>> {
         let (entries, skip) = layout.window(a, col, app.pros.scroll, h, &app.theme);
@@ -48,7 +60,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             mark_answer(app, entry, &mut ls, layout.col_width);
             lines.extend(ls);
         }
-        highlighted(app, lines.into_iter().skip(skip).take(h).collect())
+        let at = current.and_then(|(c, at)| (c == col).then_some(at));
+        highlighted_at(app, lines.into_iter().skip(skip).take(h).collect(), at)
     };
     if layout.stacked {
         draw_lines(&view(0), area, buf);

@@ -1,7 +1,7 @@
 //! The Table view: contenders side by side, the header kept in view, the
 //! row under the cursor highlighted; cards when the terminal is narrow.
 
-use super::{draw_lines, highlighted, placeholder};
+use super::{current_at, draw_lines, highlighted_at, placeholder};
 use crate::app::App;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -20,9 +20,15 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let h = usize::from(area.height);
     let mut lines: Vec<Line<'static>> = layout.header.iter().take(h).cloned().collect();
     let v = app.theme.glyphs.v;
+    let mut current = None;
     'rows: for i in app.table.top_row..layout.row_count() {
         let row = app.table_row(&layout, i);
         let selected = i == app.table.row;
+        if let Some((unit, nth)) = app.search.current()
+            && unit == i
+        {
+            current = current_at(app, lines.len() as isize, &row, nth);
+        }
         for (k, l) in row.iter().enumerate() {
             if lines.len() >= h {
                 break 'rows;
@@ -44,7 +50,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             lines.push(l);
         }
     }
-    draw_lines(&highlighted(app, lines), area, buf);
+    draw_lines(&highlighted_at(app, lines, current), area, buf);
     // The contender column in focus (h/l) has its header cell marked.
     let col = app.table.col;
     if col > 0 && col < layout.widths.len() && layout.header.len() > 2 {
