@@ -126,6 +126,18 @@ pub const KEYMAP: &[Binding] = &[
         "prefer the contender on the right",
     ),
     b(
+        Table,
+        &[k('h'), code(KeyCode::Left), k('[')],
+        A::Left,
+        "cell cursor left (y copies the cell, Esc leaves)",
+    ),
+    b(
+        Table,
+        &[k('l'), code(KeyCode::Right), k(']')],
+        A::Right,
+        "cell cursor right",
+    ),
+    b(
         Global,
         &[k('h'), code(KeyCode::Left), k('[')],
         A::Left,

@@ -464,6 +464,24 @@ fn table_contender_column_takes_focus() {
     use ratatui::style::Modifier;
     assert!(buf[(flask_x, 2)].modifier.contains(Modifier::REVERSED));
     assert!(!buf[(django_x, 2)].modifier.contains(Modifier::REVERSED));
+    // A cell cursor: the selected row's Flask cell stands out of the row's
+    // reverse video, the footer names it, and `y` copies it alone.
+    let (x, y) = find_on_screen(&a, "Minimalistic", 1);
+    let cell = buf[(x, y)].modifier;
+    assert!(cell.contains(Modifier::UNDERLINED) && !cell.contains(Modifier::REVERSED));
+    let (x, y) = find_on_screen(&a, "Batteries", 1);
+    assert!(buf[(x, y)].modifier.contains(Modifier::REVERSED), "the rest of the row");
+    assert!(footer_line(&a).contains("Flask cell"), "{}", footer_line(&a));
+    press(&mut a, "y");
+    assert_eq!(
+        a.clipboard.take().as_deref(),
+        Some("Minimalistic, build-your-own approach\n")
+    );
+    assert!(a.status.as_deref().unwrap().starts_with("copied the table cell"));
+    // Esc leaves the cell: `y` copies the row again.
+    press(&mut a, "<Esc>y");
+    assert_eq!(a.table.col, 0);
+    assert!(a.clipboard.take().unwrap().starts_with("Feature: Philosophy"));
 }
 
 #[test]
@@ -847,4 +865,152 @@ fn the_footer_keeps_the_match_count_and_whole_words_at_every_width() {
     let mut a = bundled(80, 24);
     press(&mut a, "JJy");
     assert!(footer_line(&a).contains(a.status.as_deref().unwrap()), "{}", footer_line(&a));
+}
+
+/// Where `text` is first drawn at or after row `from`, as (column, row).
+fn find_on_screen(a: &versus::app::App, text: &str, from: u16) -> (u16, u16) {
+    let s = screen(a);
+    for (y, line) in s.lines().enumerate().skip(usize::from(from)) {
+        if let Some(i) = line.find(text) {
+            return (line[..i].chars().count() as u16, y as u16);
+        }
+    }
+    panic!("{text:?} is not on screen:\n{s}");
+}
+
+#[test]
+fn a_click_on_a_tab_selects_its_view() {
+    for w in [120u16, 80, 40] {
+        let mut a = bundled(w, 24);
+        let foot = a.size.height - 1;
+        for (label, view) in [
+            (" 2", View::Table),
+            (" 4", View::Decide),
+            (" 3", View::Pros),
+            (" 1", View::Read),
+        ] {
+            let (x, y) = find_on_screen(&a, label, foot);
+            a.click(x + 1, y);
+            assert_eq!(a.view, view, "{w} columns, {label}");
+        }
+        // Past the tabs a click changes nothing.
+        a.click(w - 2, foot);
+        assert_eq!(a.view, View::Read);
+    }
+}
+
+#[test]
+fn a_click_on_an_outline_entry_jumps_there() {
+    let mut a = bundled(120, 40);
+    let (x, y) = find_on_screen(&a, "When to Choose Flask", 1);
+    assert!(x < 36, "in the outline");
+    a.click(x + 2, y);
+    let s = a.current_section();
+    assert_eq!(a.article.sections[s].title, "When to Choose Flask");
+    assert_eq!(a.read.outline_sel, s);
+    // A click on the content changes no position.
+    let top = a.read.top;
+    a.click(80, 20);
+    assert_eq!(a.read.top, top);
+}
+
+#[test]
+fn a_click_on_a_table_row_selects_it_and_its_cell() {
+    let mut a = bundled(80, 24);
+    press(&mut a, "2");
+    let (x, y) = find_on_screen(&a, "Community", 1);
+    a.click(x, y);
+    assert_eq!(a.table.row, 5);
+    assert_eq!(a.table.col, 0, "the feature cell: no contender cell");
+    let (x, y) = find_on_screen(&a, "Growing and active", 1);
+    a.click(x + 3, y);
+    assert_eq!((a.table.row, a.table.col), (5, 2));
+    assert!(footer_line(&a).contains("Flask"), "{}", footer_line(&a));
+    let (x, y) = find_on_screen(&a, "Steeper", 1);
+    a.click(x, y);
+    assert_eq!((a.table.row, a.table.col), (2, 1));
+    // The header cell of a contender focuses its column.
+    let (x, y) = find_on_screen(&a, "Flask", 1);
+    a.click(x, y);
+    assert_eq!((a.table.row, a.table.col), (2, 2));
+}
+
+#[test]
+fn a_click_on_a_checkbox_toggles_it_and_on_a_value_picks_it() {
+    use versus::decide::{Answer, Question};
+    let mut a = bundled(120, 40);
+    press(&mut a, "4");
+    let simplicity = Question::Criterion {
+        contender: 1,
+        item: 0,
+    };
+    let (x, y) = find_on_screen(&a, "You want simplicity", 1);
+    a.click(x + 4, y);
+    assert!(a.decide.answers.checked(simplicity));
+    assert_eq!(a.decide.current(), Some(simplicity));
+    let (x, y) = find_on_screen(&a, "You want simplicity", 1);
+    a.click(x, y);
+    assert!(!a.decide.answers.checked(simplicity), "a second click unchecks");
+    // A feature row: a click on a contender's value prefers that contender.
+    let (x, y) = find_on_screen(&a, "Minimal; relies on extensions", 1);
+    a.click(x, y);
+    assert_eq!(a.decide.answers.get(Question::Row(1)), Some(Answer::Pick(1)));
+    let (x, y) = find_on_screen(&a, "ORM, authentication", 1);
+    a.click(x, y);
+    assert_eq!(a.decide.answers.get(Question::Row(1)), Some(Answer::Pick(0)));
+    a.click(x, y);
+    assert_eq!(a.decide.answers.get(Question::Row(1)), None, "clicked again: cleared");
+    // The score panel takes no clicks.
+    let n = a.decide.answers.len();
+    a.click(110, 5);
+    assert_eq!(a.decide.answers.len(), n);
+}
+
+#[test]
+fn a_click_on_a_contender_column_focuses_it() {
+    let mut a = bundled(120, 40);
+    press(&mut a, "3");
+    assert_eq!(a.pros.col, 0);
+    a.click(90, 10);
+    assert_eq!(a.pros.col, 1);
+    assert!(footer_line(&a).contains("Flask 2/2"));
+    a.click(10, 10);
+    assert_eq!(a.pros.col, 0);
+    // Stacked: the contender whose part is under the pointer.
+    let mut a = bundled(40, 20);
+    press(&mut a, "3G");
+    let (x, y) = find_on_screen(&a, "Flask", 1);
+    a.click(x, y);
+    assert_eq!(a.pros.col, 1);
+}
+
+#[test]
+fn stacked_pros_and_cons_name_the_contender_shown() {
+    let mut a = bundled(40, 20);
+    press(&mut a, "3");
+    assert!(footer_line(&a).contains("Django"), "{}", footer_line(&a));
+    press(&mut a, "G");
+    let s = screen(&a);
+    assert!(s.contains("Flask"), "{s}");
+    assert_eq!(a.pros.col, 1);
+    assert!(footer_line(&a).contains("Flask"), "{}", footer_line(&a));
+    press(&mut a, "g");
+    assert_eq!(a.pros.col, 0);
+    // A search landing in Flask's part names Flask.
+    press(&mut a, "/lightweight<Enter>");
+    assert_eq!(a.pros.col, 1, "{}", screen(&a));
+}
+
+#[test]
+fn the_wheel_scrolls_the_help_and_clicks_close_it() {
+    let mut a = bundled(80, 24);
+    press(&mut a, "?");
+    a.wheel(40, 10, true);
+    assert_eq!(a.help, Some(3));
+    a.wheel(40, 10, false);
+    assert_eq!(a.help, Some(0));
+    assert_eq!(a.read.top, Pos::default(), "the text under the help stays");
+    a.click(40, 10);
+    assert!(a.help.is_none());
+    assert_eq!(a.view, View::Read);
 }

@@ -146,6 +146,19 @@ struct Piece {
     gap: usize,
     /// The question's own label (highlighted under the cursor).
     label: Range<usize>,
+    /// A table row's value lines, one range per contender (for clicks).
+    picks: Vec<Range<usize>>,
+}
+
+/// What a click on a line of the questions pane lands on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hit {
+    /// Question `i`'s label (a checkbox's box and text, a row's feature name).
+    Label(usize),
+    /// Question `i`'s value line of contender `c` (a table row).
+    Pick(usize, usize),
+    /// Another line of question `i` (its detail, a heading above it).
+    Other(usize),
 }
 
 /// What a piece shows of the answers: its question's answer and, when it
@@ -280,7 +293,8 @@ fn group_heading(
     out.extend(wrap(&t, width).into_iter().map(Line::from));
 }
 
-/// A feature row: its name (the label), then each contender's value; returns the label's lines.
+/// A feature row: its name (the label), then each contender's value; returns
+/// the label's lines and each value's.
 fn row_question(
     out: &mut Vec<Line<'static>>,
     a: &Article,
@@ -288,7 +302,7 @@ fn row_question(
     r: usize,
     width: usize,
     theme: &Theme,
-) -> Range<usize> {
+) -> (Range<usize>, Vec<Range<usize>>) {
     let g = &theme.glyphs;
     let name_w = name_width(a);
     let (feature, values) = decide::row(a, r).unwrap_or_default();
@@ -299,7 +313,9 @@ fn row_question(
     let label_start = out.len();
     wrapped(out, Vec::new(), &feature, theme.bold(), suffix, width);
     let label = label_start..out.len();
+    let mut picks = Vec::with_capacity(values.len());
     for (c, v) in values.iter().enumerate() {
+        let start = out.len();
         let name = a.contenders.get(c).map_or("", |x| x.name.as_str());
         let is_pick = picked == Some(c);
         let mark = if is_pick {
@@ -329,8 +345,9 @@ fn row_question(
             out.push(Line::from(lead));
             wrapped(out, vec![Span::raw("    ")], v, value_style, None, width);
         }
+        picks.push(start..out.len());
     }
-    label
+    (label, picks)
 }
 
 /// A checkbox (criterion, pro or con); returns its lines.
@@ -393,11 +410,19 @@ fn lay_out_piece(a: &Article, st: &DecideState, i: usize, width: usize, theme: &
     {
         group_heading(&mut lines, a, grp, width, theme);
     }
-    let label = match q {
+    let (label, picks) = match q {
         Question::Row(r) => row_question(&mut lines, a, st, r, width, theme),
-        _ => checkbox_question(&mut lines, a, st, q, width, theme),
+        _ => (
+            checkbox_question(&mut lines, a, st, q, width, theme),
+            Vec::new(),
+        ),
     };
-    Piece { lines, gap, label }
+    Piece {
+        lines,
+        gap,
+        label,
+        picks,
+    }
 }
 
 /// The questions pane for one width and cursor: questions laid out (and
@@ -555,6 +580,33 @@ impl DecideLayout<'_> {
         } else {
             l
         }
+    }
+
+    /// What line `row` of a pane whose top is `top` shows (see [`Hit`]).
+    pub fn hit(&self, top: Pos, row: usize) -> Option<Hit> {
+        let p = self.forward(top, row);
+        if p.item >= self.questions() {
+            return None;
+        }
+        let (i, k) = (p.item, p.line);
+        let piece = self.piece(i);
+        // Under the cursor the detail follows the label: the piece's lines shift.
+        let d = self.detail_of(i);
+        let at = piece.label.end;
+        let k = if k >= at + d {
+            k - d
+        } else if k >= at {
+            return Some(Hit::Other(i));
+        } else {
+            k
+        };
+        if piece.label.contains(&k) {
+            return Some(Hit::Label(i));
+        }
+        Some(match piece.picks.iter().position(|r| r.contains(&k)) {
+            Some(c) => Hit::Pick(i, c),
+            None => Hit::Other(i),
+        })
     }
 
     /// At most `n` lines from `top`, and the row among them where the

@@ -201,7 +201,12 @@ impl App {
                     } else {
                         self.table.row * 100 / (t.rows.len() - 1)
                     };
-                    format!("row {}/{} {}%", self.table.row + 1, t.rows.len(), pct)
+                    let row = format!("row {}/{} {}%", self.table.row + 1, t.rows.len(), pct);
+                    // The cell cursor (h/l): its contender's column.
+                    match t.columns.get(self.table.col).filter(|_| self.table.col > 0) {
+                        Some(c) => format!("{row} · {c} cell"),
+                        None => row,
+                    }
                 }
                 _ => "no table".into(),
             },

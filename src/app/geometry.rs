@@ -93,6 +93,40 @@ pub fn padded(area: Rect) -> Rect {
     }
 }
 
+/// The Pros & Cons view's contender columns side by side in `area` (the
+/// body less its padding): each column's cells, its right border included
+/// (all but the last have one), and the text inside it.
+pub fn pros_columns(area: Rect, n: usize) -> Vec<(Rect, Rect)> {
+    use ratatui::layout::{Constraint, Layout};
+    let n = n.max(1) as u32;
+    let rects = Layout::horizontal((0..n).map(|_| Constraint::Ratio(1, n))).split(area);
+    let last = rects.len().saturating_sub(1);
+    rects
+        .iter()
+        .enumerate()
+        .map(|(i, &rect)| {
+            let mut r = rect;
+            if i > 0 {
+                r = Rect {
+                    x: r.x + 1,
+                    width: r.width.saturating_sub(1),
+                    ..r
+                };
+            }
+            let text = if i < last {
+                // A border on the right, and a cell of padding before it.
+                Rect {
+                    width: r.width.saturating_sub(2),
+                    ..r
+                }
+            } else {
+                r
+            };
+            (rect, text)
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -4,6 +4,7 @@
 pub mod decide;
 pub mod footer;
 pub mod geometry;
+mod mouse;
 pub mod outline;
 pub mod pros;
 pub mod read;
@@ -222,6 +223,7 @@ impl App {
             Action::Escape => {
                 self.count = None;
                 self.search.clear();
+                self.table.col = 0;
             }
             Action::Search => self.search.prompt = Some(String::new()),
             Action::NextMatch => self.step_match(true),
@@ -278,6 +280,7 @@ impl App {
             Some(t) => {
                 let what = match self.view {
                     View::Read => "section",
+                    View::Table if self.table.col > 0 => "table cell",
                     View::Table => "table row",
                     View::Decide => "decision summary",
                     _ => "pros and cons",
@@ -320,6 +323,10 @@ impl App {
     /// Mouse wheel over (col, row): scrolls the pane under the pointer.
     pub fn wheel(&mut self, col: u16, row: u16, down: bool) {
         self.finish_items();
+        if self.help.is_some() {
+            self.help = self.help.map(|h| if down { h + 3 } else { h.saturating_sub(3) });
+            return;
+        }
         let pos = ratatui::layout::Position::new(col, row);
         match self.view {
             View::Read => {

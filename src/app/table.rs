@@ -14,7 +14,8 @@ use std::rc::Rc;
 pub struct TableState {
     pub row: usize,
     pub top_row: usize,
-    /// The contender column in focus (1-based column index; 0 means none).
+    /// The cell cursor: the contender column in focus in the selected row
+    /// (`h`/`l`, or a click; a column index from 1; 0 means none: the row).
     pub col: usize,
     cache: RefCell<Option<(usize, Rc<TableLayout>)>>,
 }
@@ -187,6 +188,12 @@ impl App {
     pub(super) fn table_copy_text(&self) -> Option<String> {
         let t = self.article.table.as_ref()?;
         let row = t.rows.get(self.table.row)?;
+        // With the cell cursor on a contender's cell: that cell alone.
+        if self.table.col > 0
+            && let Some(v) = row.get(self.table.col)
+        {
+            return Some(format!("{v}\n"));
+        }
         let mut s = String::new();
         for (c, v) in t.columns.iter().zip(row) {
             s.push_str(&format!("{c}: {v}\n"));

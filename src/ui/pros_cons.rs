@@ -6,7 +6,7 @@ use crate::app::pros::Entry;
 use crate::decide::Question;
 use crate::render::wrap::str_width;
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Widget};
 
@@ -67,27 +67,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         draw_lines(&view(0), area, buf);
         return;
     }
-    let n = layout.column_count() as u32;
-    let rects = Layout::horizontal((0..n).map(|_| Constraint::Ratio(1, n))).split(area);
-    for (i, rect) in rects.iter().enumerate() {
-        let mut r = *rect;
-        if i > 0 {
-            r = Rect {
-                x: r.x + 1,
-                width: r.width.saturating_sub(1),
-                ..r
-            };
-        }
-        if i + 1 < rects.len() {
+    let columns = crate::app::geometry::pros_columns(area, layout.column_count());
+    let last = columns.len().saturating_sub(1);
+    for (i, &(rect, r)) in columns.iter().enumerate() {
+        if i < last {
             let b = Block::new()
                 .borders(Borders::RIGHT)
                 .border_style(app.theme.border());
-            let inner = b.inner(r);
-            b.render(r, buf);
-            r = Rect {
-                width: inner.width.saturating_sub(1),
-                ..inner
-            };
+            b.render(Rect { x: rect.x + u16::from(i > 0), width: rect.width.saturating_sub(u16::from(i > 0)), ..rect }, buf);
         }
         let mut lines = view(i);
         // The contender in focus has its name marked.

@@ -5,6 +5,7 @@ use super::{current_at, draw_lines, highlighted_at, placeholder};
 use crate::app::App;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
@@ -50,6 +51,23 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             lines.push(l);
         }
     }
+    // Where the selected row's lines are, for its cell under the cursor.
+    let mut sel_rows = None;
+    {
+        let mut y = layout.header.len().min(h);
+        for i in app.table.top_row..layout.row_count() {
+            let n = app.table_row(&layout, i).len();
+            if i == app.table.row {
+                let border = usize::from(!layout.cards);
+                sel_rows = Some((y, n.saturating_sub(border)));
+                break;
+            }
+            y += n;
+            if y >= h {
+                break;
+            }
+        }
+    }
     draw_lines(&highlighted_at(app, lines, current), area, buf);
     // The contender column in focus (h/l) has its header cell marked.
     let col = app.table.col;
@@ -63,5 +81,21 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         }
         .intersection(area);
         buf.set_style(cell, app.theme.selected());
+        // The cell under the cursor in the selected row: out of the row's
+        // reverse video, bold and underlined (it reads without colour too).
+        if let Some((y, n)) = sel_rows {
+            let cell = Rect {
+                y: area.y + y as u16,
+                height: n as u16,
+                ..cell
+            }
+            .intersection(area);
+            buf.set_style(
+                cell,
+                Style::new()
+                    .remove_modifier(Modifier::REVERSED)
+                    .add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            );
+        }
     }
 }
