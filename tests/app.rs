@@ -243,7 +243,8 @@ fn pros_and_cons_toggle_and_persist_across_views() {
     press(&mut a, "1");
     assert!(!a.pros.show_pros, "kept when switching views");
     press(&mut a, "3c");
-    assert!(screen(&a).contains("press p to show the pros"));
+    let s = screen(&a);
+    assert!(s.contains("Pros and cons are hidden") && s.contains("press p"), "{s}");
     press(&mut a, "pc");
     assert!(a.pros.show_pros && a.pros.show_cons);
 }
@@ -1013,4 +1014,60 @@ fn the_wheel_scrolls_the_help_and_clicks_close_it() {
     a.click(40, 10);
     assert!(a.help.is_none());
     assert_eq!(a.view, View::Read);
+}
+
+#[test]
+fn without_colour_the_current_outline_entry_is_marked() {
+    let mono = |w, h| {
+        versus::app::App::new(
+            versus::article::bundled(),
+            versus::render::theme::Theme::new(false, false),
+            ratatui::layout::Rect::new(0, 0, w, h),
+            &versus::app::Options::default(),
+        )
+    };
+    let mut a = mono(120, 40);
+    press(&mut a, "JJ");
+    let title = a.article.sections[a.current_section()].title.clone();
+    let s = screen(&a);
+    let marked: Vec<&str> = s.lines().filter(|l| l.contains("▸ ")).collect();
+    assert_eq!(marked.len(), 1, "{s}");
+    assert!(marked[0].contains(&format!("▸ {title}")), "{s}");
+    // With colour, the colour marks it: no marker.
+    let mut c = bundled(120, 40);
+    press(&mut c, "JJ");
+    assert!(!screen(&c).contains("▸ "));
+    // With the focus in the outline the reverse-video bar marks it.
+    press(&mut a, "h");
+    assert!(!screen(&a).contains("▸ "));
+}
+
+#[test]
+fn contender_names_stay_in_view_in_pros_and_cons() {
+    let mut a = bundled(120, 12);
+    press(&mut a, "3");
+    press(&mut a, "jjjjjj");
+    assert!(a.pros.scroll > 0);
+    let s = screen(&a);
+    let first = s.lines().nth(1).unwrap();
+    assert!(first.contains("Django") && first.contains("Flask"), "{s}");
+    press(&mut a, "G");
+    let s = screen(&a);
+    let first = s.lines().nth(1).unwrap();
+    assert!(first.contains("Django") && first.contains("Flask"), "{s}");
+    // Stacked: the name of the contender being read.
+    let mut a = bundled(40, 20);
+    press(&mut a, "3");
+    for _ in 0..60 {
+        press(&mut a, "j");
+        let s = screen(&a);
+        let first = s.lines().nth(1).unwrap().trim().to_string();
+        let name = &a.article.contenders[a.pros.col].name;
+        assert_eq!(&first, name, "{s}");
+        assert!(footer_line(&a).contains(name.as_str()));
+    }
+    // Both hidden: a hint instead of a blank pane.
+    press(&mut a, "pc");
+    let s = screen(&a);
+    assert!(s.contains("Pros and cons are hidden") && s.contains("press p"), "{s}");
 }

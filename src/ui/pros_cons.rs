@@ -4,7 +4,7 @@ use super::{current_at, draw_lines, highlighted_at, placeholder};
 use crate::app::App;
 use crate::app::pros::Entry;
 use crate::decide::Question;
-use crate::render::wrap::str_width;
+use crate::render::wrap::{str_width, truncate};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -63,23 +63,50 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         let at = current.and_then(|(c, at)| (c == col).then_some(at));
         highlighted_at(app, lines.into_iter().skip(skip).take(h).collect(), at)
     };
+    // A contender's name scrolled away stays on the first row (a sticky heading).
+    let sticky = |lines: &mut Vec<Line<'static>>, c: usize, width: u16| {
+        let name = truncate(
+            &a.contenders[c].name,
+            usize::from(width),
+            app.theme.glyphs.ellipsis,
+        );
+        let line = Line::from(Span::styled(name, app.theme.heading(2)));
+        match lines.first_mut() {
+            Some(first) => *first = line,
+            None => lines.push(line),
+        }
+    };
     if layout.stacked {
-        draw_lines(&view(0), area, buf);
+        let mut lines = view(0);
+        if let Some(c) = layout.contender_at(a, app.pros.scroll)
+            && layout.start_of(a, c).is_some_and(|(_, l)| l < app.pros.scroll)
+        {
+            sticky(&mut lines, c, area.width);
+        }
+        draw_lines(&lines, area, buf);
         return;
     }
     let columns = crate::app::geometry::pros_columns(area, layout.column_count());
     let last = columns.len().saturating_sub(1);
     for (i, &(rect, r)) in columns.iter().enumerate() {
         if i < last {
-            let b = Block::new()
+            // The border on the right, after the cell of space left of it.
+            let with_border = Rect {
+                x: rect.x + u16::from(i > 0),
+                width: rect.width.saturating_sub(u16::from(i > 0)),
+                ..rect
+            };
+            Block::new()
                 .borders(Borders::RIGHT)
-                .border_style(app.theme.border());
-            b.render(Rect { x: rect.x + u16::from(i > 0), width: rect.width.saturating_sub(u16::from(i > 0)), ..rect }, buf);
+                .border_style(app.theme.border())
+                .render(with_border, buf);
         }
         let mut lines = view(i);
+        if app.pros.scroll > 0 {
+            sticky(&mut lines, i, r.width);
+        }
         // The contender in focus has its name marked.
         if i == app.pros.col
-            && app.pros.scroll == 0
             && let Some(first) = lines.first_mut()
         {
             *first = first.clone().patch_style(app.theme.selected());
