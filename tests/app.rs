@@ -1071,3 +1071,21 @@ fn contender_names_stay_in_view_in_pros_and_cons() {
     let s = screen(&a);
     assert!(s.contains("Pros and cons are hidden") && s.contains("press p"), "{s}");
 }
+
+#[test]
+fn the_same_place_says_the_same_section() {
+    for (w, h) in [(80u16, 24u16), (120, 40), (40, 15)] {
+        let mut a = bundled(w, h);
+        press(&mut a, "G");
+        let bottom = (a.read.top, a.position());
+        let mut b = bundled(w, h);
+        press(&mut b, "/insights<Enter>");
+        assert_eq!((b.read.top, b.position()), bottom, "{w}x{h}");
+        assert!(bottom.1.starts_with("section 16/16"), "{}", bottom.1);
+    }
+    // A match on a heading just below the top names the heading's section.
+    let mut a = bundled(80, 24);
+    press(&mut a, "/what is flask<Enter>");
+    let s = a.current_section();
+    assert_eq!(a.article.sections[s].title, "What is Flask?");
+}
