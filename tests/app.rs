@@ -735,10 +735,25 @@ fn a_title_that_is_the_versus_line_is_shown_once() {
     let shown = screen(&a);
     let header = shown.lines().next().unwrap();
     assert_eq!(header.matches("Rust vs Go vs Zig").count(), 1, "{header}");
-    // The bundled article's title differs from its versus line: both shown.
-    let b = screen(&bundled(120, 40));
-    let header = b.lines().next().unwrap();
-    assert!(header.contains("Which Python") && header.trim_end().ends_with("Django vs Flask"));
+    // The bundled article's title starts with its versus line: said once.
+    for w in [40, 80, 120] {
+        let b = screen(&bundled(w, 24));
+        let header = b.lines().next().unwrap();
+        assert_eq!(header.matches("Django vs Flask").count(), 1, "{header}");
+    }
+    // A title that does not start with it: both shown.
+    let path = format!("{}/tests/fixtures/three-contenders.md", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace("Rust vs Go vs Zig: systems", "Systems")
+        .replace("# Rust vs Go vs Zig", "# Systems languages");
+    let a = app(versus::article::parse(&text, &path), 120, 40);
+    let shown = screen(&a);
+    let header = shown.lines().next().unwrap();
+    assert!(
+        header.contains("Systems") && header.trim_end().ends_with("Rust vs Go vs Zig"),
+        "{header}"
+    );
 }
 
 /// The body's cells drawn in `style` (modifiers and colours), as (x, y) and text.
