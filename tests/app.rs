@@ -1104,3 +1104,57 @@ fn the_same_place_says_the_same_section() {
     let s = a.current_section();
     assert_eq!(a.article.sections[s].title, "What is Flask?");
 }
+
+#[test]
+fn the_help_wraps_when_narrow_and_says_it_scrolls() {
+    for (w, h) in [(40u16, 15u16), (80, 24), (120, 40)] {
+        let mut a = bundled(w, h);
+        press(&mut a, "?");
+        let s = screen(&a);
+        let l = a.help_layout();
+        let inner: String = s
+            .lines()
+            .skip(usize::from(l.inner.y))
+            .take(usize::from(l.inner.height))
+            .map(|line| {
+                line.chars()
+                    .skip(usize::from(l.inner.x))
+                    .take(usize::from(l.inner.width))
+                    .collect::<String>()
+            })
+            .collect();
+        assert!(!inner.contains('…'), "{w}x{h}: a description cut:\n{s}");
+        if l.max_scroll() > 0 {
+            assert!(s.contains("j/k scroll 1-"), "{w}x{h}:\n{s}");
+        }
+        // Every word of every description is somewhere in the help's lines.
+        let all: String = l
+            .lines
+            .iter()
+            .map(|l| versus::render::doc::line_text(l) + " ")
+            .collect();
+        let words: Vec<&str> = all.split_whitespace().collect();
+        for (_, _, help) in versus::keys::help_rows() {
+            for word in help.split_whitespace() {
+                assert!(words.contains(&word), "{w}x{h}: {word:?} of {help:?}");
+            }
+        }
+        // Scrolling stops at the last line: one k from the bottom moves up.
+        press(&mut a, "G");
+        let bottom = a.help.unwrap();
+        assert_eq!(bottom, l.max_scroll());
+        press(&mut a, "jjj");
+        assert_eq!(a.help, Some(bottom));
+        if bottom > 0 {
+            press(&mut a, "k");
+            assert_eq!(a.help, Some(bottom - 1));
+            let s = screen(&a);
+            let total = l.lines.len();
+            assert!(s.contains(&format!("/{total}")), "{s}");
+        }
+        press(&mut a, "q");
+        assert!(a.help.is_none() && !a.quit);
+        // `? help` stays in the footer at every width.
+        assert!(footer_line(&a).contains("? help"), "{w}: {}", footer_line(&a));
+    }
+}

@@ -4,6 +4,7 @@
 pub mod decide;
 pub mod footer;
 pub mod geometry;
+pub mod help;
 mod mouse;
 pub mod outline;
 pub mod pros;
@@ -161,12 +162,17 @@ impl App {
             return;
         }
         if self.help.is_some() {
+            let page = self.help_layout().inner.height.saturating_sub(1).max(1) as isize;
             match keys::lookup(ev, Context::Global) {
                 Some(Action::Help | Action::Escape | Action::Quit) => self.help = None,
-                Some(Action::Down) => self.help = self.help.map(|h| h + 1),
-                Some(Action::Up) => self.help = self.help.map(|h| h.saturating_sub(1)),
-                Some(Action::PageDown) => self.help = self.help.map(|h| h + 10),
-                Some(Action::PageUp) => self.help = self.help.map(|h| h.saturating_sub(10)),
+                Some(Action::Down) => self.help_scroll(1),
+                Some(Action::Up) => self.help_scroll(-1),
+                Some(Action::PageDown) => self.help_scroll(page),
+                Some(Action::PageUp) => self.help_scroll(-page),
+                Some(Action::HalfDown) => self.help_scroll(page / 2),
+                Some(Action::HalfUp) => self.help_scroll(-page / 2),
+                Some(Action::Top) => self.help = Some(0),
+                Some(Action::Bottom) => self.help_scroll(isize::MAX / 2),
                 _ => {}
             }
             return;
@@ -324,7 +330,7 @@ impl App {
     pub fn wheel(&mut self, col: u16, row: u16, down: bool) {
         self.finish_items();
         if self.help.is_some() {
-            self.help = self.help.map(|h| if down { h + 3 } else { h.saturating_sub(3) });
+            self.help_scroll(if down { 3 } else { -3 });
             return;
         }
         let pos = ratatui::layout::Position::new(col, row);
