@@ -244,9 +244,14 @@ pub const KEYMAP: &[Binding] = &[
         Global,
         &[code(KeyCode::Esc)],
         A::Escape,
-        "close help, search or highlights",
+        "close help, search or highlights; leave the table's cell",
     ),
-    b(Global, &[k('q'), ctrl('c')], A::Quit, "quit"),
+    b(
+        Global,
+        &[k('q'), ctrl('c')],
+        A::Quit,
+        "quit (Ctrl-C at once, from the help or a prompt too)",
+    ),
 ];
 
 /// Normalises what terminals send: Shift on a printable character is in the
