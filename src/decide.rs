@@ -602,7 +602,10 @@ mod tests {
             .map(|item| Question::Criterion { contender: 0, item })
             .chain((0..2).map(|item| Question::Criterion { contender: 1, item }))
             .collect();
-        let who: Vec<usize> = blind_order(&qs).iter().filter_map(|q| q.contender()).collect();
+        let who: Vec<usize> = blind_order(&qs)
+            .iter()
+            .filter_map(|q| q.contender())
+            .collect();
         assert_ne!(&who[4..], &[0, 0, 0], "interleaving would end with 0, 0, 0");
     }
 
@@ -610,7 +613,10 @@ mod tests {
     fn mask_names_hides_whole_names_in_any_case() {
         let a = bundled();
         assert_eq!(
-            mask_names(&a, "Choose Django if you like django's admin; Flask-Login, DjangoCMS"),
+            mask_names(
+                &a,
+                "Choose Django if you like django's admin; Flask-Login, DjangoCMS"
+            ),
             "Choose [?] if you like [?]'s admin; [?]-Login, DjangoCMS"
         );
         assert_eq!(mask_names(&a, "nothing here"), "nothing here");

@@ -244,7 +244,10 @@ fn pros_and_cons_toggle_and_persist_across_views() {
     assert!(!a.pros.show_pros, "kept when switching views");
     press(&mut a, "3c");
     let s = screen(&a);
-    assert!(s.contains("Pros and cons are hidden") && s.contains("press p"), "{s}");
+    assert!(
+        s.contains("Pros and cons are hidden") && s.contains("press p"),
+        "{s}"
+    );
     press(&mut a, "pc");
     assert!(a.pros.show_pros && a.pros.show_cons);
 }
@@ -471,18 +474,35 @@ fn table_contender_column_takes_focus() {
     let cell = buf[(x, y)].modifier;
     assert!(cell.contains(Modifier::UNDERLINED) && !cell.contains(Modifier::REVERSED));
     let (x, y) = find_on_screen(&a, "Batteries", 1);
-    assert!(buf[(x, y)].modifier.contains(Modifier::REVERSED), "the rest of the row");
-    assert!(footer_line(&a).contains("Flask cell"), "{}", footer_line(&a));
+    assert!(
+        buf[(x, y)].modifier.contains(Modifier::REVERSED),
+        "the rest of the row"
+    );
+    assert!(
+        footer_line(&a).contains("Flask cell"),
+        "{}",
+        footer_line(&a)
+    );
     press(&mut a, "y");
     assert_eq!(
         a.clipboard.take().as_deref(),
         Some("Minimalistic, build-your-own approach\n")
     );
-    assert!(a.status.as_deref().unwrap().starts_with("copied the table cell"));
+    assert!(
+        a.status
+            .as_deref()
+            .unwrap()
+            .starts_with("copied the table cell")
+    );
     // Esc leaves the cell: `y` copies the row again.
     press(&mut a, "<Esc>y");
     assert_eq!(a.table.col, 0);
-    assert!(a.clipboard.take().unwrap().starts_with("Feature: Philosophy"));
+    assert!(
+        a.clipboard
+            .take()
+            .unwrap()
+            .starts_with("Feature: Philosophy")
+    );
 }
 
 #[test]
@@ -742,7 +762,10 @@ fn a_title_that_is_the_versus_line_is_shown_once() {
         assert_eq!(header.matches("Django vs Flask").count(), 1, "{header}");
     }
     // A title that does not start with it: both shown.
-    let path = format!("{}/tests/fixtures/three-contenders.md", env!("CARGO_MANIFEST_DIR"));
+    let path = format!(
+        "{}/tests/fixtures/three-contenders.md",
+        env!("CARGO_MANIFEST_DIR")
+    );
     let text = std::fs::read_to_string(&path)
         .unwrap()
         .replace("Rust vs Go vs Zig: systems", "Systems")
@@ -816,7 +839,11 @@ fn the_current_match_stands_out_in_every_view() {
     let mut a = bundled(120, 40);
     press(&mut a, "/django<Enter>");
     assert_eq!(word(&cells_in(&a, cur)).to_lowercase(), "django");
-    assert!(word(&cells_in(&a, other)).to_lowercase().contains("djangodjango"));
+    assert!(
+        word(&cells_in(&a, other))
+            .to_lowercase()
+            .contains("djangodjango")
+    );
 }
 
 #[test]
@@ -831,10 +858,7 @@ fn the_current_match_stands_out_without_colour() {
     press(&mut a, "/django<Enter>");
     let cur = Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD);
     let under = Style::new().add_modifier(Modifier::UNDERLINED | Modifier::BOLD);
-    assert_eq!(
-        word(&cells_in(&a, cur)).to_lowercase(),
-        "django"
-    );
+    assert_eq!(word(&cells_in(&a, cur)).to_lowercase(), "django");
     let others = cells_in(&a, under);
     assert!(others.len() >= 12, "other matches underlined: {others:?}");
     assert!(others.iter().all(|c| !cells_in(&a, cur).contains(c)));
@@ -880,7 +904,11 @@ fn the_footer_keeps_the_match_count_and_whole_words_at_every_width() {
     // At 80 columns the message fits whole (it was "copied the sectio").
     let mut a = bundled(80, 24);
     press(&mut a, "JJy");
-    assert!(footer_line(&a).contains(a.status.as_deref().unwrap()), "{}", footer_line(&a));
+    assert!(
+        footer_line(&a).contains(a.status.as_deref().unwrap()),
+        "{}",
+        footer_line(&a)
+    );
 }
 
 /// Where `text` is first drawn at or after row `from`, as (column, row).
@@ -966,16 +994,29 @@ fn a_click_on_a_checkbox_toggles_it_and_on_a_value_picks_it() {
     assert_eq!(a.decide.current(), Some(simplicity));
     let (x, y) = find_on_screen(&a, "You want simplicity", 1);
     a.click(x, y);
-    assert!(!a.decide.answers.checked(simplicity), "a second click unchecks");
+    assert!(
+        !a.decide.answers.checked(simplicity),
+        "a second click unchecks"
+    );
     // A feature row: a click on a contender's value prefers that contender.
     let (x, y) = find_on_screen(&a, "Minimal; relies on extensions", 1);
     a.click(x, y);
-    assert_eq!(a.decide.answers.get(Question::Row(1)), Some(Answer::Pick(1)));
+    assert_eq!(
+        a.decide.answers.get(Question::Row(1)),
+        Some(Answer::Pick(1))
+    );
     let (x, y) = find_on_screen(&a, "ORM, authentication", 1);
     a.click(x, y);
-    assert_eq!(a.decide.answers.get(Question::Row(1)), Some(Answer::Pick(0)));
+    assert_eq!(
+        a.decide.answers.get(Question::Row(1)),
+        Some(Answer::Pick(0))
+    );
     a.click(x, y);
-    assert_eq!(a.decide.answers.get(Question::Row(1)), None, "clicked again: cleared");
+    assert_eq!(
+        a.decide.answers.get(Question::Row(1)),
+        None,
+        "clicked again: cleared"
+    );
     // The score panel takes no clicks.
     let n = a.decide.answers.len();
     a.click(110, 5);
@@ -1084,7 +1125,10 @@ fn contender_names_stay_in_view_in_pros_and_cons() {
     // Both hidden: a hint instead of a blank pane.
     press(&mut a, "pc");
     let s = screen(&a);
-    assert!(s.contains("Pros and cons are hidden") && s.contains("press p"), "{s}");
+    assert!(
+        s.contains("Pros and cons are hidden") && s.contains("press p"),
+        "{s}"
+    );
 }
 
 #[test]
@@ -1155,6 +1199,10 @@ fn the_help_wraps_when_narrow_and_says_it_scrolls() {
         press(&mut a, "q");
         assert!(a.help.is_none() && !a.quit);
         // `? help` stays in the footer at every width.
-        assert!(footer_line(&a).contains("? help"), "{w}: {}", footer_line(&a));
+        assert!(
+            footer_line(&a).contains("? help"),
+            "{w}: {}",
+            footer_line(&a)
+        );
     }
 }

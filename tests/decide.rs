@@ -531,7 +531,10 @@ fn blind_mode_search_does_not_find_criteria_by_contender() {
     }
     app.on_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
     // The criteria block is 8 questions; none of its matches may count.
-    let (unit, _) = app.search.current().expect("Django is named below the criteria");
+    let (unit, _) = app
+        .search
+        .current()
+        .expect("Django is named below the criteria");
     assert!(unit >= 8, "a criterion found by its contender's name");
     // Outside blind mode the same search starts in the criteria.
     run(&mut app, &[Action::Blind, Action::Top]);

@@ -139,7 +139,13 @@ fn too_small_terminal_says_so_and_recovers() {
 
 /// A left click at (col, row), 0-based, as an SGR mouse report (press, release).
 fn click(p: &mut Pty, col: u16, row: u16) {
-    p.send(&format!("\x1b[<0;{};{}M\x1b[<0;{};{}m", col + 1, row + 1, col + 1, row + 1));
+    p.send(&format!(
+        "\x1b[<0;{};{}M\x1b[<0;{};{}m",
+        col + 1,
+        row + 1,
+        col + 1,
+        row + 1
+    ));
 }
 
 /// Where `text` first shows on screen, as (col, row).
@@ -157,7 +163,10 @@ fn find(p: &Pty, text: &str) -> (u16, u16) {
 fn clicks_select_views_sections_rows_and_answers() {
     let mut p = Pty::spawn(&[], 120, 40, &[]);
     p.wait_for(TITLE);
-    assert!(p.raw.windows(8).any(|w| w == b"\x1b[?1000h"), "mouse reporting on");
+    assert!(
+        p.raw.windows(8).any(|w| w == b"\x1b[?1000h"),
+        "mouse reporting on"
+    );
     // An outline entry.
     let (x, y) = find(&p, "When to Choose Flask");
     click(&mut p, x + 2, y);

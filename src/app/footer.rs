@@ -54,10 +54,9 @@ impl Footer {
     fn width(&self) -> usize {
         let tabs: usize = self.tabs.iter().map(|(_, l)| str_width(l)).sum();
         let lead = if tabs > 0 { tabs + 1 } else { 0 };
-        let msg = self
-            .message
-            .as_ref()
-            .map_or(0, |(m, _)| str_width(m) + if self.info.is_empty() { 0 } else { 3 });
+        let msg = self.message.as_ref().map_or(0, |(m, _)| {
+            str_width(m) + if self.info.is_empty() { 0 } else { 3 }
+        });
         let hint = if self.hint.is_empty() {
             0
         } else {
@@ -140,7 +139,14 @@ impl App {
             info.push(format!("pros {}, cons {}", on(p), on(c)));
         }
         if self.view == View::Decide && self.decide.blind {
-            info.push(if self.decide.revealed { "blind, revealed" } else { "blind" }.into());
+            info.push(
+                if self.decide.revealed {
+                    "blind, revealed"
+                } else {
+                    "blind"
+                }
+                .into(),
+            );
         }
         if let Some(n) = self.count {
             info.push(format!("count {n}"));
@@ -266,7 +272,10 @@ mod tests {
         let f = fit(60, Some("match 3/7"));
         assert_eq!(f.tabs[0].1, " 1 ");
         let f = fit(40, Some("match 3/7"));
-        assert_eq!((f.info.as_str(), f.hint.as_str()), ("section 3/16 12%", "? help"));
+        assert_eq!(
+            (f.info.as_str(), f.hint.as_str()),
+            ("section 3/16 12%", "? help")
+        );
         let f = fit(30, Some("match 3/7"));
         assert!(f.tabs.is_empty());
         assert_eq!(f.message.unwrap().0, "match 3/7");

@@ -22,7 +22,9 @@ pub struct HelpLayout {
 impl HelpLayout {
     /// The furthest scroll: the last line at the bottom of the box.
     pub fn max_scroll(&self) -> usize {
-        self.lines.len().saturating_sub(usize::from(self.inner.height))
+        self.lines
+            .len()
+            .saturating_sub(usize::from(self.inner.height))
     }
 }
 

@@ -2,8 +2,8 @@
 //! prompt. What goes in it at which width is decided in [`crate::app::footer`]
 //! (mouse clicks on the tabs use the same).
 
-use crate::app::footer::Tone;
 use crate::app::App;
+use crate::app::footer::Tone;
 use crate::render::wrap::{str_width, truncate};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;

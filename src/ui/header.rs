@@ -51,7 +51,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 fn starts_with_words(title: &str, s: &str) -> bool {
     let words = |s: &str| {
         s.split_whitespace()
-            .map(|w| w.trim_end_matches([':', ',', ';', '.', '?', '!', '—', '-']).to_lowercase())
+            .map(|w| {
+                w.trim_end_matches([':', ',', ';', '.', '?', '!', '—', '-'])
+                    .to_lowercase()
+            })
             .filter(|w| !w.is_empty())
             .collect::<Vec<_>>()
     };
@@ -68,7 +71,10 @@ mod tests {
         let t = "Django vs Flask: Which Python Web Framework Should You Choose?";
         assert!(starts_with_words(t, "Django vs Flask"));
         assert!(starts_with_words("rust VS  go vs zig", "Rust vs Go vs Zig"));
-        assert!(!starts_with_words("Django vs Flask", "Django vs Flask vs Pyramid"));
+        assert!(!starts_with_words(
+            "Django vs Flask",
+            "Django vs Flask vs Pyramid"
+        ));
         assert!(!starts_with_words("Why Django vs Flask", "Django vs Flask"));
         assert!(!starts_with_words("Django", ""));
     }

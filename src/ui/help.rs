@@ -23,12 +23,7 @@ pub fn render(app: &App, scroll: usize, area: Rect, buf: &mut Buffer) {
         // More lines than the box: where the reader is, and how to move.
         let h = usize::from(l.inner.height);
         let last = (scroll + h).min(l.lines.len());
-        let pos = format!(
-            " j/k scroll {}-{}/{} ",
-            scroll + 1,
-            last,
-            l.lines.len()
-        );
+        let pos = format!(" j/k scroll {}-{}/{} ", scroll + 1, last, l.lines.len());
         let pos = truncate(&pos, usize::from(l.rect.width.saturating_sub(2)), "");
         block = block.title_bottom(Line::from(Span::styled(pos, t.dim())).right_aligned());
     }

@@ -137,7 +137,12 @@ fn nth_hit(lines: &[Line<'_>], query: &str, nth: usize) -> Option<(usize, usize)
 
 /// The current match's place on screen: the unit's first line at `row`
 /// (negative when above the pane) and its lines; `None` when off screen.
-fn current_at(app: &App, row: isize, unit_lines: &[Line<'_>], nth: usize) -> Option<(usize, usize)> {
+fn current_at(
+    app: &App,
+    row: isize,
+    unit_lines: &[Line<'_>],
+    nth: usize,
+) -> Option<(usize, usize)> {
     let q = app.search.query.as_deref()?;
     let (k, m) = nth_hit(unit_lines, q, nth)?;
     usize::try_from(row + k as isize).ok().map(|r| (r, m))

@@ -79,7 +79,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     if layout.stacked {
         let mut lines = view(0);
         if let Some(c) = layout.contender_at(a, app.pros.scroll)
-            && layout.start_of(a, c).is_some_and(|(_, l)| l < app.pros.scroll)
+            && layout
+                .start_of(a, c)
+                .is_some_and(|(_, l)| l < app.pros.scroll)
         {
             sticky(&mut lines, c, area.width);
         }
