@@ -244,13 +244,13 @@ pub const KEYMAP: &[Binding] = &[
         Global,
         &[code(KeyCode::Esc)],
         A::Escape,
-        "close help, search or highlights; leave the table's cell",
+        "close help, search, highlights or the table cell",
     ),
     b(
         Global,
         &[k('q'), ctrl('c')],
         A::Quit,
-        "quit (Ctrl-C at once, from the help or a prompt too)",
+        "quit (Ctrl-C: at once, from anywhere)",
     ),
 ];
 
