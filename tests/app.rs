@@ -1206,3 +1206,43 @@ fn the_help_wraps_when_narrow_and_says_it_scrolls() {
         );
     }
 }
+
+#[test]
+fn mouse_events_reach_the_app_through_the_event_loop_handler() {
+    use crossterm::event::{Event, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+    let mouse = |kind, column, row| {
+        Event::Mouse(MouseEvent {
+            kind,
+            column,
+            row,
+            modifiers: KeyModifiers::NONE,
+        })
+    };
+    let mut a = bundled(120, 40);
+    press(&mut a, "h");
+    assert_eq!(a.read.focus, Focus::Outline);
+    let (x, y) = find_on_screen(&a, " 3 Pros & Cons ", 39);
+    // A release, a drag and a right click do nothing; a left press selects.
+    for kind in [
+        MouseEventKind::Up(MouseButton::Left),
+        MouseEventKind::Drag(MouseButton::Left),
+        MouseEventKind::Down(MouseButton::Right),
+    ] {
+        versus::tui::handle(&mut a, mouse(kind, x + 2, y));
+        assert_eq!(a.view, View::Read);
+    }
+    // A click on the text gives it the focus back.
+    versus::tui::handle(
+        &mut a,
+        mouse(MouseEventKind::Down(MouseButton::Left), 80, 10),
+    );
+    assert_eq!(a.read.focus, Focus::Content);
+    versus::tui::handle(
+        &mut a,
+        mouse(MouseEventKind::Down(MouseButton::Left), x + 2, y),
+    );
+    assert_eq!(a.view, View::Pros);
+    a.resize(120, 12);
+    versus::tui::handle(&mut a, mouse(MouseEventKind::ScrollDown, 60, 5));
+    assert_eq!(a.pros.scroll, 3, "the wheel scrolls three lines");
+}

@@ -49,6 +49,8 @@ impl App {
     fn click_read(&mut self, pos: Position) {
         let (outline, _) = self.read_panes();
         let Some(o) = outline.filter(|o| o.contains(pos)) else {
+            // A click on the text gives it the focus back.
+            self.read.focus = super::read::Focus::Content;
             return;
         };
         // As drawn: the pane less its right border, less its padding.
