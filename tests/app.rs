@@ -1246,3 +1246,20 @@ fn mouse_events_reach_the_app_through_the_event_loop_handler() {
     versus::tui::handle(&mut a, mouse(MouseEventKind::ScrollDown, 60, 5));
     assert_eq!(a.pros.scroll, 3, "the wheel scrolls three lines");
 }
+
+#[test]
+fn clicks_anywhere_at_any_size_never_panic() {
+    for (w, h) in [(20u16, 6u16), (19, 5), (40, 15), (80, 24), (130, 30)] {
+        for keys in ["1", "1h", "2", "2l", "3", "3G", "4", "4b", "?", "/fla"] {
+            let mut a = bundled(w, h);
+            press(&mut a, keys);
+            for y in (0..h + 1).rev() {
+                for x in (0..w + 1).step_by(3) {
+                    a.click(x, y);
+                    a.wheel(x, y, y % 2 == 0);
+                }
+            }
+            let _ = render(&a);
+        }
+    }
+}
