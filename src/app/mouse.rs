@@ -8,7 +8,6 @@ use super::{App, View, geometry};
 use crate::decide::{Answer, Question};
 use crate::keys::Action;
 use ratatui::layout::{Position, Rect};
-use ratatui::widgets::{Block, Borders};
 
 impl App {
     /// A left click at (col, row) of the terminal.
@@ -54,7 +53,7 @@ impl App {
             return;
         };
         // As drawn: the pane less its right border, less its padding.
-        let inner = geometry::padded(Block::new().borders(Borders::RIGHT).inner(o));
+        let inner = geometry::outline_text(o);
         let rows = self.outline_rows(usize::from(inner.height));
         if let Some(&s) = rows.get(usize::from(pos.y - inner.y)) {
             self.read_jump_to_section(s);
@@ -67,35 +66,23 @@ impl App {
         let y = usize::from(pos.y - area.y);
         // The column under the pointer, in a grid (cards have none).
         let x = usize::from(pos.x.saturating_sub(area.x));
-        let mut left = 0;
-        let mut column = None;
-        for (c, w) in l.widths.iter().enumerate() {
-            // A cell: its border, a space, its text, a space.
-            if (left..left + w + 3).contains(&x) {
-                column = Some(c);
-            }
-            left += w + 3;
-        }
+        let column = geometry::grid_column_at(&l.widths, x);
         if y < l.header.len() {
             if let Some(c) = column.filter(|&c| c > 0) {
                 self.table.col = c;
             }
             return;
         }
-        let mut line = l.header.len();
-        for i in self.table.top_row..l.row_count() {
-            line += self.table_row(&l, i).len();
-            if y < line {
-                self.table.row = i;
-                if let Some(c) = column {
-                    self.table.col = c;
-                }
-                self.table_resized();
-                return;
+        let shown = self.table_rows_shown(&l, usize::from(area.height));
+        if let Some(&(i, _, _)) = shown
+            .iter()
+            .find(|(_, top, n)| (*top..top + n).contains(&y))
+        {
+            self.table.row = i;
+            if let Some(c) = column {
+                self.table.col = c;
             }
-            if line > usize::from(area.height) {
-                return;
-            }
+            self.table_resized();
         }
     }
 

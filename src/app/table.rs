@@ -180,6 +180,23 @@ impl App {
         self.table_follow();
     }
 
+    /// The rows on screen, as (row, first line, lines) with lines counted
+    /// from the top of the pane (the header's first); the last may be cut.
+    /// Drawing and clicks both place rows with it.
+    pub fn table_rows_shown(&self, l: &TableLayout, height: usize) -> Vec<(usize, usize, usize)> {
+        let mut out = Vec::new();
+        let mut y = l.header.len().min(height);
+        for i in self.table.top_row..l.row_count() {
+            if y >= height {
+                break;
+            }
+            let n = self.table_row(l, i).len();
+            out.push((i, y, n));
+            y += n;
+        }
+        out
+    }
+
     pub(super) fn table_show_row(&mut self, row: usize) {
         self.table.row = row;
         self.table_follow();

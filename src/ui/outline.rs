@@ -15,7 +15,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let block = Block::new()
         .borders(Borders::RIGHT)
         .border_style(t.border());
-    let inner = geometry::padded(block.inner(area));
+    let inner = geometry::outline_text(area);
     block.render(area, buf);
     let width = usize::from(inner.width);
     let secs = &app.article.sections;

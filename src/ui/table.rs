@@ -51,32 +51,23 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             lines.push(l);
         }
     }
-    // Where the selected row's lines are, for its cell under the cursor.
-    let mut sel_rows = None;
-    {
-        let mut y = layout.header.len().min(h);
-        for i in app.table.top_row..layout.row_count() {
-            let n = app.table_row(&layout, i).len();
-            if i == app.table.row {
-                let border = usize::from(!layout.cards);
-                sel_rows = Some((y, n.saturating_sub(border)));
-                break;
-            }
-            y += n;
-            if y >= h {
-                break;
-            }
-        }
-    }
+    // Where the selected row's lines are (less its border), for its cell under the cursor.
+    let sel_rows = app
+        .table_rows_shown(&layout, h)
+        .into_iter()
+        .find(|r| r.0 == app.table.row)
+        .map(|(_, y, n)| (y, n.saturating_sub(usize::from(!layout.cards))));
     draw_lines(&highlighted_at(app, lines, current), area, buf);
     // The contender column in focus (h/l) has its header cell marked.
     let col = app.table.col;
-    if col > 0 && col < layout.widths.len() && layout.header.len() > 2 {
-        let x = 2 + layout.widths[..col].iter().map(|w| w + 3).sum::<usize>();
+    if col > 0
+        && let Some((_, x, w)) = crate::app::geometry::grid_column(&layout.widths, col)
+        && layout.header.len() > 2
+    {
         let cell = Rect {
             x: area.x + x as u16,
             y: area.y + 1,
-            width: layout.widths[col] as u16,
+            width: w as u16,
             height: (layout.header.len() - 2) as u16,
         }
         .intersection(area);
