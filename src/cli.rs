@@ -62,7 +62,7 @@ pub struct Args {
     /// Start at the first section whose title contains TEXT.
     #[arg(long, value_name = "TEXT")]
     pub section: Option<String>,
-    /// Leave the mouse to the terminal (its own selection works; no wheel scrolling).
+    /// Leave the mouse to the terminal (its own selection works; no clicks or wheel scrolling).
     #[arg(long)]
     pub no_mouse: bool,
     /// When quitting, write the Decide view's answers and result to FILE as markdown.
