@@ -23,9 +23,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     } else {
         None
     }
-    .or_else(|| Some(a.versus_line()).filter(|s| !s.is_empty()))
     // A title that is itself "A vs B", or starts with it, does not say it twice.
-    .filter(|s| !starts_with_words(&title, s))
+    .or_else(|| Some(a.versus_line()).filter(|s| !s.is_empty() && !starts_with_words(&title, s)))
+    // Nor a section heading that is the title in other case or spacing.
+    .filter(|s| !(starts_with_words(&title, s) && starts_with_words(s, &title)))
     .unwrap_or_default();
     let width = usize::from(area.width);
     let right_w = str_width(&right).min(width / 2);
