@@ -4,14 +4,12 @@
 use crate::app::App;
 use crate::render::wrap::{str_width, truncate};
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Widget};
 
-pub fn render(app: &App, scroll: usize, area: Rect, buf: &mut Buffer) {
+pub fn render(app: &App, scroll: usize, buf: &mut Buffer) {
     let t = &app.theme;
     let l = app.help_layout();
-    let _ = area;
     Clear.render(l.rect, buf);
     let max = l.max_scroll();
     let scroll = scroll.min(max);

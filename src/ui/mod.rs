@@ -33,7 +33,7 @@ impl Widget for &App {
         }
         footer::render(self, foot, buf);
         if let Some(scroll) = self.help {
-            help::render(self, scroll, area, buf);
+            help::render(self, scroll, buf);
         }
     }
 }
