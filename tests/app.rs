@@ -1263,3 +1263,15 @@ fn clicks_anywhere_at_any_size_never_panic() {
         }
     }
 }
+
+#[test]
+fn narrowing_to_a_stack_keeps_the_contender_in_focus_in_view() {
+    let mut a = bundled(120, 20);
+    press(&mut a, "3l");
+    assert_eq!(a.pros.col, 1);
+    a.resize(40, 20);
+    assert_eq!(a.pros.col, 1);
+    let s = screen(&a);
+    assert_eq!(s.lines().nth(1).unwrap().trim(), "Flask", "{s}");
+    assert!(footer_line(&a).contains("Flask"));
+}

@@ -257,6 +257,9 @@ impl App {
         self.read_resized();
         self.table_resized();
         self.decide_follow();
+        if self.view == View::Pros {
+            self.pros_resized();
+        }
     }
 
     fn set_view(&mut self, view: View) {

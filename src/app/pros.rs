@@ -462,6 +462,19 @@ impl App {
         }
     }
 
+    /// After a resize: stacked, the contender in focus is the one shown at
+    /// the top (columns that became a stack scroll to it).
+    pub(super) fn pros_resized(&mut self) {
+        let l = self.pros_layout();
+        if l.stacked && l.contender_at(&self.article, self.pros.scroll) != Some(self.pros.col) {
+            let start = l.start_of(&self.article, self.pros.col).map_or(0, |p| p.1);
+            self.pros.scroll = self.pros_scroll_limit(start);
+            if let Some(c) = l.contender_at(&self.article, self.pros.scroll) {
+                self.pros.col = c;
+            }
+        }
+    }
+
     pub(super) fn pros_show_unit(&mut self, unit: usize) {
         let l = self.pros_layout();
         let Some((col, line)) = l.unit_pos(&self.article, unit) else {
