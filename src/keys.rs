@@ -11,6 +11,8 @@ pub enum Context {
     Table,
     Pros,
     Decide,
+    /// The list of a folder's articles.
+    Library,
 }
 
 impl Context {
@@ -21,6 +23,7 @@ impl Context {
             Context::Table => "Table view",
             Context::Pros => "Pros & Cons view",
             Context::Decide => "Decide view",
+            Context::Library => "Library",
         }
     }
 }
@@ -66,6 +69,10 @@ pub enum Action {
     Blind,
     /// Decide, blind mode: show the score and the reasons.
     Reveal,
+    /// Back to the library (from an article opened in it).
+    Library,
+    /// Back to where a link was followed from, else to the library.
+    Back,
 }
 
 /// A key as written in the table: a code and the modifiers that must be held.
@@ -102,6 +109,13 @@ use Action as A;
 use Context::*;
 
 pub const KEYMAP: &[Binding] = &[
+    b(
+        Library,
+        &[code(KeyCode::Enter), k('l'), code(KeyCode::Right)],
+        A::Enter,
+        "open the article (1-4 open it in that view)",
+    ),
+    b(Library, &[k('/')], A::Search, "filter the list (fuzzy; Enter keeps it, Esc clears)"),
     b(Global, &[k('1')], A::ViewRead, "Read view"),
     b(Global, &[k('2')], A::ViewTable, "Table view"),
     b(Global, &[k('3')], A::ViewPros, "Pros & Cons view"),
@@ -251,6 +265,18 @@ pub const KEYMAP: &[Binding] = &[
         &[k('q'), ctrl('c')],
         A::Quit,
         "quit (Ctrl-C: at once, from anywhere)",
+    ),
+    b(
+        Global,
+        &[k('0')],
+        A::Library,
+        "back to the library (when a folder was opened)",
+    ),
+    b(
+        Global,
+        &[code(KeyCode::Backspace)],
+        A::Back,
+        "back: to where a link was followed from, else the library",
     ),
 ];
 

@@ -202,3 +202,160 @@ fn tempdir(name: &str) -> PathBuf {
     std::fs::create_dir_all(&d).unwrap();
     d
 }
+
+mod support;
+
+mod browsing {
+    use super::support::key_events;
+    use super::*;
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use ratatui::layout::Rect;
+    use versus::app::browser::{Browser, Showing};
+    use versus::app::library::LibraryView;
+    use versus::app::{Nav, Options, View};
+    use versus::render::theme::Theme;
+
+    fn browser(w: u16, h: u16) -> Browser {
+        let mut lib = open_fixture();
+        lib.finish();
+        Browser::library(
+            LibraryView::new(lib),
+            "tests/fixtures/library".into(),
+            Theme::new(true, false),
+            Rect::new(0, 0, w, h),
+            Options::default(),
+        )
+    }
+
+    fn press(b: &mut Browser, keys: &str) {
+        for ev in key_events(keys) {
+            b.on_key(ev);
+        }
+    }
+
+    fn screen(b: &mut Browser) -> (Terminal<TestBackend>, String) {
+        let mut t = Terminal::new(TestBackend::new(b.size.width, b.size.height)).unwrap();
+        t.draw(|f| b.render(f.area(), f.buffer_mut())).unwrap();
+        let buf = t.backend().buffer().clone();
+        let mut s = String::new();
+        for y in 0..buf.area.height {
+            for x in 0..buf.area.width {
+                s.push_str(buf[(x, y)].symbol());
+            }
+            s.push('\n');
+        }
+        (t, s)
+    }
+
+    #[test]
+    fn the_library_at_80x24_and_120x40() {
+        for (w, h) in [(80, 24), (120, 40)] {
+            let mut b = browser(w, h);
+            let (t, s) = screen(&mut b);
+            assert!(s.contains("library 1/7"), "{s}");
+            assert!(s.contains("3 comparisons, 7 files"), "{s}");
+            insta::assert_snapshot!(format!("library_{w}x{h}"), t.backend());
+            press(&mut b, "/hugo");
+            let (t, s) = screen(&mut b);
+            assert!(s.contains("/hugo") && s.contains("library 1/1"), "{s}");
+            insta::assert_snapshot!(format!("library_filtered_{w}x{h}"), t.backend());
+        }
+    }
+
+    #[test]
+    fn enter_opens_an_article_and_0_or_backspace_returns_to_the_same_row() {
+        let mut b = browser(80, 24);
+        press(&mut b, "jj");
+        press(&mut b, "<Enter>");
+        assert_eq!(b.showing, Showing::Article(0));
+        assert!(b.current_path().unwrap().ends_with("posts/django-flask.md"));
+        let (_, s) = screen(&mut b);
+        assert!(s.contains("Django vs Flask"), "{s}");
+        // The article remembers its view.
+        press(&mut b, "2");
+        press(&mut b, "0");
+        assert_eq!(b.showing, Showing::Library);
+        assert_eq!(b.library.as_ref().unwrap().cursor(), Some(2));
+        // Open another, come back with Backspace, then reopen the first: still on its table.
+        press(&mut b, "k<Enter><BS>j<Enter>");
+        assert_eq!(b.app().unwrap().view, View::Table);
+        // 1-4 open the article in that view.
+        press(&mut b, "0k3");
+        assert_eq!(b.app().unwrap().view, View::Pros);
+        press(&mut b, "q");
+        assert!(b.quit);
+    }
+
+    #[test]
+    fn a_link_opens_the_other_article_and_backspace_comes_back() {
+        let mut b = browser(80, 24);
+        press(&mut b, "jj<Enter>");
+        assert!(b.current_path().unwrap().ends_with("posts/django-flask.md"));
+        b.app_mut().unwrap().nav = Some(Nav::Open("2024/hugo-jekyll.md".into()));
+        b.after_update();
+        assert!(b.current_path().unwrap().ends_with("posts/2024/hugo-jekyll.md"));
+        // A link back with an anchor lands on that section.
+        b.app_mut().unwrap().nav = Some(Nav::Open(
+            "../django-flask.md#django-vs-flask-which-one".into(),
+        ));
+        b.after_update();
+        assert!(b.current_path().unwrap().ends_with("posts/django-flask.md"));
+        press(&mut b, "<BS>");
+        assert!(b.current_path().unwrap().ends_with("posts/2024/hugo-jekyll.md"));
+        press(&mut b, "<BS>");
+        assert!(b.current_path().unwrap().ends_with("posts/django-flask.md"));
+        // History empty: Backspace goes to the library.
+        press(&mut b, "<BS>");
+        assert_eq!(b.showing, Showing::Library);
+        // A link to a missing file or to the web is refused with a note.
+        press(&mut b, "<Enter>");
+        b.app_mut().unwrap().nav = Some(Nav::Open("nope.md".into()));
+        b.after_update();
+        assert!(b.app().unwrap().status.as_deref().unwrap().contains("no such file"));
+        b.app_mut().unwrap().nav = Some(Nav::Open("https://example.com/a.md".into()));
+        b.after_update();
+        assert!(b.app().unwrap().status.as_deref().unwrap().contains("not a link"));
+    }
+
+    #[test]
+    fn a_problem_row_is_not_opened_and_says_why() {
+        let mut b = browser(80, 24);
+        press(&mut b, "G<Enter>");
+        assert_eq!(b.showing, Showing::Library);
+        let (_, s) = screen(&mut b);
+        assert!(s.contains("notes/outside.md: symlink out of the tree"), "{s}");
+    }
+
+    #[test]
+    fn a_file_changed_on_disk_is_shown_again_at_the_same_section() {
+        let dir = tempdir("reload");
+        let post = dir.join("a.md");
+        let text = |extra: &str| {
+            format!(
+                "# Vim vs Emacs\n\n## One\n\n{}\n\n## Two\n\nThe second part.{extra}\n",
+                "Some text.\n\n".repeat(30)
+            )
+        };
+        std::fs::write(&post, text("")).unwrap();
+        let mut lib = Library::open(std::slice::from_ref(&dir), &dir);
+        lib.finish();
+        let mut b = Browser::library(
+            LibraryView::new(lib),
+            "x".into(),
+            Theme::new(true, false),
+            Rect::new(0, 0, 80, 24),
+            Options::default(),
+        );
+        press(&mut b, "<Enter>JJ");
+        let before = b.app().unwrap().current_section();
+        assert_eq!(b.app().unwrap().article.sections[before].title, "Two");
+        std::fs::write(&post, text(" Now longer.")).unwrap();
+        b.reload(&post);
+        let app = b.app().unwrap();
+        assert_eq!(app.article.sections[app.current_section()].title, "Two");
+        assert!(app.status.as_deref().unwrap().contains("changed on disk"));
+        let (_, s) = screen(&mut b);
+        assert!(s.contains("Now longer"), "{s}");
+    }
+}

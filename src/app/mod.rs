@@ -4,7 +4,9 @@
 pub mod decide;
 pub mod footer;
 pub mod geometry;
+pub mod browser;
 pub mod help;
+pub mod library;
 mod mouse;
 pub mod outline;
 pub mod pros;
@@ -53,6 +55,17 @@ impl View {
     }
 }
 
+/// A move out of the article, asked by a key, done by [`browser::Browser`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Nav {
+    /// `0`: the library.
+    Library,
+    /// Backspace: where the last link was followed from, else the library.
+    Back,
+    /// A link to another article (its target, relative to this one).
+    Open(String),
+}
+
 /// Start-up choices from the command line.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
@@ -80,6 +93,9 @@ pub struct App {
     /// Text to put on the clipboard; the event loop writes it as OSC 52.
     pub clipboard: Option<String>,
     pub quit: bool,
+    /// A move out of this article that the browser around it carries out
+    /// (back to the library, back along the links followed).
+    pub nav: Option<Nav>,
     /// The article's items, while they are still to be found.
     items: Option<Items>,
 }
@@ -116,6 +132,7 @@ impl App {
             status: None,
             clipboard: None,
             quit: false,
+            nav: None,
             items: Some(items),
         };
         if app.view != View::Read || opts.decide_out.is_some() {
@@ -243,6 +260,8 @@ impl App {
                 self.pros.scroll = 0;
             }
             Action::Copy => self.copy(),
+            Action::Library => self.nav = Some(Nav::Library),
+            Action::Back => self.nav = Some(Nav::Back),
             _ => match self.view {
                 View::Read => self.read_update(action),
                 View::Table => self.table_update(action),

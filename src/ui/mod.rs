@@ -4,6 +4,7 @@ mod decide;
 mod footer;
 mod header;
 mod help;
+pub mod library;
 mod outline;
 mod pros_cons;
 mod read;

@@ -31,6 +31,14 @@ pub fn bundled(w: u16, h: u16) -> App {
 /// Presses keys written as a string; `<Esc>`, `<Enter>`, `<Tab>`, `<S-Tab>`, `<C-x>`,
 /// `<Down>`, `<Up>`, `<Left>`, `<Right>`, `<PgDn>`, `<PgUp>`, `<Home>`, `<End>`, `<BS>`.
 pub fn press(app: &mut App, keys: &str) {
+    for ev in key_events(keys) {
+        app.on_key(ev);
+    }
+}
+
+/// The key events [`press`] sends for `keys`.
+pub fn key_events(keys: &str) -> Vec<KeyEvent> {
+    let mut out = Vec::new();
     let mut rest = keys;
     while let Some(c) = rest.chars().next() {
         if c == '<'
@@ -58,12 +66,13 @@ pub fn press(app: &mut App, keys: &str) {
                 ),
                 n => panic!("unknown key <{n}>"),
             };
-            app.on_key(KeyEvent::new(code, mods));
+            out.push(KeyEvent::new(code, mods));
             continue;
         }
         rest = &rest[c.len_utf8()..];
-        app.on_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+        out.push(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
     }
+    out
 }
 
 pub fn render(app: &App) -> Terminal<TestBackend> {
