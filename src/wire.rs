@@ -19,11 +19,16 @@
 //! 3. sends the frame in a single `write` (one packet over SSH), and nothing at
 //!    all when the frame did not change.
 //!
-//! Only sequences that every terminal in the test matrix understands are used
-//! (xterm, screen, tmux, the Linux console): CUP, CUF/CUB/CUU/CUD, CHA, CR, LF,
-//! EL, ED, DL, IL and SGR 0–9, 22–29, 30–49, 90–107. No scrolling margins are
-//! left set, and the pen is left as is between frames (the restore resets it).
+//! Only the sequences the terminal's [`Caps`] allow are used: on xterm,
+//! screen, tmux and the Linux console CUP, CUF/CUB/CUU/CUD, CHA, CR, LF, EL,
+//! ED, ECH, DL, IL and SGR 0–9, 22–29, 30–49, 90–107; on a VT100 only CUP,
+//! the relative moves, CR, LF, BS, EL, ED and SGR 0, 1, 4, 5, 7 (italic drawn
+//! underlined, no colour, no scroll detection). In ASCII mode every glyph is
+//! transliterated ([`crate::render::ascii::cell`]) so only ASCII goes out.
+//! No scrolling margins are left set, and the pen is left as is between
+//! frames (the restore resets it).
 
+use crate::render::caps::Caps;
 use ratatui::buffer::{Buffer, Cell, CellDiffOption, CellWidth};
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier};
@@ -64,11 +69,48 @@ struct Cursor {
     wrap: bool,
 }
 
-/// What we know about the terminal besides its cells.
-#[derive(Debug, Clone, Copy, Default)]
+/// What we know about the terminal besides its cells, and what it can do.
+#[derive(Debug, Clone, Copy)]
 struct Term {
     cursor: Option<Cursor>,
     pen: Option<Pen>,
+    caps: Caps,
+}
+
+impl Term {
+    fn new(caps: Caps) -> Term {
+        Term {
+            cursor: None,
+            pen: None,
+            caps,
+        }
+    }
+}
+
+impl Caps {
+    /// The pen as this terminal can show it: no colour without colour, and
+    /// without SGR 2/3/9 no dim or crossing out, italic underlined.
+    fn pen(&self, p: Pen) -> Pen {
+        if self.color && self.sgr_ext {
+            return p;
+        }
+        let mut p = p;
+        if !self.color {
+            p.fg = Color::Reset;
+            p.bg = Color::Reset;
+        }
+        if !self.sgr_ext {
+            if p.modifier.contains(Modifier::ITALIC) {
+                p.modifier |= Modifier::UNDERLINED;
+            }
+            p.modifier -= Modifier::ITALIC
+                | Modifier::DIM
+                | Modifier::CROSSED_OUT
+                | Modifier::HIDDEN
+                | Modifier::RAPID_BLINK;
+        }
+        p
+    }
 }
 
 /// A scroll of the rows `top..=bottom` by `n` lines (`up`: content moves up).
@@ -103,13 +145,20 @@ pub struct Screen<W: Write> {
     term: Term,
     /// The next frame repaints everything (first frame, after a resize).
     fresh: bool,
+    caps: Caps,
     /// `next` is blank (new): no need to clear it before drawing.
     next_blank: bool,
     pub last: FrameStats,
 }
 
 impl<W: Write> Screen<W> {
+    /// A screen for an xterm-like terminal.
     pub fn new(out: W, width: u16, height: u16) -> Screen<W> {
+        Screen::with_caps(out, width, height, Caps::XTERM)
+    }
+
+    /// A screen that writes only what `caps` allow.
+    pub fn with_caps(out: W, width: u16, height: u16, caps: Caps) -> Screen<W> {
         let area = Rect::new(0, 0, width, height);
         Screen {
             out,
@@ -117,11 +166,16 @@ impl<W: Write> Screen<W> {
             area,
             shown: Buffer::empty(Rect::ZERO),
             next: Buffer::empty(area),
-            term: Term::default(),
+            term: Term::new(caps),
             fresh: true,
+            caps,
             next_blank: true,
             last: FrameStats::default(),
         }
+    }
+
+    pub fn caps(&self) -> Caps {
+        self.caps
     }
 
     pub fn area(&self) -> Rect {
@@ -135,14 +189,14 @@ impl<W: Write> Screen<W> {
         self.shown = Buffer::empty(Rect::ZERO);
         self.next = Buffer::empty(area);
         self.next_blank = true;
-        self.term = Term::default();
+        self.term = Term::new(self.caps);
         self.fresh = true;
     }
 
     /// Forget what the terminal shows: the next frame repaints everything.
     pub fn invalidate(&mut self) {
         self.shown = Buffer::empty(Rect::ZERO);
-        self.term = Term::default();
+        self.term = Term::new(self.caps);
         self.fresh = true;
     }
 
@@ -210,6 +264,7 @@ impl<W: Write> Screen<W> {
             let mut plain = Vec::new();
             let plain_term = encode(&self.shown, &self.next, self.term, &mut plain);
             let mut best: Option<(Vec<u8>, Term, Scroll)> = None;
+            let pane = pane.filter(|_| self.caps.scroll);
             for s in detect_scrolls(&self.shown, &self.next, pane) {
                 let mut shifted = self.shown.clone();
                 let mut bytes = Vec::new();
@@ -330,7 +385,7 @@ fn scroll_ops(shown: &mut Buffer, mut term: Term, s: Scroll, out: &mut Vec<u8>) 
     // reverse video's): make those the defaults. Bold or a foreground colour
     // leaves a blank line blank.
     let paints_blanks = |p: Pen| p.bg != Color::Reset || p.modifier.contains(Modifier::REVERSED);
-    if term.pen.is_none_or(paints_blanks) {
+    if term.pen.is_none_or(|p| paints_blanks(term.caps.pen(p))) {
         out.extend_from_slice(b"\x1b[m");
         term.pen = Some(PLAIN);
     }
@@ -546,8 +601,8 @@ impl Row<'_> {
                             });
                         let won = short
                             || scratch.len()
-                                < move_seq(term.cursor, g.x, self.y).len
-                                    + pen_seq(term.pen, pen).len;
+                                < move_seq(term.cursor, g.x, self.y, term.caps.cha).len
+                                    + pen_seq(term.pen, pen, term.caps.sgr_ext).len;
                         won.then_some(t)
                     } else {
                         None
@@ -637,6 +692,9 @@ impl Row<'_> {
                 last_dirty = Some(j);
             }
         }
+        if !term.caps.ech {
+            return None;
+        }
         let ld = last_dirty?;
         let start = self.glyphs[i].x;
         let end = self.glyphs[ld].x + 1;
@@ -655,7 +713,7 @@ impl Row<'_> {
                     y: self.y,
                     wrap: false,
                 };
-                move_seq(Some(at), to, self.y).len
+                move_seq(Some(at), to, self.y, term.caps.cha).len
             })
         };
         let mut ech = Seq::new();
@@ -673,7 +731,12 @@ impl Row<'_> {
     fn put(&self, term: &mut Term, g: &Glyph, out: &mut Vec<u8>) {
         let c = &self.cells[usize::from(g.x)];
         set_pen(term, Pen::of(c), out);
-        out.extend_from_slice(c.symbol().as_bytes());
+        let symbol = c.symbol();
+        let symbol = match term.caps.ascii {
+            true => crate::render::ascii::cell(symbol, g.w).unwrap_or(symbol),
+            false => symbol,
+        };
+        out.extend_from_slice(symbol.as_bytes());
         let end = g.x + g.w;
         term.cursor = Some(if end >= self.width {
             Cursor {
@@ -769,7 +832,7 @@ fn cup(out: &mut Seq, x: u16, y: u16) {
 }
 
 /// The shortest way from the cursor to (x, y).
-fn move_seq(cursor: Option<Cursor>, x: u16, y: u16) -> Seq {
+fn move_seq(cursor: Option<Cursor>, x: u16, y: u16, cha: bool) -> Seq {
     let mut best = Seq::new();
     if cursor == Some(Cursor { x, y, wrap: false }) {
         return best;
@@ -797,7 +860,7 @@ fn move_seq(cursor: Option<Cursor>, x: u16, y: u16) -> Seq {
             } else if y < c.y {
                 csi_n(&mut cand, c.y - y, b'A');
             }
-            let h = horizontal(cx, x);
+            let h = horizontal(cx, x, cha);
             cand.extend(h.bytes());
         }
         best = best.shorter(cand);
@@ -811,11 +874,11 @@ fn move_to(term: &mut Term, x: u16, y: u16, out: &mut Vec<u8>) {
     if term.cursor == Some(here) {
         return;
     }
-    out.extend_from_slice(move_seq(term.cursor, x, y).bytes());
+    out.extend_from_slice(move_seq(term.cursor, x, y, term.caps.cha).bytes());
     term.cursor = Some(here);
 }
 
-fn horizontal(from: u16, to: u16) -> Seq {
+fn horizontal(from: u16, to: u16, cha: bool) -> Seq {
     let mut best = Seq::new();
     if from == to {
         return best;
@@ -836,6 +899,9 @@ fn horizontal(from: u16, to: u16) -> Seq {
         cr.push(b'\r');
         csi_n(&mut cr, to, b'C');
         best = best.shorter(cr);
+    }
+    if !cha {
+        return best;
     }
     let mut cha = Seq::new();
     csi_n(&mut cha, to + 1, b'G');
@@ -906,8 +972,9 @@ impl Params {
     }
 }
 
-/// The shortest SGR sequence from one pen to another.
-fn pen_seq(from: Option<Pen>, to: Pen) -> Seq {
+/// The shortest SGR sequence from one pen to another (with `off`, the
+/// "off" forms 22–29 may be used; without, a change goes through SGR 0).
+fn pen_seq(from: Option<Pen>, to: Pen, off: bool) -> Seq {
     if from == Some(to) {
         return Seq::new();
     }
@@ -929,7 +996,7 @@ fn pen_seq(from: Option<Pen>, to: Pen) -> Seq {
     }
     let mut best = reset.done();
     // From the current pen: turn off, turn on, recolour.
-    if let Some(from) = from {
+    if let Some(from) = from.filter(|f| off || (f.modifier - to.modifier).is_empty()) {
         let mut p = Params::new();
         let removed = from.modifier - to.modifier;
         let mut offs = 0u32;
@@ -966,10 +1033,11 @@ fn pen_seq(from: Option<Pen>, to: Pen) -> Seq {
 
 /// Changes the pen with the shortest SGR sequence.
 fn set_pen(term: &mut Term, to: Pen, out: &mut Vec<u8>) {
+    let to = term.caps.pen(to);
     if term.pen == Some(to) {
         return;
     }
-    out.extend_from_slice(pen_seq(term.pen, to).bytes());
+    out.extend_from_slice(pen_seq(term.pen, to, term.caps.sgr_ext).bytes());
     term.pen = Some(to);
 }
 
@@ -980,8 +1048,8 @@ mod tests {
 
     fn pen_bytes(from: Option<Pen>, to: Pen) -> String {
         let mut t = Term {
-            cursor: None,
             pen: from,
+            ..Term::new(Caps::XTERM)
         };
         let mut out = Vec::new();
         set_pen(&mut t, to, &mut out);
@@ -1019,7 +1087,7 @@ mod tests {
     fn moves_pick_the_shortest_form() {
         let at = |x, y| Term {
             cursor: Some(Cursor { x, y, wrap: false }),
-            pen: None,
+            ..Term::new(Caps::XTERM)
         };
         let mv = |mut t: Term, x, y| {
             let mut out = Vec::new();
@@ -1030,16 +1098,17 @@ mod tests {
         assert_eq!(mv(at(5, 3), 9, 3), "\x1b[4C");
         assert_eq!(mv(at(5, 3), 4, 3), "\x08");
         assert_eq!(mv(at(5, 3), 5, 3), "");
-        assert_eq!(mv(Term::default(), 0, 0), "\x1b[H");
-        assert_eq!(mv(Term::default(), 0, 9), "\x1b[10H");
-        assert_eq!(mv(Term::default(), 4, 9), "\x1b[10;5H");
+        let none = Term::new(Caps::XTERM);
+        assert_eq!(mv(none, 0, 0), "\x1b[H");
+        assert_eq!(mv(none, 0, 9), "\x1b[10H");
+        assert_eq!(mv(none, 4, 9), "\x1b[10;5H");
         let wrapped = Term {
             cursor: Some(Cursor {
                 x: 79,
                 y: 3,
                 wrap: true,
             }),
-            pen: None,
+            ..Term::new(Caps::XTERM)
         };
         assert_eq!(mv(wrapped, 0, 4), "\r\n");
         assert_eq!(mv(wrapped, 2, 3), "\r\x1b[2C");

@@ -8,6 +8,7 @@ use super::wrap::{char_width, str_width, wrap};
 use crate::article::{Article, Block, BlockKind, Span as MSpan};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
+use std::borrow::Cow;
 
 /// Widest text column: long lines are hard to read.
 pub const MAX_MEASURE: usize = 100;
@@ -50,23 +51,36 @@ pub fn item_lines(a: &Article, item: usize, width: usize, theme: &Theme) -> Vec<
     }
 }
 
+/// The article's text as this theme shows it: in ASCII mode with its
+/// typographic punctuation spelled in ASCII before it is measured
+/// ([`super::ascii::text`]).
+pub fn spelled<'a>(s: &'a str, theme: &Theme) -> Cow<'a, str> {
+    if theme.glyphs.ascii {
+        super::ascii::text(s)
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
 fn meta_lines(a: &Article, width: usize, theme: &Theme) -> Vec<Line<'static>> {
     let mut out = Vec::new();
     // Parse warnings come first: the reader should know what could not be read.
     for w in &a.warnings {
         let mark = if theme.glyphs.ascii { "! " } else { "⚠ " };
-        let pieces = [(mark, theme.warning()), (w.as_str(), theme.warning())];
+        let w = spelled(w, theme);
+        let pieces = [(mark, theme.warning()), (&*w, theme.warning())];
         out.extend(wrap(&pieces, width).into_iter().map(Line::from));
     }
     if let Some(d) = &a.meta.description {
         out.extend(
-            wrap(&[(d, theme.italic())], width)
+            wrap(&[(&spelled(d, theme), theme.italic())], width)
                 .into_iter()
                 .map(Line::from),
         );
     }
     if !a.meta.keywords.is_empty() {
         let kw = a.meta.keywords.join(", ");
+        let kw = spelled(&kw, theme);
         let pieces = [
             ("Keywords: ", theme.dim().add_modifier(Modifier::BOLD)),
             (kw.as_str(), theme.dim()),
@@ -180,9 +194,11 @@ pub fn block_lines(a: &Article, b: usize, width: usize, theme: &Theme) -> Vec<Li
     match &block.kind {
         BlockKind::Heading { level, spans, .. } => {
             let st = theme.heading(*level);
+            let texts: Vec<Cow<str>> = spans.iter().map(|s| spelled(s.text, theme)).collect();
             let pieces: Vec<(&str, Style)> = spans
                 .iter()
-                .map(|s| (s.text, st.patch(span_style(&s, theme))))
+                .zip(&texts)
+                .map(|(s, t)| (&**t, st.patch(span_style(&s, theme))))
                 .collect();
             let mut body = wrap(&pieces, inner);
             // Without colour, top headings need a mark of their own to stand out.
@@ -199,16 +215,18 @@ pub fn block_lines(a: &Article, b: usize, width: usize, theme: &Theme) -> Vec<Li
             prefixed(body, &first, &rest)
         }
         BlockKind::Para(spans) => {
+            let texts: Vec<Cow<str>> = spans.iter().map(|s| spelled(s.text, theme)).collect();
             let pieces: Vec<(&str, Style)> = spans
                 .iter()
-                .map(|s| (s.text, span_style(&s, theme)))
+                .zip(&texts)
+                .map(|(s, t)| (&**t, span_style(&s, theme)))
                 .collect();
             prefixed(wrap(&pieces, inner), &first, &rest)
         }
         BlockKind::Code(code) => {
             let inner = inner.saturating_sub(2).max(1);
             let mut body = Vec::new();
-            for line in code.split('\n') {
+            for line in spelled(code, theme).split('\n') {
                 for piece in break_chars(line, inner) {
                     body.push(vec![
                         Span::raw("  "),
