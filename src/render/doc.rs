@@ -83,7 +83,7 @@ fn meta_lines(a: &Article, width: usize, theme: &Theme) -> Vec<Line<'static>> {
         let kw = spelled(&kw, theme);
         let pieces = [
             ("Keywords: ", theme.dim().add_modifier(Modifier::BOLD)),
-            (kw.as_str(), theme.dim()),
+            (&*kw, theme.dim()),
         ];
         out.extend(wrap(&pieces, width).into_iter().map(Line::from));
     }
