@@ -7,7 +7,11 @@
 #[allow(dead_code)]
 mod pty;
 
+#[path = "support/seq.rs"]
+mod seq;
+
 use pty::Pty;
+use versus::render::caps::Caps;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
@@ -35,7 +39,9 @@ fn every_term_of_the_matrix_shows_the_title_and_the_table() {
     ] {
         let mut p = Pty::spawn(&[], 100, 30, &[("TERM", term)]);
         p.wait_for(TITLE);
-        assert!(p.parser.screen().alternate_screen(), "{term}");
+        // The console and a VT100 have no alternate screen.
+        let alt = !matches!(term, "linux" | "vt100");
+        assert_eq!(p.parser.screen().alternate_screen(), alt, "{term}");
         assert_table(&mut p);
         p.send("q");
         assert_eq!(p.wait_exit(), 0, "{term}");
@@ -52,6 +58,66 @@ fn lang_c_draws_in_ascii() {
     assert!(s.contains("+-") || s.contains("-+"), "ASCII borders:\n{s}");
     p.send("q");
     assert_eq!(p.wait_exit(), 0);
+}
+
+/// Every view, the help and a search, keys pressed one after another; the
+/// screen settles after each.
+fn tour(p: &mut Pty) {
+    for keys in ["1", "jjj", "}", "G", "2", "j", "3", "G", "4", "j ", "b", "?", "\x1b", "/the\r", "n", "\x1b", "1"] {
+        p.send(keys);
+        p.pump(Duration::from_millis(60));
+    }
+}
+
+#[test]
+fn lang_c_or_ascii_sends_only_ascii_bytes() {
+    for (args, env) in [
+        (vec![], vec![("LANG", "C")]),
+        (vec!["--ascii"], vec![]),
+        (vec!["tests/fixtures/ui/typography.md"], vec![("LANG", "")]),
+    ] {
+        let mut env = env;
+        env.push(("LC_ALL", ""));
+        let mut p = Pty::spawn(&args, 100, 30, &env);
+        p.pump(Duration::from_millis(200));
+        tour(&mut p);
+        p.send("q");
+        assert_eq!(p.wait_exit(), 0, "{args:?} {env:?}");
+        let bad = p.raw.iter().position(|b| !b.is_ascii());
+        assert_eq!(bad, None, "{args:?} {env:?}: non-ASCII byte in the output");
+        p.assert_restored();
+    }
+}
+
+#[test]
+fn dec_terminals_get_only_their_sequences() {
+    for term in ["vt100", "vt102", "vt220"] {
+        let mut p = Pty::spawn(&[], 100, 30, &[("TERM", term)]);
+        p.wait_for(TITLE);
+        tour(&mut p);
+        assert_table(&mut p);
+        p.send("y");
+        p.pump(Duration::from_millis(100));
+        p.send("q");
+        assert_eq!(p.wait_exit(), 0, "{term}");
+        let caps = Caps::for_term(term);
+        if let Some(bad) = seq::forbidden(&p.raw, &caps) {
+            panic!("{term}: sent {bad}");
+        }
+        // Scrolling used the rows the terminal can move, where it can.
+        let text = String::from_utf8_lossy(&p.raw);
+        let moved = ["M", "L"].iter().any(|c| {
+            text.match_indices(c).any(|(i, _)| {
+                let before = &text[..i];
+                let start = before.rfind("\x1b[").map(|s| s + 2);
+                start.is_some_and(|s| before[s..].bytes().all(|b| b.is_ascii_digit()))
+            })
+        });
+        assert_eq!(moved, caps.scroll, "{term}: insert/delete line");
+        p.assert_restored();
+        // Without an alternate screen the screen is cleared on the way out.
+        assert!(!p.screen().contains("Philosophy"), "{term}:\n{}", p.screen());
+    }
 }
 
 #[test]
