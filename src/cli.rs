@@ -215,7 +215,10 @@ fn print_mode(args: &Args, article: &Article, ascii: bool, tty: bool) -> u8 {
         None if tty => crossterm::terminal::size().map_or(80, |(w, _)| usize::from(w)),
         None => 80,
     };
-    let theme = Theme::new(color, ascii);
+    let theme = Theme {
+        urls: true,
+        ..Theme::new(color, ascii)
+    };
     for w in &article.warnings {
         say!("versus: {}: warning: {w}", article.source);
     }

@@ -64,6 +64,10 @@ pub enum Action {
     ClearAll,
     /// Decide: hide which contender a criterion speaks for.
     Blind,
+    /// Read: select the next link on screen (or below it).
+    NextLink,
+    /// Read: select the previous link.
+    PrevLink,
 }
 
 /// A key as written in the table: a code and the modifiers that must be held.
@@ -208,6 +212,13 @@ pub const KEYMAP: &[Binding] = &[
         "jump to the section (outline)",
     ),
     b(Read, &[k('o')], A::ToggleOutline, "show / hide the outline"),
+    b(
+        Read,
+        &[k('f')],
+        A::NextLink,
+        "select the next link (Enter follows it, y copies its URL)",
+    ),
+    b(Read, &[k('F')], A::PrevLink, "select the previous link"),
     b(
         Global,
         &[k('/')],

@@ -271,8 +271,28 @@ pub fn draw<W: Write>(screen: &mut Screen<W>, app: &mut App) -> io::Result<()> {
     if screen.area() != app.size {
         screen.resize(app.size.width, app.size.height);
     }
+    if screen.caps().osc8 {
+        screen.set_links(link_spots(app));
+    }
     let pane = scroll_pane(app);
     screen.draw(|buf| (&*app).render(buf.area, buf), pane)
+}
+
+/// The Read view's links on screen whose targets may go to the terminal
+/// as OSC 8 hyperlinks (see [`crate::wire::osc8_target`]).
+pub fn link_spots(app: &App) -> Vec<crate::wire::LinkSpot> {
+    app.read_link_cells()
+        .into_iter()
+        .filter_map(|c| {
+            let url = crate::wire::osc8_target(&app.article.links[c.link].url)?;
+            Some(crate::wire::LinkSpot {
+                y: c.y,
+                x0: c.x0,
+                x1: c.x1,
+                url,
+            })
+        })
+        .collect()
 }
 
 /// The pane whose rows may have scrolled since the last frame, for the

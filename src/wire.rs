@@ -29,6 +29,7 @@
 //! frames (the restore resets it).
 
 use crate::render::caps::Caps;
+use crate::render::theme::LINK_TAG_MASK;
 use ratatui::buffer::{Buffer, Cell, CellDiffOption, CellWidth};
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier};
@@ -75,6 +76,8 @@ struct Term {
     cursor: Option<Cursor>,
     pen: Option<Pen>,
     caps: Caps,
+    /// The OSC 8 hyperlink open at the cursor (an index into the frame's links).
+    link: Option<u32>,
 }
 
 impl Term {
@@ -83,7 +86,48 @@ impl Term {
             cursor: None,
             pen: None,
             caps,
+            link: None,
         }
+    }
+}
+
+/// A hyperlink on screen: columns `x0..x1` of row `y` lead to `url`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkSpot {
+    pub y: u16,
+    pub x0: u16,
+    pub x1: u16,
+    pub url: String,
+}
+
+/// The OSC 8 form of `url`, or `None` when it is not one to hand to a
+/// terminal: only `http`, `https` and `mailto` targets of at most 2,000
+/// bytes. Every byte outside `!`..`~`, and `;` (the OSC's own separator),
+/// is percent-encoded, so no control character, ESC, BEL or ST can end or
+/// change the sequence.
+pub fn osc8_target(url: &str) -> Option<String> {
+    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
+    let scheme = ["http://", "https://", "mailto:"]
+        .iter()
+        .any(|s| lower.starts_with(s));
+    if !scheme || url.len() > 2000 {
+        return None;
+    }
+    let mut out = String::with_capacity(url.len());
+    for &b in url.as_bytes() {
+        if (0x21..0x7f).contains(&b) && b != b';' {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    Some(out)
+}
+
+/// Closes the hyperlink open at the cursor, if any.
+fn end_link(term: &mut Term, out: &mut Vec<u8>) {
+    if term.link.take().is_some() {
+        out.extend_from_slice(b"\x1b]8;;\x1b\\");
     }
 }
 
@@ -91,10 +135,12 @@ impl Caps {
     /// The pen as this terminal can show it: no colour without colour, and
     /// without SGR 2/3/9 no dim or crossing out, italic underlined.
     fn pen(&self, p: Pen) -> Pen {
+        let mut p = p;
+        // The link tags mark cells for us, never for the terminal.
+        p.modifier -= LINK_TAG_MASK;
         if self.color && self.sgr_ext {
             return p;
         }
-        let mut p = p;
         if !self.color {
             p.fg = Color::Reset;
             p.bg = Color::Reset;
@@ -146,6 +192,9 @@ pub struct Screen<W: Write> {
     /// The next frame repaints everything (first frame, after a resize).
     fresh: bool,
     caps: Caps,
+    /// The next frame's hyperlinks (only with `caps.osc8`), and the shown one's.
+    links: Vec<LinkSpot>,
+    shown_links: Vec<LinkSpot>,
     /// `next` is blank (new): no need to clear it before drawing.
     next_blank: bool,
     pub last: FrameStats,
@@ -169,6 +218,8 @@ impl<W: Write> Screen<W> {
             term: Term::new(caps),
             fresh: true,
             caps,
+            links: Vec::new(),
+            shown_links: Vec::new(),
             next_blank: true,
             last: FrameStats::default(),
         }
@@ -176,6 +227,37 @@ impl<W: Write> Screen<W> {
 
     pub fn caps(&self) -> Caps {
         self.caps
+    }
+
+    /// The hyperlinks of the next frame (ignored unless the terminal shows
+    /// OSC 8). Each spot's URL must have been through [`osc8_target`].
+    pub fn set_links(&mut self, links: Vec<LinkSpot>) {
+        if self.caps.osc8 {
+            self.links = links;
+        }
+    }
+
+    /// Cells whose hyperlink changed while their text did not are sent again.
+    fn mark_relinked(&mut self) {
+        if self.shown_links == self.links || self.shown.area != self.area {
+            return;
+        }
+        let w = usize::from(self.area.width);
+        let changed = self
+            .shown_links
+            .iter()
+            .filter(|s| !self.links.contains(s))
+            .chain(self.links.iter().filter(|s| !self.shown_links.contains(s)));
+        for s in changed {
+            let row = usize::from(s.y) * w;
+            let (x0, x1) = (usize::from(s.x0).min(w), usize::from(s.x1).min(w));
+            if let Some(cells) = self.shown.content.get_mut(row + x0..row + x1) {
+                for c in cells {
+                    // No frame has this cell: it differs from any.
+                    c.set_symbol("\u{fffc}");
+                }
+            }
+        }
     }
 
     pub fn area(&self) -> Rect {
@@ -239,6 +321,8 @@ impl<W: Write> Screen<W> {
         }
         self.next_blank = false;
         render(&mut self.next);
+        self.mark_relinked();
+        let links = std::mem::take(&mut self.links);
         let mut out = std::mem::take(&mut self.pending);
         let start = out.len();
         let mut stats = FrameStats::default();
@@ -257,19 +341,19 @@ impl<W: Write> Screen<W> {
                 y: 0,
                 wrap: false,
             });
-            self.term = encode(&self.shown, &self.next, term, &mut out);
+            self.term = encode(&self.shown, &self.next, term, &links, &mut out);
             self.fresh = false;
             stats.full = true;
         } else {
             let mut plain = Vec::new();
-            let plain_term = encode(&self.shown, &self.next, self.term, &mut plain);
+            let plain_term = encode(&self.shown, &self.next, self.term, &links, &mut plain);
             let mut best: Option<(Vec<u8>, Term, Scroll)> = None;
             let pane = pane.filter(|_| self.caps.scroll);
             for s in detect_scrolls(&self.shown, &self.next, pane) {
                 let mut shifted = self.shown.clone();
                 let mut bytes = Vec::new();
                 let term = scroll_ops(&mut shifted, self.term, s, &mut bytes);
-                let term = encode(&shifted, &self.next, term, &mut bytes);
+                let term = encode(&shifted, &self.next, term, &links, &mut bytes);
                 let better = match &best {
                     Some((b, ..)) => bytes.len() < b.len(),
                     None => bytes.len() < plain.len(),
@@ -292,6 +376,7 @@ impl<W: Write> Screen<W> {
         }
         stats.bytes = out.len() - start;
         self.last = stats;
+        self.shown_links = links;
         std::mem::swap(&mut self.shown, &mut self.next);
         self.next_blank = false;
         if !out.is_empty() {
@@ -473,7 +558,13 @@ struct Glyph {
 }
 
 /// Encodes the whole frame, row by row.
-fn encode(shown: &Buffer, next: &Buffer, mut term: Term, out: &mut Vec<u8>) -> Term {
+fn encode(
+    shown: &Buffer,
+    next: &Buffer,
+    mut term: Term,
+    links: &[LinkSpot],
+    out: &mut Vec<u8>,
+) -> Term {
     let w = usize::from(next.area.width);
     let h = usize::from(next.area.height);
     // A buffer of another size stands for a blank screen.
@@ -502,6 +593,7 @@ fn encode(shown: &Buffer, next: &Buffer, mut term: Term, out: &mut Vec<u8>) -> T
             width: w as u16,
             cells: new,
             glyphs: &glyphs,
+            links,
         };
         // Blank tail: from `tail` on every glyph is a plain space.
         let tail = glyphs
@@ -560,6 +652,8 @@ struct Row<'a> {
     width: u16,
     cells: &'a [Cell],
     glyphs: &'a [Glyph],
+    /// The frame's hyperlinks (all rows).
+    links: &'a [LinkSpot],
 }
 
 impl Row<'_> {
@@ -624,6 +718,7 @@ impl Row<'_> {
             self.put(&mut term, g, out);
             i += 1;
         }
+        end_link(&mut term, out);
         if let Some(t) = erase_from {
             let first_dirty = self
                 .glyphs
@@ -722,6 +817,7 @@ impl Row<'_> {
         if ech.len + move_cost(start) >= spaces {
             return None;
         }
+        end_link(term, out);
         set_pen(term, PLAIN, out);
         out.extend_from_slice(ech.bytes());
         Some(ld + 1)
@@ -731,6 +827,22 @@ impl Row<'_> {
     fn put(&self, term: &mut Term, g: &Glyph, out: &mut Vec<u8>) {
         let c = &self.cells[usize::from(g.x)];
         set_pen(term, Pen::of(c), out);
+        if !self.links.is_empty() || term.link.is_some() {
+            let want = self
+                .links
+                .iter()
+                .position(|s| s.y == self.y && s.x0 <= g.x && g.x < s.x1)
+                .map(|i| i as u32);
+            if want != term.link {
+                end_link(term, out);
+                if let Some(i) = want {
+                    out.extend_from_slice(b"\x1b]8;;");
+                    out.extend_from_slice(self.links[i as usize].url.as_bytes());
+                    out.extend_from_slice(b"\x1b\\");
+                    term.link = Some(i);
+                }
+            }
+        }
         let symbol = c.symbol();
         let symbol = match term.caps.ascii {
             true => crate::render::ascii::cell(symbol, g.w).unwrap_or(symbol),

@@ -11,9 +11,9 @@ mod pty;
 mod seq;
 
 use pty::Pty;
-use versus::render::caps::Caps;
 use std::process::Command;
 use std::time::{Duration, Instant};
+use versus::render::caps::Caps;
 
 const TITLE: &str = "Django vs Flask: Which Python Web Framework";
 
@@ -63,7 +63,10 @@ fn lang_c_draws_in_ascii() {
 /// Every view, the help and a search, keys pressed one after another; the
 /// screen settles after each.
 fn tour(p: &mut Pty) {
-    for keys in ["1", "jjj", "}", "G", "2", "j", "3", "G", "4", "j ", "b", "?", "\x1b", "/the\r", "n", "\x1b", "1"] {
+    for keys in [
+        "1", "jjj", "}", "G", "2", "j", "3", "G", "4", "j ", "b", "?", "\x1b", "/the\r", "n",
+        "\x1b", "1",
+    ] {
         p.send(keys);
         p.pump(Duration::from_millis(60));
     }
@@ -116,7 +119,11 @@ fn dec_terminals_get_only_their_sequences() {
         assert_eq!(moved, caps.scroll, "{term}: insert/delete line");
         p.assert_restored();
         // Without an alternate screen the screen is cleared on the way out.
-        assert!(!p.screen().contains("Philosophy"), "{term}:\n{}", p.screen());
+        assert!(
+            !p.screen().contains("Philosophy"),
+            "{term}:\n{}",
+            p.screen()
+        );
     }
 }
 

@@ -681,7 +681,16 @@ fn every_view_script() -> Vec<Vec<Event>> {
     let mut s = Vec::new();
     for view in ['1', '2', '3', '4'] {
         s.push(vec![key(Char(view))]);
-        for k in [Down, Down, PageDown, Char('G'), PageUp, Char('g'), Char('J'), Char('l')] {
+        for k in [
+            Down,
+            Down,
+            PageDown,
+            Char('G'),
+            PageUp,
+            Char('g'),
+            Char('J'),
+            Char('l'),
+        ] {
             s.push(vec![key(k)]);
         }
         s.push(vec![key(Char(' '))]);
@@ -724,7 +733,12 @@ fn ascii_mode_sends_only_ascii_in_every_view() {
 
 #[test]
 fn dec_terminals_receive_only_what_they_understand() {
-    for (term, ascii) in [("vt100", false), ("vt100", true), ("vt102", false), ("vt220", true)] {
+    for (term, ascii) in [
+        ("vt100", false),
+        ("vt100", true),
+        ("vt102", false),
+        ("vt220", true),
+    ] {
         {
             let caps = Caps {
                 ascii,
@@ -769,7 +783,13 @@ fn the_byte_scanner_refuses_what_a_vt100_lacks() {
     ] {
         assert!(forbidden(bad.as_bytes(), &vt).is_some(), "{bad:?} passed");
     }
-    assert_eq!(forbidden(b"\x1b[H\x1b[J\x1b[0;1;4;7mab\x1b[m\r\n\x1b[3;5H\x1b[K\x08", &vt), None);
+    assert_eq!(
+        forbidden(
+            b"\x1b[H\x1b[J\x1b[0;1;4;7mab\x1b[m\r\n\x1b[3;5H\x1b[K\x08",
+            &vt
+        ),
+        None
+    );
     let ascii = Caps {
         ascii: true,
         ..Caps::XTERM

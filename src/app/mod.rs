@@ -215,6 +215,7 @@ impl App {
             Action::Escape => {
                 self.count = None;
                 self.search.clear();
+                self.read.link = None;
             }
             Action::Search => self.search.prompt = Some(String::new()),
             Action::NextMatch => self.step_match(true),
@@ -270,6 +271,7 @@ impl App {
         match text {
             Some(t) => {
                 let what = match self.view {
+                    View::Read if self.read.link.is_some() => "link",
                     View::Read => "section",
                     View::Table => "table row",
                     View::Decide => "decision summary",

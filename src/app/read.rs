@@ -8,7 +8,7 @@ use crate::article::{Article, BlockKind};
 use crate::keys::Action;
 use crate::render::doc::{self, item_count, item_lines};
 use crate::render::grid::Shape;
-use crate::render::theme::Theme;
+use crate::render::theme::{LINK_TAGS, Theme};
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 use std::cell::RefCell;
@@ -37,6 +37,8 @@ pub struct ReadState {
     pub outline_forced: Option<bool>,
     /// A section jumped to that cannot reach the top (near the end): it stays current.
     pub section_hint: Option<usize>,
+    /// The selected link (`f`, `F`), an index into `Article::links`.
+    pub link: Option<usize>,
     /// What each layout item shows: a whole block, or one part of a table.
     units: Vec<Unit>,
     /// The first item of each block.
@@ -94,6 +96,7 @@ impl ReadState {
             outline_sel: 0,
             outline_forced: None,
             section_hint: None,
+            link: None,
             units,
             block_item,
             cache: RefCell::new(LineCache::default()),
@@ -378,7 +381,9 @@ impl App {
                 self.read_jump_to_section(self.read.outline_sel);
                 self.read.focus = Focus::Content;
             }
-            Action::Enter => {}
+            Action::Enter => self.follow_link(),
+            Action::NextLink => self.select_link(true),
+            Action::PrevLink => self.select_link(false),
             Action::Down => self.read_scroll_down(1),
             Action::Up => self.read_scroll_up(1),
             Action::PageDown => self.read_scroll_down(page),
@@ -434,6 +439,9 @@ impl App {
     }
 
     pub(super) fn read_copy_text(&self) -> Option<String> {
+        if let Some(l) = self.read.link.and_then(|i| self.article.links.get(i)) {
+            return Some(l.url.to_string());
+        }
         let i = self.current_section();
         let s = self.article.sections.get(i)?;
         Some(format!("{}\n\n{}\n", s.title, self.article.section_text(i)))
@@ -519,5 +527,282 @@ impl App {
         self.clamp_top();
         self.read.section_hint = None;
         self.read.outline_sel = self.current_section();
+    }
+}
+
+/// A link's cells on one row of the screen, in the Read view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LinkCells {
+    /// Index into `Article::links`.
+    pub link: usize,
+    pub y: u16,
+    pub x0: u16,
+    pub x1: u16,
+}
+
+/// Which of the two link tags a style carries (see [`LINK_TAGS`]).
+fn link_tag(style: ratatui::style::Style) -> Option<usize> {
+    LINK_TAGS
+        .iter()
+        .position(|t| style.add_modifier.contains(*t))
+}
+
+/// GitHub's anchor for a heading: lower case, spaces as `-`, punctuation
+/// other than `-` and `_` dropped.
+pub fn slug(title: &str) -> String {
+    title
+        .trim()
+        .to_lowercase()
+        .chars()
+        .filter_map(|c| match c {
+            ' ' => Some('-'),
+            c if c.is_alphanumeric() || c == '-' || c == '_' => Some(c),
+            _ => None,
+        })
+        .collect()
+}
+
+/// `%XX` escapes decoded (an anchor as a browser sends it).
+fn percent_decoded(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let hex = |c: u8| (c as char).to_digit(16);
+        match (
+            b[i],
+            b.get(i + 1).copied().and_then(hex),
+            b.get(i + 2).copied().and_then(hex),
+        ) {
+            (b'%', Some(h), Some(l)) => {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+            }
+            (c, ..) => {
+                out.push(c);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+impl App {
+    /// The section `#anchor` names, GitHub-style: a heading's slug, the
+    /// second heading with the same slug as `slug-1`, and so on.
+    pub fn section_of_anchor(&self, anchor: &str) -> Option<usize> {
+        let want = percent_decoded(anchor).to_lowercase();
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        for (i, s) in self.article.sections.iter().enumerate() {
+            let base = slug(&s.title);
+            let n = seen.entry(base.clone()).or_insert(0);
+            let name = if *n == 0 { base } else { format!("{base}-{n}") };
+            *n += 1;
+            if name == want {
+                return Some(i);
+            }
+        }
+        None
+    }
+
+    /// Each link's cells on screen in the Read view (none under the help,
+    /// in another view, or on a screen too small).
+    pub fn read_link_cells(&self) -> Vec<LinkCells> {
+        let mut out = Vec::new();
+        if self.view != super::View::Read
+            || self.help.is_some()
+            || geometry::too_small(self.size)
+            || self.article.links.is_empty()
+        {
+            return out;
+        }
+        let text = geometry::padded(self.read_panes().1);
+        let height = usize::from(text.height);
+        let w = self.read_width();
+        let mut row = 0;
+        let mut pos = self.read.top;
+        while row < height && pos.item < self.read.item_count() {
+            let lines = self.read.lines(&self.article, pos.item, w, &self.theme);
+            let shown = lines.len().saturating_sub(pos.line);
+            if let Some(b) = self.read.block_of(&self.article, pos.item)
+                && matches!(self.read.units[pos.item], Unit::Doc(_))
+                && !self.article.links_of(b).is_empty()
+            {
+                let first = self
+                    .article
+                    .links
+                    .partition_point(|l| (l.block as usize) < b);
+                let count = self.article.links_of(b).len();
+                self.each_link_run(&lines, |line, x0, x1, ord| {
+                    let Some(r) = line.checked_sub(pos.line).map(|r| r + row) else {
+                        return;
+                    };
+                    if r >= height || ord >= count || x0 >= usize::from(text.width) {
+                        return;
+                    }
+                    let x1 = x1.min(usize::from(text.width));
+                    out.push(LinkCells {
+                        link: first + ord,
+                        y: text.y + r as u16,
+                        x0: text.x + x0 as u16,
+                        x1: text.x + x1 as u16,
+                    });
+                });
+            }
+            row += shown;
+            pos = Pos {
+                item: pos.item + 1,
+                line: 0,
+            };
+        }
+        out
+    }
+
+    /// Calls `f(line, x0, x1, ordinal)` for each run of a link's cells in
+    /// an item's lines: the links of a paragraph are tagged even and odd in
+    /// turn, so a change of tag is the next link.
+    fn each_link_run(
+        &self,
+        lines: &[Line<'static>],
+        mut f: impl FnMut(usize, usize, usize, usize),
+    ) {
+        let mut tag = None;
+        let mut ord = 0usize;
+        for (li, line) in lines.iter().enumerate() {
+            let mut x = 0;
+            let mut run: Option<(usize, usize)> = None;
+            for span in &line.spans {
+                let sw = crate::render::wrap::str_width(&span.content);
+                match link_tag(line.style.patch(span.style)) {
+                    Some(t) => {
+                        if tag.is_some_and(|p| p != t) {
+                            if let Some((x0, x1)) = run.take() {
+                                f(li, x0, x1, ord);
+                            }
+                            ord += 1;
+                        }
+                        tag = Some(t);
+                        run = Some(run.map_or((x, x + sw), |(x0, _)| (x0, x + sw)));
+                    }
+                    None => {
+                        if let Some((x0, x1)) = run.take() {
+                            f(li, x0, x1, ord);
+                        }
+                    }
+                }
+                x += sw;
+            }
+            if let Some((x0, x1)) = run {
+                f(li, x0, x1, ord);
+            }
+        }
+    }
+
+    /// Where link `i` starts: its item and line.
+    fn link_pos(&self, i: usize) -> Option<Pos> {
+        let l = self.article.links.get(i)?;
+        let b = l.block as usize;
+        let first = self
+            .article
+            .links
+            .partition_point(|l| (l.block as usize) < b);
+        let item = self.read.item_of_block(b);
+        let lines = self
+            .read
+            .lines(&self.article, item, self.read_width(), &self.theme);
+        let mut at = None;
+        self.each_link_run(&lines, |line, _, _, ord| {
+            if at.is_none() && first + ord == i {
+                at = Some(line);
+            }
+        });
+        Some(Pos {
+            item,
+            line: at.unwrap_or(0),
+        })
+    }
+
+    /// `f` / `F`: selects the next (previous) link, from the selected one
+    /// when it is on screen, else from the screen's first (last) link or
+    /// the first link below (above) it; scrolls it into view.
+    fn select_link(&mut self, forward: bool) {
+        let n = self.article.links.len();
+        if n == 0 {
+            self.status = Some("no links in this article".into());
+            return;
+        }
+        let cells = self.read_link_cells();
+        let on_screen = |i: usize| cells.iter().any(|c| c.link == i);
+        let next = match self.read.link.filter(|&i| on_screen(i)) {
+            Some(i) if forward => (i + 1 < n).then_some(i + 1),
+            Some(i) => i.checked_sub(1),
+            None => {
+                let visible = cells.iter().map(|c| c.link);
+                let shown = if forward {
+                    visible.min()
+                } else {
+                    visible.max()
+                };
+                shown.or_else(|| {
+                    // The first link below the screen (or the last above it).
+                    let top_block = (0..=self.read.top.item)
+                        .rev()
+                        .find_map(|it| self.read.block_of(&self.article, it))
+                        .unwrap_or(0) as u32;
+                    if forward {
+                        let i = self.article.links.partition_point(|l| l.block < top_block);
+                        (i < n).then_some(i)
+                    } else {
+                        self.article
+                            .links
+                            .partition_point(|l| l.block <= top_block)
+                            .checked_sub(1)
+                    }
+                })
+            }
+        };
+        let Some(i) = next else {
+            self.status = Some(
+                if forward {
+                    "no more links below"
+                } else {
+                    "no more links above"
+                }
+                .into(),
+            );
+            return;
+        };
+        self.read.link = Some(i);
+        if !on_screen(i)
+            && let Some(pos) = self.link_pos(i)
+        {
+            self.read.top = pos;
+            self.read_scroll_up(2.min(self.body_height() / 4));
+            self.clamp_top();
+            self.after_scroll();
+        }
+        let l = &self.article.links[i];
+        self.status = Some(match l.anchor() {
+            Some(a) => format!("#{a} (Enter jumps there)"),
+            None => l.url.to_string(),
+        });
+    }
+
+    /// Enter on a selected link: a place in the article is jumped to; any
+    /// other target is shown (and `y` copies it).
+    fn follow_link(&mut self) {
+        let Some(l) = self.read.link.and_then(|i| self.article.links.get(i)) else {
+            return;
+        };
+        match l.anchor() {
+            Some(a) => match self.section_of_anchor(a) {
+                Some(s) => {
+                    self.read_jump_to_section(s);
+                    self.read.link = None;
+                }
+                None => self.status = Some(format!("no section here is called #{a}")),
+            },
+            None => self.status = Some(format!("{} (y copies it)", l.url)),
+        }
     }
 }

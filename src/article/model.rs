@@ -24,6 +24,26 @@ pub struct Article {
     pub blocks: Vec<Block>,
     /// Every table in document order.
     pub tables: Vec<Arc<Table>>,
+    /// The links of the paragraphs, in document order: the text shows only
+    /// the link's words, the target is here.
+    pub links: Vec<Link>,
+}
+
+/// A link in a paragraph: bytes `start..end` of block `block`'s text lead to
+/// `url` (control characters removed; `#name` for a place in the article).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    pub block: u32,
+    pub start: u32,
+    pub end: u32,
+    pub url: Box<str>,
+}
+
+impl Link {
+    /// A link to a place in this article (`#section`).
+    pub fn anchor(&self) -> Option<&str> {
+        self.url.strip_prefix('#')
+    }
 }
 
 /// The JSON form: the model without its render-only parts, each section with
@@ -618,10 +638,18 @@ impl Article {
         let Some(s) = self.sections.get(i) else {
             return out;
         };
-        for b in self.blocks.get(s.blocks.clone()).unwrap_or_default() {
+        let first = s.blocks.start;
+        for (block, b) in self
+            .blocks
+            .get(s.blocks.clone())
+            .unwrap_or_default()
+            .iter()
+            .enumerate()
+            .map(|(i, b)| (first + i, b))
+        {
             let table;
             let plain: std::borrow::Cow<str> = match &b.kind {
-                BlockKind::Para(spans) => spans.text().into(),
+                BlockKind::Para(spans) => self.text_with_urls(spans, block),
                 BlockKind::Code(code) => (&**code).into(),
                 BlockKind::Table(t) => {
                     let Some(t) = self.tables.get(*t) else {
@@ -654,6 +682,37 @@ impl Article {
         }
         out.truncate(out.trim_end().len());
         out
+    }
+
+    /// The links of block `b`, in order.
+    pub fn links_of(&self, b: usize) -> &[Link] {
+        let b = b as u32;
+        let from = self.links.partition_point(|l| l.block < b);
+        let to = self.links.partition_point(|l| l.block <= b);
+        &self.links[from..to]
+    }
+
+    /// A paragraph's text with each link's target after its words, as
+    /// `words (url)` (not for a place in the article, `#name`).
+    pub fn text_with_urls<'a>(&self, spans: &'a Spans, b: usize) -> std::borrow::Cow<'a, str> {
+        let text = spans.text();
+        let links = self.links_of(b);
+        if links.iter().all(|l| l.anchor().is_some()) {
+            return text.into();
+        }
+        let mut out = String::with_capacity(text.len() + 64);
+        let mut at = 0;
+        for l in links.iter().filter(|l| l.anchor().is_none()) {
+            let end = (l.end as usize).min(text.len());
+            if end < at || !text.is_char_boundary(end) {
+                continue;
+            }
+            out.push_str(&text[at..end]);
+            let _ = write!(out, " ({})", l.url);
+            at = end;
+        }
+        out.push_str(&text[at..]);
+        out.into()
     }
 
     /// The section that holds block `b`.

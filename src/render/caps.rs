@@ -70,12 +70,13 @@ impl Caps {
     pub fn from_env(get: impl Fn(&str) -> Option<String>) -> Caps {
         let term = get("TERM").unwrap_or_default().to_ascii_lowercase();
         let mut caps = Caps::for_term(&term);
-        caps.osc8 = caps.osc8 && hyperlinks(&term, &get);
+        // Only xterm-likes, and only those known to show them.
+        caps.osc8 = caps == Caps::XTERM && hyperlinks(&term, &get);
         caps
     }
 
-    /// The capabilities `TERM` names (OSC 8 still to be confirmed by the
-    /// terminal's own variables, see [`Caps::from_env`]).
+    /// The capabilities `TERM` names (OSC 8 needs the terminal's own
+    /// variables too, see [`Caps::from_env`]).
     pub fn for_term(term: &str) -> Caps {
         let vt = term
             .strip_prefix("vt")
@@ -104,10 +105,7 @@ impl Caps {
                 osc52: false,
                 ..Caps::XTERM
             },
-            None => Caps {
-                osc8: true,
-                ..Caps::XTERM
-            },
+            None => Caps::XTERM,
         }
     }
 }
@@ -120,14 +118,30 @@ fn hyperlinks(term: &str, get: &impl Fn(&str) -> Option<String>) -> bool {
     if term.starts_with("screen") || term.starts_with("tmux") || set("TMUX") || set("STY") {
         return false;
     }
-    if ["xterm-kitty", "alacritty", "foot", "wezterm", "xterm-ghostty", "contour"]
-        .iter()
-        .any(|t| term == *t || term.starts_with(&format!("{t}-")))
+    if [
+        "xterm-kitty",
+        "alacritty",
+        "foot",
+        "wezterm",
+        "xterm-ghostty",
+        "contour",
+    ]
+    .iter()
+    .any(|t| term == *t || term.starts_with(&format!("{t}-")))
     {
         return true;
     }
     let program = get("TERM_PROGRAM").unwrap_or_default();
-    if ["iTerm.app", "WezTerm", "vscode", "ghostty", "Hyper", "Tabby"].contains(&program.as_str()) {
+    if [
+        "iTerm.app",
+        "WezTerm",
+        "vscode",
+        "ghostty",
+        "Hyper",
+        "Tabby",
+    ]
+    .contains(&program.as_str())
+    {
         return true;
     }
     let version = |k: &str| get(k).and_then(|v| v.trim().parse::<u64>().ok());
@@ -164,9 +178,18 @@ mod tests {
 
     #[test]
     fn xterm_likes_keep_everything() {
-        for t in ["xterm", "xterm-256color", "screen-256color", "tmux-256color", "rxvt-unicode"] {
+        for t in [
+            "xterm",
+            "xterm-256color",
+            "screen-256color",
+            "tmux-256color",
+            "rxvt-unicode",
+        ] {
             let c = caps(&[("TERM", t)]);
-            assert!(c.alt_screen && c.mouse && c.color && c.scroll && c.ech && c.sgr_ext, "{t}");
+            assert!(
+                c.alt_screen && c.mouse && c.color && c.scroll && c.ech && c.sgr_ext,
+                "{t}"
+            );
         }
         let linux = caps(&[("TERM", "linux")]);
         assert!(!linux.alt_screen && !linux.osc52 && !linux.osc8);

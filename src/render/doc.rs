@@ -3,9 +3,10 @@
 
 use super::find::find_all;
 use super::grid::{self, table_lines};
+use super::theme::LINK_TAGS;
 use super::theme::Theme;
 use super::wrap::{char_width, str_width, wrap};
-use crate::article::{Article, Block, BlockKind, Span as MSpan};
+use crate::article::{Article, Block, BlockKind, Link, Span as MSpan, Spans};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use std::borrow::Cow;
@@ -215,12 +216,16 @@ pub fn block_lines(a: &Article, b: usize, width: usize, theme: &Theme) -> Vec<Li
             prefixed(body, &first, &rest)
         }
         BlockKind::Para(spans) => {
-            let texts: Vec<Cow<str>> = spans.iter().map(|s| spelled(s.text, theme)).collect();
-            let pieces: Vec<(&str, Style)> = spans
-                .iter()
-                .zip(&texts)
-                .map(|(s, t)| (&**t, span_style(&s, theme)))
-                .collect();
+            let links = a.links_of(b);
+            let texts: Vec<(Cow<str>, Style)> = if links.is_empty() {
+                spans
+                    .iter()
+                    .map(|s| (spelled(s.text, theme), span_style(&s, theme)))
+                    .collect()
+            } else {
+                link_pieces(spans, links, theme)
+            };
+            let pieces: Vec<(&str, Style)> = texts.iter().map(|(t, s)| (&**t, *s)).collect();
             prefixed(wrap(&pieces, inner), &first, &rest)
         }
         BlockKind::Code(code) => {
@@ -252,6 +257,82 @@ pub fn block_lines(a: &Article, b: usize, width: usize, theme: &Theme) -> Vec<Li
             prefixed(body, &rest, &rest)
         }
     }
+}
+
+/// A paragraph's pieces with its links marked: the link style, and a tag
+/// ([`LINK_TAGS`], even and odd links apart) so the screen can find each
+/// link's cells; brackets around it where colour cannot mark it; with
+/// `theme.urls`, the target after it instead.
+fn link_pieces<'a>(spans: &'a Spans, links: &[Link], theme: &Theme) -> Vec<(Cow<'a, str>, Style)> {
+    let text = spans.text();
+    let sound = links.iter().enumerate().all(|(i, l)| {
+        let (s, e) = (l.start as usize, l.end as usize);
+        s < e
+            && e <= text.len()
+            && text.is_char_boundary(s)
+            && text.is_char_boundary(e)
+            && links.get(i + 1).is_none_or(|n| n.start >= l.end)
+    });
+    let mut out: Vec<(Cow<'a, str>, Style)> = Vec::new();
+    if !sound {
+        // Not from this paragraph's parse: shown as plain text.
+        return spans
+            .iter()
+            .map(|s| (spelled(s.text, theme), span_style(&s, theme)))
+            .collect();
+    }
+    // An image's `[image: alt]` is bracketed already.
+    let bracketed = |l: &Link| {
+        let t = &text[l.start as usize..l.end as usize];
+        t.starts_with('[') && t.ends_with(']')
+    };
+    let brackets = theme.link_brackets();
+    let mut li = 0;
+    let mut off = 0;
+    for run in spans.iter() {
+        let st = span_style(&run, theme);
+        let end = off + run.text.len();
+        let mut at = off;
+        while at < end {
+            let piece = |from: usize, to: usize| spelled(&run.text[from - off..to - off], theme);
+            match links.get(li) {
+                Some(l) if (l.start as usize) <= at => {
+                    let tagged = |s: Style| match theme.urls {
+                        true => s,
+                        false => s.add_modifier(LINK_TAGS[li % 2]),
+                    };
+                    let link_st = tagged(st.patch(theme.link()));
+                    let brackets = brackets && !bracketed(l);
+                    if brackets && at == l.start as usize {
+                        out.push((Cow::Borrowed("["), link_st));
+                    }
+                    let to = (l.end as usize).min(end);
+                    out.push((piece(at, to), link_st));
+                    at = to;
+                    if at == l.end as usize {
+                        if brackets {
+                            out.push((Cow::Borrowed("]"), link_st));
+                        }
+                        if theme.urls && l.anchor().is_none() {
+                            out.push((Cow::Owned(format!(" ({})", l.url)), Style::new()));
+                        }
+                        li += 1;
+                    }
+                }
+                Some(l) => {
+                    let to = (l.start as usize).min(end);
+                    out.push((piece(at, to), st));
+                    at = to;
+                }
+                None => {
+                    out.push((piece(at, end), st));
+                    at = end;
+                }
+            }
+        }
+        off = end;
+    }
+    out
 }
 
 /// How table block `b` is drawn in an item `width` wide (`None`: not a table).

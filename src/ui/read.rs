@@ -14,4 +14,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let _ = area;
     let lines = highlighted(app, app.read_visible(usize::from(text.height)));
     draw_lines(&lines, text, buf);
+    if let Some(sel) = app.read.link {
+        for c in app.read_link_cells().iter().filter(|c| c.link == sel) {
+            let cells = Rect::new(c.x0, c.y, c.x1 - c.x0, 1);
+            buf.set_style(cells, app.theme.link_selected());
+        }
+    }
 }

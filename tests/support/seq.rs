@@ -45,10 +45,15 @@ pub fn forbidden(bytes: &[u8], caps: &Caps) -> Option<String> {
                             || (caps.mouse && private(&["?1000", "?1006"]))
                     }
                     b'm' => params.split(';').all(|p| {
-                        let n: u16 = if p.is_empty() { 0 } else { p.parse().unwrap_or(999) };
+                        let n: u16 = if p.is_empty() {
+                            0
+                        } else {
+                            p.parse().unwrap_or(999)
+                        };
                         matches!(n, 0 | 1 | 4 | 5 | 7)
                             || (caps.sgr_ext && matches!(n, 2 | 3 | 9 | 22..=29))
-                            || (caps.color && matches!(n, 30..=37 | 39..=47 | 49 | 90..=97 | 100..=107))
+                            || (caps.color
+                                && matches!(n, 30..=37 | 39..=47 | 49 | 90..=97 | 100..=107))
                     }),
                     _ => false,
                 };
@@ -69,7 +74,8 @@ pub fn forbidden(bytes: &[u8], caps: &Caps) -> Option<String> {
                             .map(|p| i + p + 1)
                     })?;
                 let body = String::from_utf8_lossy(&bytes[i + 2..end]).to_string();
-                let ok = (body.starts_with("52;") && caps.osc52) || (body.starts_with("8;") && caps.osc8);
+                let ok = (body.starts_with("52;") && caps.osc52)
+                    || (body.starts_with("8;") && caps.osc8);
                 if !ok {
                     return Some(format!("OSC {body}"));
                 }
@@ -80,4 +86,3 @@ pub fn forbidden(bytes: &[u8], caps: &Caps) -> Option<String> {
     }
     None
 }
-
