@@ -102,7 +102,7 @@ pub fn term_caps(args: &Args, ascii: bool, get: impl Fn(&str) -> Option<String>)
     caps.color = match args.color {
         ColorChoice::Never => false,
         ColorChoice::Always => true,
-        ColorChoice::Auto => caps.color && !get("NO_COLOR").is_some_and(|v| !v.is_empty()),
+        ColorChoice::Auto => caps.color && get("NO_COLOR").is_none_or(|v| v.is_empty()),
     };
     caps.ascii = ascii;
     caps

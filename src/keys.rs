@@ -216,7 +216,7 @@ pub const KEYMAP: &[Binding] = &[
         Read,
         &[k('f')],
         A::NextLink,
-        "select the next link (Enter follows it, y copies its URL)",
+        "select the next link (Enter follows, y copies)",
     ),
     b(Read, &[k('F')], A::PrevLink, "select the previous link"),
     b(

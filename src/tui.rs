@@ -212,6 +212,7 @@ pub fn run(
     screen.queue(enter_seq(&caps, !args.no_mouse).as_bytes());
     let size = Rect::new(0, 0, w, h);
     let mut app = App::with_items_pending(article, items, theme, size, &options(args));
+    app.clipboard_works = caps.osc52;
     run_app(&mut screen, &mut app, &mut TerminalEvents::default())?;
     write_decide_out(&app)
 }

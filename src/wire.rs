@@ -1307,4 +1307,43 @@ mod tests {
             assert_eq!(shown, want);
         }
     }
+
+    #[test]
+    fn a_link_that_changes_target_is_sent_again() {
+        let caps = Caps {
+            osc8: true,
+            ..Caps::XTERM
+        };
+        let mut s = Screen::with_caps(Vec::new(), 20, 2, caps);
+        let spot = |url: &str| LinkSpot {
+            y: 0,
+            x0: 2,
+            x1: 6,
+            url: url.into(),
+        };
+        let draw = |s: &mut Screen<Vec<u8>>, links: Vec<LinkSpot>| {
+            s.get_mut().clear();
+            s.set_links(links);
+            s.draw(frame(&["a link here"], 20, 2), None).unwrap();
+            String::from_utf8(s.get_ref().clone()).unwrap()
+        };
+        let first = draw(&mut s, vec![spot("https://a/")]);
+        assert!(
+            first.contains("\x1b]8;;https://a/\x1b\\link\x1b]8;;\x1b\\"),
+            "{first:?}"
+        );
+        // Same text, same style, another target: the cells go out again.
+        let second = draw(&mut s, vec![spot("https://b/")]);
+        assert!(
+            second.contains("\x1b]8;;https://b/\x1b\\link\x1b]8;;\x1b\\"),
+            "{second:?}"
+        );
+        // Unchanged: nothing. No link any more: the plain text again.
+        assert_eq!(draw(&mut s, vec![spot("https://b/")]), "");
+        let gone = draw(&mut s, vec![]);
+        assert!(gone.contains("link") && !gone.contains("]8;;h"), "{gone:?}");
+        // Without the capability the links are ignored.
+        let mut plain = Screen::new(Vec::new(), 20, 2);
+        assert!(!draw(&mut plain, vec![spot("https://a/")]).contains("\x1b]"));
+    }
 }

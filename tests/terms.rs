@@ -100,7 +100,7 @@ fn dec_terminals_get_only_their_sequences() {
         tour(&mut p);
         assert_table(&mut p);
         p.send("y");
-        p.pump(Duration::from_millis(100));
+        p.wait_for("cannot set the clipboard");
         p.send("q");
         assert_eq!(p.wait_exit(), 0, "{term}");
         let caps = Caps::for_term(term);
@@ -430,4 +430,51 @@ fn inside_tmux_the_table_shows_and_the_shell_comes_back() {
         "the table stayed on the shell's screen:\n{s}"
     );
     assert!(s.contains("shell-ready$"), "{s}");
+}
+
+#[test]
+fn hyperlinks_only_where_the_terminal_is_known_to_show_them() {
+    let file = "tests/fixtures/ui/links.md";
+    for (env, want) in [
+        (vec![("TERM", "xterm-kitty")], true),
+        (
+            vec![("TERM", "xterm-256color"), ("VTE_VERSION", "7600")],
+            true,
+        ),
+        (vec![("TERM", "xterm-256color"), ("VTE_VERSION", "")], false),
+        (
+            vec![("TERM", "tmux-256color"), ("VTE_VERSION", "7600")],
+            false,
+        ),
+        (
+            vec![("TERM", "screen"), ("TERM_PROGRAM", "iTerm.app")],
+            false,
+        ),
+        (vec![("TERM", "linux"), ("VTE_VERSION", "7600")], false),
+        (vec![("TERM", "vt100"), ("VTE_VERSION", "7600")], false),
+    ] {
+        let mut env = env;
+        for k in [
+            "TMUX",
+            "STY",
+            "TERM_PROGRAM",
+            "KONSOLE_VERSION",
+            "WT_SESSION",
+            "VTE_VERSION",
+        ] {
+            if !env.iter().any(|(n, _)| *n == k) {
+                env.push((k, ""));
+            }
+        }
+        let mut p = Pty::spawn(&[file], 100, 30, &env);
+        p.wait_for("Rust book");
+        p.send("f");
+        p.pump(Duration::from_millis(100));
+        p.send("q");
+        assert_eq!(p.wait_exit(), 0, "{env:?}");
+        let out = String::from_utf8_lossy(&p.raw);
+        let sent = out.contains("\x1b]8;;https://doc.rust-lang.org/book/\x1b\\Rust book");
+        assert_eq!(sent, want, "{env:?}");
+        assert_eq!(out.contains("\x1b]8"), want, "{env:?}");
+    }
 }

@@ -76,6 +76,8 @@ pub struct App {
     pub status: Option<String>,
     /// Text to put on the clipboard; the event loop writes it as OSC 52.
     pub clipboard: Option<String>,
+    /// False on a terminal without OSC 52 (`render::caps`): `y` says so.
+    pub clipboard_works: bool,
     pub quit: bool,
     /// The article's items, while they are still to be found.
     items: Option<Items>,
@@ -112,6 +114,7 @@ impl App {
             count: None,
             status: None,
             clipboard: None,
+            clipboard_works: true,
             quit: false,
             items: Some(items),
         };
@@ -269,6 +272,9 @@ impl App {
             View::Decide => self.decide_copy_text(),
         };
         match text {
+            Some(_) if !self.clipboard_works => {
+                self.status = Some("this terminal cannot set the clipboard (no OSC 52)".into());
+            }
             Some(t) => {
                 let what = match self.view {
                     View::Read if self.read.link.is_some() => "link",
