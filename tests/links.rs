@@ -355,13 +355,3 @@ fn osc8_targets_are_refused_or_escaped() {
         Some("https://x/%1B\\%07%C2%9C%20y")
     );
 }
-
-#[test]
-#[ignore]
-fn show() {
-    for (c, asc, keys) in [(true, false, "fffff"), (false, true, "")] {
-        let mut a = themed(c, asc, 80, 24);
-        press(&mut a, keys);
-        println!("{}", screen(&a));
-    }
-}

@@ -478,3 +478,33 @@ fn hyperlinks_only_where_the_terminal_is_known_to_show_them() {
         assert_eq!(out.contains("\x1b]8"), want, "{env:?}");
     }
 }
+
+#[test]
+fn print_in_ascii_mode_writes_only_ascii() {
+    for (args, lang) in [
+        (vec!["--print", "--ascii"], "en_US.UTF-8"),
+        (vec!["--print"], "C"),
+        (
+            vec!["--print", "--width", "30", "--color", "always"],
+            "POSIX",
+        ),
+    ] {
+        let mut args = args;
+        args.push("tests/fixtures/ui/typography.md");
+        let out = Command::new(env!("CARGO_BIN_EXE_versus"))
+            .args(&args)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .env("LANG", lang)
+            .env_remove("LC_ALL")
+            .env_remove("LC_CTYPE")
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(text.is_ascii(), "{args:?} LANG={lang}:\n{text}");
+        assert!(
+            text.contains("question --") && text.contains("answer..."),
+            "{text}"
+        );
+    }
+}

@@ -61,6 +61,8 @@ fn spell(c: char, out: &mut String) {
         '®' => out.push_str("(R)"),
         '™' => out.push_str("(TM)"),
         '½' => out.push_str("1/2"),
+        '±' => out.push_str("+/-"),
+        '€' => out.push_str("EUR"),
         '→' => out.push_str("->"),
         '←' => out.push_str("<-"),
         '⇒' => out.push_str("=>"),
@@ -89,6 +91,28 @@ pub fn text(s: &str) -> Cow<'_, str> {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         spell(c, &mut out);
+    }
+    Cow::Owned(out)
+}
+
+/// Text already laid out, in ASCII without changing its width: each
+/// character as [`cell`] shows it, combining marks dropped (`--print`'s
+/// last step in ASCII mode, for what was not spelled before layout).
+pub fn narrow(s: &str) -> Cow<'_, str> {
+    if s.is_ascii() {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_ascii() {
+            out.push(c);
+            continue;
+        }
+        match (one(c), char_width(c)) {
+            (_, 0) => {}
+            (Some(a), 1) => out.push(a),
+            (_, w) => out.extend(std::iter::repeat_n('?', w)),
+        }
     }
     Cow::Owned(out)
 }
@@ -156,6 +180,12 @@ mod tests {
         }
         assert_eq!(text("漢a"), "??a");
         assert_eq!(text("e\u{301}"), "e");
+        for s in ["It’s “x” — a…", "漢字 😀", "e\u{301}"] {
+            let n = narrow(s);
+            assert!(n.is_ascii());
+            assert_eq!(str_width(&n), str_width(s), "{s} -> {n}");
+        }
+        assert_eq!(narrow("a—b…"), "a-b.");
     }
 
     #[test]
