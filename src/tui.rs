@@ -285,7 +285,7 @@ pub fn link_spots(app: &App) -> Vec<crate::wire::LinkSpot> {
     app.read_link_cells()
         .into_iter()
         .filter_map(|c| {
-            let url = crate::wire::osc8_target(&app.article.links[c.link].url)?;
+            let url = crate::wire::osc8_target(&app.link_url(c.link)?)?;
             Some(crate::wire::LinkSpot {
                 y: c.y,
                 x0: c.x0,

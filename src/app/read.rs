@@ -37,8 +37,8 @@ pub struct ReadState {
     pub outline_forced: Option<bool>,
     /// A section jumped to that cannot reach the top (near the end): it stays current.
     pub section_hint: Option<usize>,
-    /// The selected link (`f`, `F`), an index into `Article::links`.
-    pub link: Option<usize>,
+    /// The selected link (`f`, `F`).
+    pub link: Option<LinkId>,
     /// What each layout item shows: a whole block, or one part of a table.
     units: Vec<Unit>,
     /// The first item of each block.
@@ -439,8 +439,8 @@ impl App {
     }
 
     pub(super) fn read_copy_text(&self) -> Option<String> {
-        if let Some(l) = self.read.link.and_then(|i| self.article.links.get(i)) {
-            return Some(l.url.to_string());
+        if let Some(url) = self.read.link.and_then(|id| self.link_url(id)) {
+            return Some(url);
         }
         let i = self.current_section();
         let s = self.article.sections.get(i)?;
@@ -482,7 +482,15 @@ impl App {
                         &buf
                     }
                     Some(b) => match &a.blocks[b].kind {
-                        BlockKind::Heading { spans, .. } | BlockKind::Para(spans) => spans.text(),
+                        BlockKind::Heading { spans, .. } => spans.text(),
+                        // Without the links' targets, which the view does not show.
+                        BlockKind::Para(spans) => match spans.visible_text() {
+                            std::borrow::Cow::Borrowed(t) => t,
+                            std::borrow::Cow::Owned(t) => {
+                                buf = t;
+                                &buf
+                            }
+                        },
                         BlockKind::Code(c) => c,
                         BlockKind::Rule => "",
                         // A table without rows (those with rows are items of their own).
@@ -530,11 +538,14 @@ impl App {
     }
 }
 
+/// A link: its block and its place among the block's links
+/// ([`Article::links_of`]).
+pub type LinkId = (usize, usize);
+
 /// A link's cells on one row of the screen, in the Read view.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct LinkCells {
-    /// Index into `Article::links`.
-    pub link: usize,
+    pub link: LinkId,
     pub y: u16,
     pub x0: u16,
     pub x1: u16,
@@ -605,15 +616,16 @@ impl App {
         None
     }
 
+    /// Link `id`'s target.
+    pub fn link_url(&self, id: LinkId) -> Option<String> {
+        Some(self.article.links_of(id.0).get(id.1)?.url.to_string())
+    }
+
     /// Each link's cells on screen in the Read view (none under the help,
     /// in another view, or on a screen too small).
     pub fn read_link_cells(&self) -> Vec<LinkCells> {
         let mut out = Vec::new();
-        if self.view != super::View::Read
-            || self.help.is_some()
-            || geometry::too_small(self.size)
-            || self.article.links.is_empty()
-        {
+        if self.view != super::View::Read || self.help.is_some() || geometry::too_small(self.size) {
             return out;
         }
         let text = geometry::padded(self.read_panes().1);
@@ -626,23 +638,19 @@ impl App {
             let shown = lines.len().saturating_sub(pos.line);
             if let Some(b) = self.read.block_of(&self.article, pos.item)
                 && matches!(self.read.units[pos.item], Unit::Doc(_))
-                && !self.article.links_of(b).is_empty()
+                && self.article.has_links(b)
             {
-                let first = self
-                    .article
-                    .links
-                    .partition_point(|l| (l.block as usize) < b);
                 let count = self.article.links_of(b).len();
-                self.each_link_run(&lines, |line, x0, x1, ord| {
+                self.each_link_run(&lines, |line, x0, x1, k| {
                     let Some(r) = line.checked_sub(pos.line).map(|r| r + row) else {
                         return;
                     };
-                    if r >= height || ord >= count || x0 >= usize::from(text.width) {
+                    if r >= height || k >= count || x0 >= usize::from(text.width) {
                         return;
                     }
                     let x1 = x1.min(usize::from(text.width));
                     out.push(LinkCells {
-                        link: first + ord,
+                        link: (b, k),
                         y: text.y + r as u16,
                         x0: text.x + x0 as u16,
                         x1: text.x + x1 as u16,
@@ -658,8 +666,8 @@ impl App {
         out
     }
 
-    /// Calls `f(line, x0, x1, ordinal)` for each run of a link's cells in
-    /// an item's lines: the links of a paragraph are tagged even and odd in
+    /// Calls `f(line, x0, x1, k)` for each run of link `k`'s cells in an
+    /// item's lines: the links of a paragraph are tagged even and odd in
     /// turn, so a change of tag is the next link.
     fn each_link_run(
         &self,
@@ -667,7 +675,7 @@ impl App {
         mut f: impl FnMut(usize, usize, usize, usize),
     ) {
         let mut tag = None;
-        let mut ord = 0usize;
+        let mut k = 0usize;
         for (li, line) in lines.iter().enumerate() {
             let mut x = 0;
             let mut run: Option<(usize, usize)> = None;
@@ -677,65 +685,79 @@ impl App {
                     Some(t) => {
                         if tag.is_some_and(|p| p != t) {
                             if let Some((x0, x1)) = run.take() {
-                                f(li, x0, x1, ord);
+                                f(li, x0, x1, k);
                             }
-                            ord += 1;
+                            k += 1;
                         }
                         tag = Some(t);
                         run = Some(run.map_or((x, x + sw), |(x0, _)| (x0, x + sw)));
                     }
                     None => {
                         if let Some((x0, x1)) = run.take() {
-                            f(li, x0, x1, ord);
+                            f(li, x0, x1, k);
                         }
                     }
                 }
                 x += sw;
             }
             if let Some((x0, x1)) = run {
-                f(li, x0, x1, ord);
+                f(li, x0, x1, k);
             }
         }
     }
 
-    /// Where link `i` starts: its item and line.
-    fn link_pos(&self, i: usize) -> Option<Pos> {
-        let l = self.article.links.get(i)?;
-        let b = l.block as usize;
-        let first = self
-            .article
-            .links
-            .partition_point(|l| (l.block as usize) < b);
-        let item = self.read.item_of_block(b);
+    /// Where link `id` starts: its item and line.
+    fn link_pos(&self, id: LinkId) -> Pos {
+        let item = self.read.item_of_block(id.0);
         let lines = self
             .read
             .lines(&self.article, item, self.read_width(), &self.theme);
         let mut at = None;
-        self.each_link_run(&lines, |line, _, _, ord| {
-            if at.is_none() && first + ord == i {
+        self.each_link_run(&lines, |line, _, _, k| {
+            if at.is_none() && k == id.1 {
                 at = Some(line);
             }
         });
-        Some(Pos {
+        Pos {
             item,
             line: at.unwrap_or(0),
-        })
+        }
+    }
+
+    /// The first link of the first block with links from block `b` on
+    /// (forward), or the last one up to it.
+    fn link_from_block(&self, b: usize, forward: bool) -> Option<LinkId> {
+        let n = self.article.blocks.len();
+        if forward {
+            (b..n).find(|&b| self.article.has_links(b)).map(|b| (b, 0))
+        } else {
+            (0..=b.min(n.checked_sub(1)?))
+                .rev()
+                .find(|&b| self.article.has_links(b))
+                .map(|b| (b, self.article.links_of(b).len() - 1))
+        }
     }
 
     /// `f` / `F`: selects the next (previous) link, from the selected one
-    /// when it is on screen, else from the screen's first (last) link or
-    /// the first link below (above) it; scrolls it into view.
+    /// when it is on screen, else the screen's first (last) link, else the
+    /// first link below (above) the screen; scrolls it into view.
     fn select_link(&mut self, forward: bool) {
-        let n = self.article.links.len();
-        if n == 0 {
-            self.status = Some("no links in this article".into());
-            return;
-        }
         let cells = self.read_link_cells();
-        let on_screen = |i: usize| cells.iter().any(|c| c.link == i);
-        let next = match self.read.link.filter(|&i| on_screen(i)) {
-            Some(i) if forward => (i + 1 < n).then_some(i + 1),
-            Some(i) => i.checked_sub(1),
+        let on_screen = |id: LinkId| cells.iter().any(|c| c.link == id);
+        let next = match self.read.link.filter(|&id| on_screen(id)) {
+            Some((b, k)) if forward => {
+                if k + 1 < self.article.links_of(b).len() {
+                    Some((b, k + 1))
+                } else {
+                    self.link_from_block(b + 1, true)
+                }
+            }
+            Some((b, k)) => match k.checked_sub(1) {
+                Some(k) => Some((b, k)),
+                None => b
+                    .checked_sub(1)
+                    .and_then(|b| self.link_from_block(b, false)),
+            },
             None => {
                 let visible = cells.iter().map(|c| c.link);
                 let shown = if forward {
@@ -744,57 +766,51 @@ impl App {
                     visible.max()
                 };
                 shown.or_else(|| {
-                    // The first link below the screen (or the last above it).
-                    let top_block = (0..=self.read.top.item)
+                    let top = self.read.top.item;
+                    let block = (0..=top)
                         .rev()
-                        .find_map(|it| self.read.block_of(&self.article, it))
-                        .unwrap_or(0) as u32;
-                    if forward {
-                        let i = self.article.links.partition_point(|l| l.block < top_block);
-                        (i < n).then_some(i)
-                    } else {
-                        self.article
-                            .links
-                            .partition_point(|l| l.block <= top_block)
-                            .checked_sub(1)
+                        .find_map(|it| self.read.block_of(&self.article, it));
+                    match (block, forward) {
+                        (Some(b), true) => self.link_from_block(b, true),
+                        (None, true) => self.link_from_block(0, true),
+                        (Some(b), false) => self.link_from_block(b, false),
+                        (None, false) => None,
                     }
                 })
             }
         };
-        let Some(i) = next else {
+        let Some(id) = next else {
             self.status = Some(
-                if forward {
-                    "no more links below"
-                } else {
-                    "no more links above"
+                match (forward, self.link_from_block(0, true).is_some()) {
+                    (_, false) => "no links in this article",
+                    (true, true) => "no more links below",
+                    (false, true) => "no more links above",
                 }
                 .into(),
             );
             return;
         };
-        self.read.link = Some(i);
-        if !on_screen(i)
-            && let Some(pos) = self.link_pos(i)
-        {
-            self.read.top = pos;
+        self.read.link = Some(id);
+        if !on_screen(id) {
+            self.read.top = self.link_pos(id);
             self.read_scroll_up(2.min(self.body_height() / 4));
             self.clamp_top();
             self.after_scroll();
         }
-        let l = &self.article.links[i];
-        self.status = Some(match l.anchor() {
-            Some(a) => format!("#{a} (Enter jumps there)"),
-            None => l.url.to_string(),
+        let url = self.link_url(id).unwrap_or_default();
+        self.status = Some(match url.strip_prefix('#') {
+            Some(_) => format!("{url} (Enter jumps there)"),
+            None => url,
         });
     }
 
     /// Enter on a selected link: a place in the article is jumped to; any
     /// other target is shown (and `y` copies it).
     fn follow_link(&mut self) {
-        let Some(l) = self.read.link.and_then(|i| self.article.links.get(i)) else {
+        let Some(url) = self.read.link.and_then(|id| self.link_url(id)) else {
             return;
         };
-        match l.anchor() {
+        match url.strip_prefix('#') {
             Some(a) => match self.section_of_anchor(a) {
                 Some(s) => {
                     self.read_jump_to_section(s);
@@ -802,7 +818,7 @@ impl App {
                 }
                 None => self.status = Some(format!("no section here is called #{a}")),
             },
-            None => self.status = Some(format!("{} (y copies it)", l.url)),
+            None => self.status = Some(format!("{url} (y copies it)")),
         }
     }
 }

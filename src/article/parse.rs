@@ -165,7 +165,6 @@ struct Head {
 
 /// What the builder made of the body.
 struct Output {
-    links: Vec<Link>,
     blocks: Vec<Block>,
     tables: Vec<Arc<Table>>,
     sections: Vec<Section>,
@@ -202,7 +201,6 @@ impl Head {
             mut warnings,
         } = self;
         let Output {
-            links,
             blocks,
             tables,
             mut sections,
@@ -239,7 +237,6 @@ impl Head {
             warnings,
             blocks,
             tables,
-            links,
         })
     }
 }
@@ -320,10 +317,6 @@ struct Builder<'r> {
     strike: u16,
     /// Open links: their target and where their text starts in the inline text.
     links: Vec<(String, usize)>,
-    /// Links of the inline text being read: (start, end, target).
-    inline_links: Vec<(usize, usize, String)>,
-    /// Every link of the document's paragraphs, in order.
-    doc_links: Vec<Link>,
     image: u16,
     quote: u16,
     lists: Vec<ListState>,
@@ -365,8 +358,6 @@ impl<'r> Builder<'r> {
             italic: 0,
             strike: 0,
             links: Vec::new(),
-            inline_links: Vec::new(),
-            doc_links: Vec::new(),
             image: 0,
             quote: 0,
             lists: Vec::new(),
@@ -431,9 +422,7 @@ impl<'r> Builder<'r> {
         self.blocks.shrink_to_fit();
         self.tables.shrink_to_fit();
         self.sections.shrink_to_fit();
-        self.doc_links.shrink_to_fit();
         Output {
-            links: self.doc_links,
             blocks: self.blocks,
             tables: self.tables,
             sections: self.sections,
@@ -687,33 +676,34 @@ impl<'r> Builder<'r> {
             TagEnd::Link => {
                 let (url, start) = self.links.pop().unwrap_or_default();
                 self.style.link = !self.links.is_empty();
+                let shown = url.trim();
                 // Table cells and headings are plain text: a link is just its text there.
                 let plain_only = self.table.is_some() || self.heading.is_some();
-                if plain_only || url.trim().is_empty() || self.code.is_some() || self.html.is_some()
-                {
+                if plain_only || shown.is_empty() || shown == "#" || self.inline_len == start {
                     return;
                 }
-                // What is cleaned out of a target that is shown is counted,
-                // as for any text (a place in the article is never shown).
-                let mut uncounted = Removed::default();
-                let removed = match url.trim().starts_with('#') {
-                    true => &mut uncounted,
-                    false => &mut *self.removed,
+                // The target follows the words as a run of its own, ` (url)`:
+                // `--print`, `--json` and the detectors read it as text, the
+                // Read view hides it and makes the words a link.
+                let saved = self.style;
+                self.style = SpanStyle {
+                    target: true,
+                    ..SpanStyle::default()
                 };
-                let url = sanitize::clean_inline(&url, removed).replace('\n', "");
-                let shown = url.trim();
-                // The document shows the link's text (the target is kept on
-                // the side, for the Read view, `--print` and `--json`); a list
-                // item's text, read by the detectors, keeps it inline.
-                if !shown.starts_with('#')
-                    && let Some(item) = &mut self.item
-                {
-                    item.text.push_str(&format!(" ({shown})"));
+                if shown.starts_with('#') {
+                    // A place in the article: in the paragraph only, not in
+                    // the items' text (nor counted: it is never shown).
+                    let mut uncounted = Removed::default();
+                    let t = format!(" ({shown})");
+                    let t = sanitize::clean_inline(&t, &mut uncounted);
+                    self.inline_len += t.len();
+                    self.spans
+                        .get_or_insert_with(SpansBuf::default)
+                        .push(&t, self.style);
+                } else {
+                    self.text(&format!(" ({shown})"));
                 }
-                if self.inline_len > start {
-                    self.inline_links
-                        .push((start, self.inline_len, shown.to_string()));
-                }
+                self.style = saved;
             }
             TagEnd::Image => {
                 self.image = self.image.saturating_sub(1);
@@ -755,22 +745,11 @@ impl<'r> Builder<'r> {
     fn flush_inline(&mut self) {
         self.inline_len = 0;
         let breaks = std::mem::take(&mut self.soft_breaks);
-        let links = std::mem::take(&mut self.inline_links);
         let Some(spans) = self.spans.take() else {
             return;
         };
         let spans = spans.finish();
         let plain = spans.text();
-        if self.heading.is_none() && !plain.trim().is_empty() {
-            let block = u32::try_from(self.blocks.len()).unwrap_or(u32::MAX);
-            self.doc_links
-                .extend(links.into_iter().map(|(start, end, url)| Link {
-                    block,
-                    start: start as u32,
-                    end: end as u32,
-                    url: url.into_boxed_str(),
-                }));
-        }
         if let Some(level) = self.heading.take() {
             let title = squeeze_whitespace(plain);
             if title.is_empty() {

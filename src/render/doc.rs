@@ -216,14 +216,14 @@ pub fn block_lines(a: &Article, b: usize, width: usize, theme: &Theme) -> Vec<Li
             prefixed(body, &first, &rest)
         }
         BlockKind::Para(spans) => {
-            let links = a.links_of(b);
+            let links = spans.links();
             let texts: Vec<(Cow<str>, Style)> = if links.is_empty() {
                 spans
                     .iter()
                     .map(|s| (spelled(s.text, theme), span_style(&s, theme)))
                     .collect()
             } else {
-                link_pieces(spans, links, theme)
+                link_pieces(spans, &links, theme)
             };
             let pieces: Vec<(&str, Style)> = texts.iter().map(|(t, s)| (&**t, *s)).collect();
             prefixed(wrap(&pieces, inner), &first, &rest)
@@ -261,66 +261,57 @@ pub fn block_lines(a: &Article, b: usize, width: usize, theme: &Theme) -> Vec<Li
 
 /// A paragraph's pieces with its links marked: the link style, and a tag
 /// ([`LINK_TAGS`], even and odd links apart) so the screen can find each
-/// link's cells; brackets around it where colour cannot mark it; with
-/// `theme.urls`, the target after it instead.
+/// link's cells; brackets around it where colour cannot mark it. The
+/// targets are left out, or with `theme.urls` shown after the words (not
+/// for a place in the article).
 fn link_pieces<'a>(spans: &'a Spans, links: &[Link], theme: &Theme) -> Vec<(Cow<'a, str>, Style)> {
     let text = spans.text();
-    let sound = links.iter().enumerate().all(|(i, l)| {
-        let (s, e) = (l.start as usize, l.end as usize);
-        s < e
-            && e <= text.len()
-            && text.is_char_boundary(s)
-            && text.is_char_boundary(e)
-            && links.get(i + 1).is_none_or(|n| n.start >= l.end)
-    });
-    let mut out: Vec<(Cow<'a, str>, Style)> = Vec::new();
-    if !sound {
-        // Not from this paragraph's parse: shown as plain text.
-        return spans
-            .iter()
-            .map(|s| (spelled(s.text, theme), span_style(&s, theme)))
-            .collect();
-    }
     // An image's `[image: alt]` is bracketed already.
     let bracketed = |l: &Link| {
-        let t = &text[l.start as usize..l.end as usize];
+        let t = &text[l.start..l.end];
         t.starts_with('[') && t.ends_with(']')
     };
     let brackets = theme.link_brackets();
+    let mut out: Vec<(Cow<'a, str>, Style)> = Vec::new();
     let mut li = 0;
     let mut off = 0;
     for run in spans.iter() {
-        let st = span_style(&run, theme);
         let end = off + run.text.len();
+        if run.style.target {
+            // The target of link `li - 1`, just closed.
+            let external = li > 0 && links.get(li - 1).is_some_and(|l| l.anchor().is_none());
+            if theme.urls && external {
+                out.push((spelled(run.text, theme), Style::new()));
+            }
+            off = end;
+            continue;
+        }
+        let st = span_style(&run, theme);
         let mut at = off;
         while at < end {
             let piece = |from: usize, to: usize| spelled(&run.text[from - off..to - off], theme);
             match links.get(li) {
-                Some(l) if (l.start as usize) <= at => {
-                    let tagged = |s: Style| match theme.urls {
-                        true => s,
-                        false => s.add_modifier(LINK_TAGS[li % 2]),
+                Some(l) if l.start <= at => {
+                    let link_st = match theme.urls {
+                        true => st.patch(theme.link()),
+                        false => st.patch(theme.link()).add_modifier(LINK_TAGS[li % 2]),
                     };
-                    let link_st = tagged(st.patch(theme.link()));
                     let brackets = brackets && !bracketed(l);
-                    if brackets && at == l.start as usize {
+                    if brackets && at == l.start {
                         out.push((Cow::Borrowed("["), link_st));
                     }
-                    let to = (l.end as usize).min(end);
+                    let to = l.end.min(end);
                     out.push((piece(at, to), link_st));
                     at = to;
-                    if at == l.end as usize {
+                    if at == l.end {
                         if brackets {
                             out.push((Cow::Borrowed("]"), link_st));
-                        }
-                        if theme.urls && l.anchor().is_none() {
-                            out.push((Cow::Owned(format!(" ({})", l.url)), Style::new()));
                         }
                         li += 1;
                     }
                 }
                 Some(l) => {
-                    let to = (l.start as usize).min(end);
+                    let to = l.start.min(end);
                     out.push((piece(at, to), st));
                     at = to;
                 }
