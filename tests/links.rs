@@ -379,3 +379,44 @@ fn osc8_targets_are_refused_or_escaped() {
         Some("https://x/%1B\\%07%C2%9C%20y")
     );
 }
+
+#[test]
+fn ascii_mode_searches_what_it_shows() {
+    let mut a = App::new(
+        fixture("ui/typography.md"),
+        Theme::new(true, true),
+        Rect::new(0, 0, 80, 24),
+        &Options::default(),
+    );
+    press(&mut a, "/it's \"the\" question --<Enter>");
+    assert_eq!(a.search.len(), 1, "{:?}", a.status);
+}
+
+#[test]
+fn spans_give_links_and_hide_targets() {
+    let a = versus::article::parse(
+        "# A vs B\n\nSee [one](https://x/1)[two](#b-c) and **[bold *it*](https://x/3)** end.\n",
+        "t.md",
+    );
+    let versus::article::BlockKind::Para(spans) = &a.blocks[1].kind else {
+        panic!("{:?}", a.blocks[1]);
+    };
+    let links = spans.links();
+    let words: Vec<(&str, &str)> = links
+        .iter()
+        .map(|l| (&spans.text()[l.start..l.end], l.url))
+        .collect();
+    assert_eq!(
+        words,
+        [
+            ("one", "https://x/1"),
+            ("two", "#b-c"),
+            ("bold it", "https://x/3")
+        ]
+    );
+    assert_eq!(spans.visible_text(), "See onetwo and bold it end.");
+    assert_eq!(
+        spans.without_anchor_targets(),
+        "See one (https://x/1)two and bold it (https://x/3) end."
+    );
+}

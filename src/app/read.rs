@@ -507,6 +507,14 @@ impl App {
                     },
                 },
             };
+            // In ASCII mode, the text as spelled on screen ("it's" finds "it’s").
+            let spelled;
+            let text = if self.theme.glyphs.ascii && !text.is_ascii() {
+                spelled = crate::render::ascii::text(text).into_owned();
+                &spelled
+            } else {
+                text
+            };
             if f(u, text).is_break() {
                 return;
             }
