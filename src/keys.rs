@@ -73,6 +73,10 @@ pub enum Action {
     Library,
     /// Back to where a link was followed from, else to the library.
     Back,
+    /// Read: select the next link on screen (or below it).
+    NextLink,
+    /// Read: select the previous link.
+    PrevLink,
 }
 
 /// A key as written in the table: a code and the modifiers that must be held.
@@ -242,6 +246,13 @@ pub const KEYMAP: &[Binding] = &[
         "jump to the section (outline)",
     ),
     b(Read, &[k('o')], A::ToggleOutline, "show / hide the outline"),
+    b(
+        Read,
+        &[k('f')],
+        A::NextLink,
+        "select the next link (Enter follows, y copies)",
+    ),
+    b(Read, &[k('F')], A::PrevLink, "select the previous link"),
     b(
         Global,
         &[k('/')],

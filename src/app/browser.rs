@@ -188,8 +188,7 @@ impl Browser {
         let anchor = target.split_once('#').map(|(_, a)| a.to_string());
         self.open_path(&path, None);
         if let (Some(a), Some(app)) = (anchor, self.app_mut()) {
-            let found = app.article.sections.iter().position(|s| slug(&s.title) == a.to_lowercase());
-            match found {
+            match app.section_of_anchor(&a) {
                 Some(s) => app.read_jump_to_section(s),
                 None => app.status = Some(format!("no section #{}", crate::article::sanitize::visible(&a))),
             }
@@ -331,6 +330,11 @@ impl Browser {
     }
 }
 
+/// True when a link's target is a relative path to a markdown file.
+pub fn is_article_link(target: &str) -> bool {
+    link_target(Path::new(""), target).is_some()
+}
+
 /// A link's file: `other.md`, `../posts/x.md#part`, relative to `from`; only
 /// markdown files, never a URL with a scheme.
 pub fn link_target(from: &Path, target: &str) -> Option<PathBuf> {
@@ -363,23 +367,6 @@ fn percent_decode(s: &str) -> String {
         }
     }
     String::from_utf8_lossy(&out).into_owned()
-}
-
-/// A heading's anchor as GitHub writes it: lower case, punctuation dropped,
-/// spaces as `-`.
-pub fn slug(title: &str) -> String {
-    title
-        .chars()
-        .filter_map(|c| {
-            if c.is_alphanumeric() || c == '-' || c == '_' {
-                Some(c.to_lowercase().next().unwrap_or(c))
-            } else if c == ' ' {
-                Some('-')
-            } else {
-                None
-            }
-        })
-        .collect()
 }
 
 /// A path compared as the file system would resolve it.
