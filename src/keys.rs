@@ -64,6 +64,10 @@ pub enum Action {
     ClearAll,
     /// Decide: hide which contender a criterion speaks for.
     Blind,
+    /// Repaint the whole screen (the front end's own).
+    Redraw,
+    /// Restore the terminal and stop; `fg` comes back (the front end's own).
+    Suspend,
 }
 
 /// A key as written in the table: a code and the modifiers that must be held.
@@ -226,6 +230,8 @@ pub const KEYMAP: &[Binding] = &[
         A::Escape,
         "close help, search or highlights",
     ),
+    b(Global, &[ctrl('l')], A::Redraw, "redraw the screen"),
+    b(Global, &[ctrl('z')], A::Suspend, "suspend (fg resumes)"),
     b(Global, &[k('q'), ctrl('c')], A::Quit, "quit"),
 ];
 

@@ -14,6 +14,7 @@ pub mod keys;
 pub mod print;
 pub mod process;
 pub mod render;
+pub mod tty;
 pub mod tui;
 pub mod ui;
 pub mod wire;
