@@ -3,6 +3,7 @@
 //! afterwards by [`super::detect`].
 
 use super::front_matter;
+use super::limits::{self, MAX_TABLE_COLUMNS};
 use super::model::*;
 use super::sanitize::{self, Removed};
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
@@ -99,10 +100,19 @@ pub fn parse(src: &str, source: &str) -> Article {
 pub fn parse_unfinished(src: &str, source: &str) -> Unfinished {
     let mut removed = Removed::default();
     let src = sanitize::clean(src, &mut removed);
+    let mut marks = 0;
+    let capped = match limits::cap_combining(&src, &mut marks) {
+        Cow::Owned(o) => Some(o),
+        Cow::Borrowed(_) => None,
+    };
+    let src = capped.map_or(src, Cow::Owned);
     let (head, body) = Head::read(&src, removed);
     let mut head = head;
+    let mut deep = 0;
+    let body = limits::cap_container_depth(body, &mut deep);
+    head.limit_warnings(marks, deep);
     let mut b = Builder::new(&mut head.removed);
-    b.run(body);
+    b.run(&body);
     let out = b.output();
     head.finish(out, source)
 }
@@ -124,7 +134,15 @@ pub fn pieces(bytes: &[u8]) -> Option<Pieces> {
     let Cow::Borrowed(src) = sanitize::clean(src, &mut removed) else {
         return None;
     };
+    // Text the limits would change is parsed whole.
+    let mut n = 0;
+    if matches!(limits::cap_combining(src, &mut n), Cow::Owned(_)) {
+        return None;
+    }
     let (head, body) = Head::read(src, removed);
+    if matches!(limits::cap_container_depth(body, &mut n), Cow::Owned(_)) {
+        return None;
+    }
     let cuts = cuts(body);
     if cuts.is_empty() {
         return None;
@@ -170,9 +188,26 @@ struct Output {
     sections: Vec<Section>,
     title: Option<String>,
     ragged: usize,
+    wide_tables: usize,
 }
 
 impl Head {
+    /// Warnings for what [`limits`] cut before the markdown parser.
+    fn limit_warnings(&mut self, marks: usize, deep: usize) {
+        if marks > 0 {
+            self.warnings.push(format!(
+                "removed {marks} combining mark(s) past MAX_COMBINING_MARKS ({}) on one character",
+                limits::MAX_COMBINING_MARKS
+            ));
+        }
+        if deep > 0 {
+            self.warnings.push(format!(
+                "{deep} line(s) open more than MAX_CONTAINER_DEPTH ({}) quotes or list items; the rest of each is shown as text",
+                limits::MAX_CONTAINER_DEPTH
+            ));
+        }
+    }
+
     fn read(src: &str, mut removed: Removed) -> (Head, &str) {
         let mut warnings = Vec::new();
         let (block, body) = front_matter::split(src);
@@ -206,7 +241,13 @@ impl Head {
             mut sections,
             title,
             ragged,
+            wide_tables,
         } = out;
+        if wide_tables > 0 {
+            warnings.push(format!(
+                "{wide_tables} table(s) have more than MAX_TABLE_COLUMNS ({MAX_TABLE_COLUMNS}) columns; the columns past it are not shown"
+            ));
+        }
         if ragged > 0 {
             warnings.push(format!(
                 "{ragged} table row(s) had a different number of cells than the header; padded or cut"
@@ -281,6 +322,8 @@ struct TableAcc {
     /// Cells in the source line of the row being read, before pulldown-cmark
     /// padded or cut it.
     source_cells: usize,
+    /// Cells in the header's source line.
+    header_cells: usize,
 }
 
 impl TableAcc {
@@ -289,10 +332,11 @@ impl TableAcc {
     fn end_row(&mut self) -> bool {
         let Some(columns) = &self.columns else {
             self.columns = Some(self.row.take().iter().map(String::from).collect());
+            self.header_cells = self.source_cells;
             return false;
         };
         let width = columns.len();
-        let ragged = self.row.len() != width || self.source_cells != width;
+        let ragged = self.row.len() != width || self.source_cells != self.header_cells;
         if ragged {
             self.row.resize(width);
         }
@@ -308,6 +352,8 @@ struct Builder<'r> {
     sections: Vec<Section>,
     title: Option<String>,
     ragged: usize,
+    /// Tables with more than [`MAX_TABLE_COLUMNS`] columns.
+    wide_tables: usize,
 
     spans: Option<SpansBuf>,
     heading: Option<u8>,
@@ -350,6 +396,7 @@ impl<'r> Builder<'r> {
             sections: Vec::new(),
             title: None,
             ragged: 0,
+            wide_tables: 0,
             spans: None,
             heading: None,
             style: SpanStyle::default(),
@@ -390,7 +437,7 @@ impl<'r> Builder<'r> {
         for (event, range) in Parser::new_ext(chunk, opts).into_offset_iter() {
             // pulldown-cmark pads short rows and drops extra cells without a
             // word, so the cells are counted in the row's source line.
-            if matches!(event, Event::Start(Tag::TableRow))
+            if matches!(event, Event::Start(Tag::TableRow | Tag::TableHead))
                 && let Some(t) = &mut self.table
             {
                 t.source_cells = count_cells(&chunk[range]);
@@ -427,6 +474,7 @@ impl<'r> Builder<'r> {
             sections: self.sections,
             title: self.title,
             ragged: self.ragged,
+            wide_tables: self.wide_tables,
         }
     }
 
@@ -647,7 +695,9 @@ impl<'r> Builder<'r> {
                 }
             }
             TagEnd::TableCell => {
-                if let Some(t) = &mut self.table {
+                if let Some(t) = &mut self.table
+                    && t.row.len() < MAX_TABLE_COLUMNS
+                {
                     t.squeezed.clear();
                     squeeze_into(&mut t.squeezed, &t.cell);
                     t.row.push(&t.squeezed);
@@ -808,8 +858,14 @@ impl<'r> Builder<'r> {
 
     fn finish_table(&mut self, t: TableAcc) {
         let TableAcc {
-            columns, mut rows, ..
+            columns,
+            mut rows,
+            header_cells,
+            ..
         } = t;
+        if header_cells > MAX_TABLE_COLUMNS {
+            self.wide_tables += 1;
+        }
         rows.shrink_to_fit();
         let columns = columns.unwrap_or_default();
         let idx = self.tables.len();
