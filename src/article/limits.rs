@@ -28,6 +28,11 @@ pub const MAX_CONTAINER_DEPTH: usize = 100;
 /// Table columns past this many are dropped.
 pub const MAX_TABLE_COLUMNS: usize = 64;
 
+/// A code block longer than this many lines is kept as several blocks of
+/// this many (drawn without a gap between them), so no stage lays out
+/// millions of lines at once.
+pub const MAX_CODE_BLOCK_LINES: usize = 1000;
+
 /// Combining marks (zero-width characters) kept after one base character;
 /// more would make a single cell as large as the frame.
 pub const MAX_COMBINING_MARKS: usize = 16;

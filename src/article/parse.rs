@@ -645,12 +645,25 @@ impl<'r> Builder<'r> {
             }
             TagEnd::CodeBlock => {
                 if let Some(code) = self.code.take() {
-                    let code: Box<str> = code.strip_suffix('\n').unwrap_or(&code).into();
+                    let code = code.strip_suffix('\n').unwrap_or(&code);
                     if let Some(item) = &mut self.item {
                         item.text.push('\n');
-                        item.text.push_str(&code);
+                        item.text.push_str(code);
                     }
-                    self.push_block(BlockKind::Code(code));
+                    // A long block is kept as blocks of at most
+                    // MAX_CODE_BLOCK_LINES lines, drawn without a gap: every
+                    // later stage lays out one block at a time.
+                    let mut rest = code;
+                    loop {
+                        let cut = memchr::memchr_iter(b'\n', rest.as_bytes())
+                            .nth(limits::MAX_CODE_BLOCK_LINES - 1);
+                        let Some(cut) = cut else {
+                            self.push_block(BlockKind::Code(rest.into()));
+                            break;
+                        };
+                        self.push_block(BlockKind::Code(rest[..cut].into()));
+                        rest = &rest[cut + 1..];
+                    }
                 }
             }
             TagEnd::HtmlBlock => {
