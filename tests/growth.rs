@@ -173,7 +173,12 @@ fn table_columns() {
     grows_linearly(
         "table columns",
         |n| {
-            let row = |p: &str| (0..n).map(|i| format!("{p}{i}")).collect::<Vec<_>>().join("|");
+            let row = |p: &str| {
+                (0..n)
+                    .map(|i| format!("{p}{i}"))
+                    .collect::<Vec<_>>()
+                    .join("|")
+            };
             format!(
                 "# Alpha vs Beta\n\n|{}|\n|{}|\n|{}|\n",
                 row("c"),
@@ -198,7 +203,12 @@ fn quotes_then_list_items_on_one_line() {
 fn combining_marks() {
     grows_linearly(
         "combining marks",
-        |n| format!("# A vs B\n\n{}\n", format!("a{}", "\u{301}".repeat(1000)).repeat(n)),
+        |n| {
+            format!(
+                "# A vs B\n\n{}\n",
+                format!("a{}", "\u{301}".repeat(1000)).repeat(n)
+            )
+        },
         50,
     );
 }
@@ -211,7 +221,10 @@ fn a_wide_and_long_table() {
             let cols = 1000;
             let mut s = format!(
                 "# Alpha vs Beta\n\n|{}|\n|{}|\n",
-                (0..cols).map(|i| format!("c{i}")).collect::<Vec<_>>().join("|"),
+                (0..cols)
+                    .map(|i| format!("c{i}"))
+                    .collect::<Vec<_>>()
+                    .join("|"),
                 vec!["-"; cols].join("|")
             );
             for _ in 0..n {
@@ -232,6 +245,9 @@ fn a_code_fence_of_short_lines_and_a_long_list() {
         |n| format!("# A vs B\n\n```\n{}```\n", "x\n".repeat(n)),
         100_000,
     );
-    grows_linearly("list", |n| format!("# A vs B\n\n{}", "- x\n".repeat(n)), 50_000);
+    grows_linearly(
+        "list",
+        |n| format!("# A vs B\n\n{}", "- x\n".repeat(n)),
+        50_000,
+    );
 }
-

@@ -369,7 +369,9 @@ fn hostile_front_matter() -> impl Strategy<Value = String> {
         (1usize..3000).prop_map(|n| format!("k: [{}]\n", vec!["*a"; n].join(", "))),
         (1usize..300).prop_map(|n| format!("deep: {}\n", "[".repeat(n))),
         (1usize..300).prop_map(|n| format!("deep: {}1{}\n", "{a: ".repeat(n), "}".repeat(n))),
-        (1usize..120).prop_map(|n| (0..n).map(|i| format!("{}k{i}:\n", " ".repeat(i))).collect()),
+        (1usize..120).prop_map(|n| (0..n)
+            .map(|i| format!("{}k{i}:\n", " ".repeat(i)))
+            .collect()),
         (1usize..120).prop_map(|n| format!("{}x\n", "- ".repeat(n))),
         (0usize..2000).prop_map(|n| "[[a]]\n".repeat(n)),
         "[a-z]{1,8}: [a-z\\[\\]{},*&!|>\"' ]{0,40}\n",
@@ -377,7 +379,10 @@ fn hostile_front_matter() -> impl Strategy<Value = String> {
     ];
     (prop::collection::vec(piece, 0..6), any::<bool>()).prop_map(|(pieces, toml)| {
         let fence = if toml { "+++" } else { "---" };
-        format!("{fence}\n{}{fence}\n# Alpha vs Beta\n\nbody text\n", pieces.concat())
+        format!(
+            "{fence}\n{}{fence}\n# Alpha vs Beta\n\nbody text\n",
+            pieces.concat()
+        )
     })
 }
 

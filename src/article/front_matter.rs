@@ -219,7 +219,11 @@ struct Budget<'a>(&'a Cell<usize>);
 impl Budget<'_> {
     /// Spends `n` bytes (and a few for the node itself).
     fn spend<E: de::Error>(self, n: usize) -> Result<(), E> {
-        let left = self.0.get().checked_sub(n + 8).ok_or_else(|| E::custom(OVER_BUDGET))?;
+        let left = self
+            .0
+            .get()
+            .checked_sub(n + 8)
+            .ok_or_else(|| E::custom(OVER_BUDGET))?;
         self.0.set(left);
         Ok(())
     }

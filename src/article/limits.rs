@@ -86,6 +86,93 @@ pub fn front_matter_depth(text: &str) -> usize {
     deepest
 }
 
+/// Cuts the rows of tables wider than [`MAX_TABLE_COLUMNS`] after that
+/// many cells, before pulldown-cmark builds its tree of them (a tree node
+/// per cell: a 2,000-column table would cost about 50 times its size).
+/// A table is a delimiter row (`|---|:--|`) with the line before it and
+/// the lines after it up to a blank one, outside fenced code. Counts the
+/// tables cut.
+pub fn cap_table_columns<'a>(body: &'a str, tables: &mut usize) -> Cow<'a, str> {
+    let wide = |l: &str| memchr::memchr_iter(b'|', l.as_bytes()).count() > MAX_TABLE_COLUMNS;
+    // Most articles have no line that wide at all.
+    if !body.split('\n').any(wide) {
+        return Cow::Borrowed(body);
+    }
+    let lines: Vec<&str> = body.split_inclusive('\n').collect();
+    let mut out = String::with_capacity(body.len());
+    let mut fence: Option<(u8, usize)> = None;
+    let mut in_table = false;
+    let mut i = 0;
+    while i < lines.len() {
+        let line = lines[i];
+        let t = line.trim_start_matches(' ');
+        let indent = line.len() - t.len();
+        if indent <= 3 {
+            let b = t.as_bytes();
+            let run = |c: u8| b.iter().take_while(|&&x| x == c).count();
+            match fence {
+                Some((c, n)) if run(c) >= n && t[run(c)..].trim().is_empty() => fence = None,
+                None if matches!(b.first(), Some(b'`' | b'~')) && run(b[0]) >= 3 => {
+                    fence = Some((b[0], run(b[0])));
+                }
+                _ => {}
+            }
+        }
+        if fence.is_some() || t.trim().is_empty() {
+            in_table = false;
+        } else if !in_table
+            && i + 1 < lines.len()
+            && delimiter_row(lines[i + 1])
+            && wide(lines[i + 1])
+        {
+            in_table = true;
+            *tables += 1;
+        }
+        if in_table {
+            let kept = cut_cells(line);
+            out.push_str(kept);
+            if kept.len() < line.len() && line.ends_with('\n') {
+                out.push('\n');
+            }
+        } else {
+            out.push_str(line);
+        }
+        i += 1;
+    }
+    Cow::Owned(out)
+}
+
+/// A table's delimiter row: pipes, dashes, colons and blanks, a dash at least.
+fn delimiter_row(line: &str) -> bool {
+    let t = line.trim();
+    t.contains('-')
+        && t.contains('|')
+        && t.bytes()
+            .all(|c| matches!(c, b'|' | b'-' | b':' | b' ' | b'\t'))
+}
+
+/// `line` (a table row) up to the end of its [`MAX_TABLE_COLUMNS`]th cell
+/// (without its newline), or all of it when it has fewer; unescaped pipes separate cells, a leading one does not.
+fn cut_cells(line: &str) -> &str {
+    let b = line.as_bytes();
+    let lead = b.iter().take_while(|&&c| c == b' ').count();
+    let start = if b.get(lead) == Some(&b'|') {
+        lead + 1
+    } else {
+        lead
+    };
+    let mut cells = 0;
+    for i in start..b.len() {
+        if b[i] == b'|' && b[i - 1] != b'\\' {
+            cells += 1;
+            if cells == MAX_TABLE_COLUMNS {
+                return &line[..=i];
+            }
+        }
+    }
+    line
+}
+
 /// Rewrites the lines of `body` that open more than
 /// [`MAX_CONTAINER_DEPTH`] containers: the marker past the limit gets a
 /// backslash, so it and what follows are text. Counts the lines changed.
@@ -219,7 +306,9 @@ mod tests {
         assert_eq!(front_matter_depth("title: A\nkeywords: [a, b]\n"), 2);
         assert_eq!(front_matter_depth(&format!("x: {}", "[".repeat(200))), 201);
         assert_eq!(front_matter_depth("a: \"[[[[\" # [[[\n"), 1);
-        let nested: String = (0..80).map(|i| format!("{}k{i}:\n", " ".repeat(i))).collect();
+        let nested: String = (0..80)
+            .map(|i| format!("{}k{i}:\n", " ".repeat(i)))
+            .collect();
         assert_eq!(front_matter_depth(&nested), 80);
         assert_eq!(front_matter_depth(&format!("{}x\n", "- ".repeat(70))), 71);
     }
@@ -232,10 +321,50 @@ mod tests {
         let deep = format!("a\n\n{}{}x\n", "> ".repeat(60), "- ".repeat(60));
         let capped = cap_container_depth(&deep, &mut n);
         assert_eq!(n, 1);
-        let expected = format!("a\n\n{}{}\\- {}x\n", "> ".repeat(60), "- ".repeat(40), "- ".repeat(19));
+        let expected = format!(
+            "a\n\n{}{}\\- {}x\n",
+            "> ".repeat(60),
+            "- ".repeat(40),
+            "- ".repeat(19)
+        );
         assert_eq!(capped, expected);
         let ordered = format!("{}12. x\n", "1. ".repeat(MAX_CONTAINER_DEPTH));
         assert!(cap_container_depth(&ordered, &mut n).ends_with("12\\. x\n"));
+    }
+
+    #[test]
+    fn wide_tables_are_cut_before_the_parser() {
+        let n = MAX_TABLE_COLUMNS + 10;
+        let row = |p: &str| {
+            (0..n)
+                .map(|i| format!("{p}{i}"))
+                .collect::<Vec<_>>()
+                .join(" | ")
+        };
+        let table = format!(
+            "| {} |\n|{}|\n| {} |\n",
+            row("h"),
+            vec!["---"; n].join("|"),
+            row("v")
+        );
+        let src = format!("text | with | pipes\n\n{table}\n```\n{table}```\n");
+        let mut t = 0;
+        let out = cap_table_columns(&src, &mut t);
+        assert_eq!(t, 1);
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines[0], "text | with | pipes");
+        let last = MAX_TABLE_COLUMNS - 1;
+        assert!(lines[2].ends_with(&format!("h{last} |")), "{}", lines[2]);
+        assert!(lines[4].ends_with(&format!("v{last} |")));
+        // The same table in a fence is code, left whole.
+        assert!(out.contains(&table));
+        let a = crate::article::parse::parse(&src, "wide.md");
+        assert_eq!(a.tables[0].columns.len(), MAX_TABLE_COLUMNS);
+        assert!(
+            a.warnings.iter().any(|w| w.contains("MAX_TABLE_COLUMNS")),
+            "{:?}",
+            a.warnings
+        );
     }
 
     #[test]
@@ -244,7 +373,10 @@ mod tests {
         let mut d = 0;
         let s = cap_combining(&zalgo, &mut d);
         assert_eq!(d, 40 - MAX_COMBINING_MARKS);
-        assert_eq!(s.chars().filter(|&c| c == '\u{301}').count(), MAX_COMBINING_MARKS);
+        assert_eq!(
+            s.chars().filter(|&c| c == '\u{301}').count(),
+            MAX_COMBINING_MARKS
+        );
         assert!(s.ends_with("b\u{302}\u{302}\u{302}"));
         // Emoji sequences and plain text are untouched.
         let fine = "👨\u{200d}👩\u{200d}👧 é ".repeat(50) + &"x".repeat(200);

@@ -110,8 +110,15 @@ pub fn parse_unfinished(src: &str, source: &str) -> Unfinished {
     let mut head = head;
     let mut deep = 0;
     let body = limits::cap_container_depth(body, &mut deep);
+    let mut wide = 0;
+    let cut = match limits::cap_table_columns(&body, &mut wide) {
+        Cow::Owned(o) => Some(o),
+        Cow::Borrowed(_) => None,
+    };
+    let body = cut.map_or(body, Cow::Owned);
     head.limit_warnings(marks, deep);
     let mut b = Builder::new(&mut head.removed);
+    b.wide_tables = wide;
     b.run(&body);
     let out = b.output();
     head.finish(out, source)
@@ -140,7 +147,9 @@ pub fn pieces(bytes: &[u8]) -> Option<Pieces> {
         return None;
     }
     let (head, body) = Head::read(src, removed);
-    if matches!(limits::cap_container_depth(body, &mut n), Cow::Owned(_)) {
+    if matches!(limits::cap_container_depth(body, &mut n), Cow::Owned(_))
+        || matches!(limits::cap_table_columns(body, &mut n), Cow::Owned(_))
+    {
         return None;
     }
     let cuts = cuts(body);
@@ -876,6 +885,7 @@ impl<'r> Builder<'r> {
             header_cells,
             ..
         } = t;
+        // A backstop: the wide tables were cut before the parser saw them.
         if header_cells > MAX_TABLE_COLUMNS {
             self.wide_tables += 1;
         }
@@ -911,11 +921,18 @@ fn cuts(body: &str) -> Vec<usize> {
     if body.len() > 2 * CHUNK && !body.contains("]:") {
         let mut fence: Option<(u8, usize)> = None;
         let mut blank_before = true;
+        // The list marker of the line before, when it is a top-level item.
+        let mut prev_marker: Option<u8> = None;
+        // Where the run of one-line items the line is in began: only a list
+        // longer than a chunk is cut (the detectors read lists whole).
+        let mut list_start = 0;
         let mut last = 0;
         let mut at = 0;
         for line in body.split_inclusive('\n') {
             let start = at;
             at += line.len();
+            // Set again below only on the paths that do not `continue`.
+            let prev = prev_marker.take();
             let indent = line.len() - line.trim_start_matches(' ').len();
             let rest = &line[indent..];
             let blank = rest.trim().is_empty();
@@ -943,9 +960,22 @@ fn cuts(body: &str) -> Vec<usize> {
                         continue;
                     }
                 }
-                if indent == 0 && blank_before && start - last >= CHUNK && atx_heading(rest) {
-                    cuts.push(start);
-                    last = start;
+                if indent == 0 && start - last >= CHUNK {
+                    // Before a heading after a blank line, or between two
+                    // one-line items at the top level of a tight list longer
+                    // than a chunk (read as several lists of the same items:
+                    // the same blocks, markers and numbers).
+                    let marker = list_marker(rest);
+                    if (blank_before && atx_heading(rest))
+                        || (marker.is_some_and(|m| Some(m) == prev) && start - list_start >= CHUNK)
+                    {
+                        cuts.push(start);
+                        last = start;
+                    }
+                }
+                prev_marker = if indent == 0 { list_marker(rest) } else { None };
+                if prev.is_none() || prev_marker != prev {
+                    list_start = start;
                 }
             } else if fence.is_some() {
                 blank_before = false;
@@ -978,6 +1008,27 @@ impl<'a> Iterator for Chunks<'a> {
         self.i += 1;
         Some(&self.body[start..end])
     }
+}
+
+/// The marker's kind (`-`, `*`, `+`, or `.`/`)` after digits) when `line`
+/// starts a list item with text on the same line.
+fn list_marker(line: &str) -> Option<u8> {
+    let b = line.as_bytes();
+    let (kind, after) = match b.first()? {
+        c @ (b'-' | b'*' | b'+') => (*c, 1),
+        b'0'..=b'9' => {
+            let n = b.iter().take_while(|c| c.is_ascii_digit()).count();
+            match b.get(n) {
+                Some(c @ (b'.' | b')')) if n <= 9 => (*c, n + 1),
+                _ => return None,
+            }
+        }
+        _ => return None,
+    };
+    // A space, then text that is not a thematic break (`- - -`, `* * *`).
+    let text = line[after..].strip_prefix(' ')?.trim();
+    let rule = text.chars().all(|c| c == char::from(kind) || c == ' ');
+    (!text.is_empty() && !rule).then_some(kind)
 }
 
 /// `#` to `######` then a space, a tab or the line's end.
@@ -1130,6 +1181,46 @@ mod tests {
         let (whole, chunked, n) = both(body);
         assert!(n > 3, "{n} chunks");
         assert!(whole == chunked, "chunked parse differs");
+    }
+
+    #[test]
+    fn a_long_list_is_cut_between_items_into_the_same_blocks() {
+        let mut body = String::from("Intro.\n\n");
+        for i in 0..40_000 {
+            match i % 4 {
+                0 => body.push_str(&format!("- item {i} with **bold**\n")),
+                1 if i % 20_000 == 1 => body.push_str(&format!("- item {i}\n  - nested {i}\n")),
+                1 => body.push_str(&format!("- item {i}\n")),
+                2 => body.push_str(&format!("- item {i}\n")),
+                _ => body.push_str(&format!("- `code {i}`\n")),
+            }
+        }
+        body.push_str("\n1. one\n");
+        for i in 2..30_000 {
+            body.push_str(&format!("{i}. step {i}\n"));
+        }
+        let blocks = |b: Builder| format!("{:?}", b.blocks);
+        let mut r1 = Removed::default();
+        let mut whole = Builder::new(&mut r1);
+        whole.run_chunk(&body);
+        whole.end_run();
+        let mut r2 = Removed::default();
+        let mut chunked = Builder::new(&mut r2);
+        chunked.run(&body);
+        assert!(chunks(&body).count() > 10, "{}", chunks(&body).count());
+        assert!(blocks(whole) == blocks(chunked), "chunked list differs");
+        // Never between an item and its continuation, nor at a rule.
+        for c in cuts(&body) {
+            assert!(
+                body[c..].starts_with("- item")
+                    || body[c..].starts_with("- `")
+                    || body.as_bytes()[c].is_ascii_digit()
+            );
+            assert!(!body[..c].ends_with("\n\n"));
+        }
+        assert_eq!(list_marker("- - -"), None);
+        assert_eq!(list_marker("12) x"), Some(b')'));
+        assert_eq!(list_marker("-x"), None);
     }
 
     #[test]
