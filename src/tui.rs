@@ -43,7 +43,10 @@ impl Events for TerminalEvents {
         // would be drawn one frame per key. A short timeout looks at them
         // first, then polls the terminal without waiting (under a
         // millisecond rounds down to 0 ms), and gives up after a few
-        // microseconds at most.
+        // microseconds at most. (Dropping `use-dev-tty` for crossterm's mio
+        // source would fix #839 but not keep its read loop from spinning on
+        // EIO or EOF, which a dropped link gives: it retries any read error
+        // other than EWOULDBLOCK/EINTR forever; this source returns it.)
         event::poll(Duration::from_micros(50))
     }
 }
