@@ -14,7 +14,7 @@ use std::io;
 use std::path::PathBuf;
 use std::sync::Mutex;
 use std::sync::OnceLock;
-use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI32, AtomicU64, Ordering};
 
 /// Enter the alternate screen and hide the cursor.
 pub const ENTER: &str = "\x1b[?1049h\x1b[?25l";
@@ -45,6 +45,9 @@ static MOUSE: AtomicBool = AtomicBool::new(false);
 /// The terminal was left and re-entered (SIGTSTP then SIGCONT): the next
 /// frame must repaint everything.
 static REPAINT: AtomicBool = AtomicBool::new(false);
+/// The thread that draws (set when raw mode starts), to interrupt its
+/// blocked write; 0 before.
+static MAIN: AtomicU64 = AtomicU64::new(0);
 /// `--decide-out`: the path and the latest text, written on every way out.
 static DECISION: Mutex<Option<(PathBuf, String)>> = Mutex::new(None);
 
@@ -109,7 +112,36 @@ pub fn raw() -> io::Result<()> {
         return Err(io::Error::last_os_error());
     }
     ACTIVE.store(true, Ordering::Release);
+    if MAIN.load(Ordering::Acquire) == 0 {
+        // SAFETY: pthread_self has no preconditions.
+        MAIN.store(unsafe { libc::pthread_self() } as u64, Ordering::Release);
+        install_interrupt();
+    }
     Ok(())
+}
+
+/// SIGUSR2, without SA_RESTART and with a handler that does nothing: sent
+/// to the drawing thread, it makes a write blocked on a stalled link return
+/// (EINTR), which lets go of the terminal's write lock.
+fn install_interrupt() {
+    extern "C" fn nothing(_: libc::c_int) {}
+    // SAFETY: a zeroed sigaction with a handler that touches nothing and no
+    // flags (so a blocked system call is interrupted, not restarted).
+    unsafe {
+        let mut sa: libc::sigaction = std::mem::zeroed();
+        sa.sa_sigaction = nothing as extern "C" fn(libc::c_int) as usize;
+        libc::sigemptyset(&mut sa.sa_mask);
+        libc::sigaction(libc::SIGUSR2, &sa, std::ptr::null_mut());
+    }
+}
+
+/// Interrupts the drawing thread's blocked write, if any.
+fn interrupt_main() {
+    let main = MAIN.load(Ordering::Acquire);
+    if main != 0 {
+        // SAFETY: the drawing thread lives as long as the process.
+        unsafe { libc::pthread_kill(main as libc::pthread_t, libc::SIGUSR2) };
+    }
 }
 
 /// Records whether mouse reporting is on (to turn it back on after a suspend).
@@ -127,15 +159,23 @@ pub fn enter_sequence() -> String {
     s
 }
 
+/// True once a signal or the main thread has begun to leave: the event
+/// loop's writer then writes nothing more (see `tui::RawStdout`), so the
+/// restore sequence is the last thing the terminal gets.
+pub fn leaving() -> bool {
+    LEAVING.load(Ordering::Acquire)
+}
+
 /// Writes `bytes` to the terminal without any lock and without blocking for
 /// long: when the link is stalled, what is queued for it is thrown away
-/// (`tcflush`) to make room, a few times at most.
+/// (`tcflush`) to make room, for two seconds at most (a frame being
+/// written holds the terminal until it is through; none follows it).
 fn write_raw(bytes: &[u8]) {
     let out = OUT.load(Ordering::Acquire);
     let fd = if out >= 0 { out } else { libc::STDOUT_FILENO };
     let mut left = bytes;
     let mut tries = 0;
-    while !left.is_empty() && tries < 200 {
+    while !left.is_empty() && tries < 2000 {
         // SAFETY: writes from a live slice; fd stays open for the process's life.
         let n = unsafe { libc::write(fd, left.as_ptr().cast(), left.len()) };
         if n > 0 {
@@ -149,6 +189,12 @@ fn write_raw(bytes: &[u8]) {
                 tries += 1;
                 // SAFETY: tcflush discards output not yet sent; it reads no memory.
                 unsafe { libc::tcflush(fd, libc::TCOFLUSH) };
+                // A frame blocked on the stalled link holds the terminal
+                // (flushing does not wake it): interrupt it. It writes
+                // nothing more once we are leaving.
+                if LEAVING.load(Ordering::Acquire) {
+                    interrupt_main();
+                }
                 std::thread::sleep(std::time::Duration::from_millis(1));
             }
             _ => return,

@@ -73,6 +73,11 @@ pub struct RawStdout;
 impl RawStdout {
     fn with<T>(f: impl FnOnce(&mut std::fs::File) -> T) -> T {
         use std::os::fd::FromRawFd;
+        // A signal is restoring the terminal and ending the process: no frame
+        // may follow the restore sequence.
+        while tty::leaving() {
+            std::thread::park();
+        }
         let mut lock = io::stdout().lock();
         let _ = lock.flush();
         // SAFETY: fd 1 stays open for the life of the process; ManuallyDrop never closes it.
@@ -85,8 +90,18 @@ impl Write for RawStdout {
     fn write(&mut self, data: &[u8]) -> io::Result<usize> {
         Self::with(|f| f.write(data))
     }
-    fn write_all(&mut self, data: &[u8]) -> io::Result<()> {
-        Self::with(|f| f.write_all(data))
+    fn write_all(&mut self, mut data: &[u8]) -> io::Result<()> {
+        // Not `File::write_all`: a write interrupted by a signal that is
+        // restoring the terminal must not be retried (see `with`).
+        while !data.is_empty() {
+            match Self::with(|f| f.write(data)) {
+                Ok(0) => return Err(io::ErrorKind::WriteZero.into()),
+                Ok(n) => data = &data[n..],
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(())
     }
     fn flush(&mut self) -> io::Result<()> {
         Ok(())
