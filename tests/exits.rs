@@ -266,6 +266,11 @@ fn decision_written_on_sigterm() {
 }
 
 #[test]
+fn decision_written_on_sigint() {
+    decision_on_exit(|p| p.signal(libc::SIGINT), 130);
+}
+
+#[test]
 fn decision_written_on_sighup() {
     decision_on_exit(|p| p.signal(libc::SIGHUP), 129);
 }
