@@ -228,8 +228,8 @@ fn a_paste_without_bracketed_paste_is_a_burst() {
 
 /// The decision is written and reported after the terminal is restored,
 /// for each way out.
-fn decision_on_exit(exit: impl FnOnce(&mut Pty), code: u32) {
-    let out = temp(&format!("exit-{code}.md"));
+fn decision_on_exit(name: &str, exit: impl FnOnce(&mut Pty), code: u32) {
+    let out = temp(&format!("exit-{name}.md"));
     let out_s = out.to_str().unwrap().to_string();
     let mut p = Pty::spawn(&["--view", "decide", "--decide-out", &out_s], 100, 30, &[]);
     p.wait_for("Decide");
@@ -252,27 +252,27 @@ fn decision_on_exit(exit: impl FnOnce(&mut Pty), code: u32) {
 
 #[test]
 fn decision_written_on_q() {
-    decision_on_exit(|p| p.send("q"), 0);
+    decision_on_exit("q", |p| p.send("q"), 0);
 }
 
 #[test]
 fn decision_written_on_ctrl_c() {
-    decision_on_exit(|p| p.send("\x03"), 0);
+    decision_on_exit("ctrl_c", |p| p.send("\x03"), 0);
 }
 
 #[test]
 fn decision_written_on_sigterm() {
-    decision_on_exit(|p| p.signal(libc::SIGTERM), 143);
+    decision_on_exit("sigterm", |p| p.signal(libc::SIGTERM), 143);
 }
 
 #[test]
 fn decision_written_on_sigint() {
-    decision_on_exit(|p| p.signal(libc::SIGINT), 130);
+    decision_on_exit("sigint", |p| p.signal(libc::SIGINT), 130);
 }
 
 #[test]
 fn decision_written_on_sighup() {
-    decision_on_exit(|p| p.signal(libc::SIGHUP), 129);
+    decision_on_exit("sighup", |p| p.signal(libc::SIGHUP), 129);
 }
 
 #[test]

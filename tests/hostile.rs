@@ -534,7 +534,8 @@ fn zwj_sequences_in_table_cells_are_never_split() {
     );
     let a = versus::article::parse(&src, "zwj.md");
     for width in [20, 24, 30, 40, 60] {
-        let printed = versus::print::render(&a, width, &versus::render::theme::Theme::new(false, false));
+        let printed =
+            versus::print::render(&a, width, &versus::render::theme::Theme::new(false, false));
         for line in printed.lines() {
             let cells: Vec<&str> = line.split(['│', '|']).collect();
             for c in cells {
