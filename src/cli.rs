@@ -41,7 +41,7 @@ pub enum ViewArg {
 )]
 pub struct Args {
     /// Article to open: a markdown file, or `-` for standard input (default: the bundled article).
-    pub file: Option<String>,
+    pub file: Option<std::ffi::OsString>,
     /// Print the article as plain text and exit (the default when stdout is not a terminal).
     #[arg(long, conflicts_with = "json")]
     pub print: bool,
@@ -142,6 +142,12 @@ pub fn main() -> u8 {
         Ok(a) => a,
         Err(e) => return usage_error(&e),
     };
+    if let Some(path) = &args.decide_out
+        && let Err(e) = crate::tui::check_decide_out(path)
+    {
+        say!("versus: {e}");
+        return 2;
+    }
     let unfinished = match input::load_unfinished(args.file.as_deref()) {
         Ok(a) => a,
         Err(e) => {

@@ -70,6 +70,10 @@ pub enum Action {
     NextLink,
     /// Read: select the previous link.
     PrevLink,
+    /// Repaint the whole screen (the front end's own).
+    Redraw,
+    /// Restore the terminal and stop; `fg` comes back (the front end's own).
+    Suspend,
 }
 
 /// A key as written in the table: a code and the modifiers that must be held.
@@ -263,6 +267,8 @@ pub const KEYMAP: &[Binding] = &[
         A::Quit,
         "quit (Ctrl-C: at once, from anywhere)",
     ),
+    b(Global, &[ctrl('l')], A::Redraw, "redraw the screen"),
+    b(Global, &[ctrl('z')], A::Suspend, "suspend (fg resumes)"),
 ];
 
 /// Normalises what terminals send: Shift on a printable character is in the

@@ -13,6 +13,7 @@ pub mod input;
 pub mod keys;
 pub mod print;
 pub mod render;
+pub mod tty;
 pub mod tui;
 pub mod ui;
 pub mod wire;

@@ -9,8 +9,10 @@ use crate::app::{App, Options, View};
 use crate::article::Article;
 use crate::article::parse::Items;
 use crate::cli::{Args, ViewArg};
+use crate::keys;
 use crate::render::caps::Caps;
 use crate::render::theme::Theme;
+use crate::tty;
 use crate::wire::Screen;
 use crossterm::event::{self, Event, KeyEventKind, MouseEventKind};
 use crossterm::terminal;
@@ -28,31 +30,25 @@ pub trait Events {
 }
 
 /// Events from the process's terminal (or `/dev/tty` when stdin is a pipe).
-/// The signal handlers are installed on the first wait, just after the first
-/// frame went out, so that nothing stands between start-up and the first frame.
 #[derive(Default)]
-pub struct TerminalEvents {
-    signals: bool,
-}
-
-impl TerminalEvents {
-    fn ready(&mut self) -> io::Result<()> {
-        if !self.signals {
-            install_signal_handlers()?;
-            self.signals = true;
-        }
-        Ok(())
-    }
-}
+pub struct TerminalEvents;
 
 impl Events for TerminalEvents {
     fn next(&mut self) -> io::Result<Event> {
-        self.ready()?;
         event::read()
     }
     fn pending(&mut self) -> io::Result<bool> {
-        self.ready()?;
-        event::poll(Duration::ZERO)
+        // Not `poll(Duration::ZERO)`: with crossterm's `use-dev-tty` source
+        // a zero timeout never looks at the events it has already read and
+        // parsed (crossterm issue #839), so a burst of keys read in one go
+        // would be drawn one frame per key. A short timeout looks at them
+        // first, then polls the terminal without waiting (under a
+        // millisecond rounds down to 0 ms), and gives up after a few
+        // microseconds at most. (Dropping `use-dev-tty` for crossterm's mio
+        // source would fix #839 but not keep its read loop from spinning on
+        // EIO or EOF, which a dropped link gives: it retries any read error
+        // other than EWOULDBLOCK/EINTR forever; this source returns it.)
+        event::poll(Duration::from_micros(50))
     }
 }
 
@@ -80,6 +76,11 @@ impl RawStdout {
     #[allow(unsafe_code)] // a File over fd 1 that is never closed.
     fn with<T>(f: impl FnOnce(&mut std::fs::File) -> T) -> T {
         use std::os::fd::FromRawFd;
+        // A signal is restoring the terminal and ending the process: no frame
+        // may follow the restore sequence.
+        while tty::leaving() {
+            std::thread::park();
+        }
         let mut lock = io::stdout().lock();
         let _ = lock.flush();
         // SAFETY: fd 1 stays open for the life of the process; ManuallyDrop never closes it.
@@ -92,58 +93,33 @@ impl Write for RawStdout {
     fn write(&mut self, data: &[u8]) -> io::Result<usize> {
         Self::with(|f| f.write(data))
     }
-    fn write_all(&mut self, data: &[u8]) -> io::Result<()> {
-        Self::with(|f| f.write_all(data))
+    fn write_all(&mut self, mut data: &[u8]) -> io::Result<()> {
+        // Not `File::write_all`: a write interrupted by a signal that is
+        // restoring the terminal must not be retried (see `with`).
+        while !data.is_empty() {
+            match Self::with(|f| f.write(data)) {
+                Ok(0) => return Err(io::ErrorKind::WriteZero.into()),
+                Ok(n) => data = &data[n..],
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(())
     }
     fn flush(&mut self) -> io::Result<()> {
         Ok(())
     }
 }
 
-/// The bytes that put an xterm-like terminal back as we found it.
-const RESTORE: &str =
-    "\x1b[?1000l\x1b[?1002l\x1b[?1003l\x1b[?1006l\x1b[?1015l\x1b[0m\x1b[?25h\x1b[?1049l";
-
-/// The terminal's capabilities, once it is set up: the restore sends only
-/// what it understands.
-static CAPS: std::sync::OnceLock<Caps> = std::sync::OnceLock::new();
-
-/// The bytes that put a terminal with `caps` back as we found it. Without an
-/// alternate screen the screen is cleared instead.
-pub fn restore_seq(caps: &Caps) -> &'static str {
-    match (caps.alt_screen, caps.mouse, caps.cursor_hide) {
-        (true, true, true) => RESTORE,
-        (false, true, true) => "\x1b[?1000l\x1b[?1006l\x1b[0m\x1b[?25h\x1b[H\x1b[J",
-        (false, false, true) => "\x1b[0m\x1b[?25h\x1b[H\x1b[J",
-        (false, false, false) => "\x1b[0m\x1b[H\x1b[J",
-        // Not a combination `Caps::for_term` gives: undo all that may be set.
-        _ => "\x1b[?1000l\x1b[?1006l\x1b[0m\x1b[?25h\x1b[?1049l",
-    }
-}
-
 /// The set-up sequences for `caps` (with `mouse`, mouse reports where the
-/// terminal has them).
+/// terminal has them; bracketed paste where it has them too).
 pub fn enter_seq(caps: &Caps, mouse: bool) -> String {
-    let mut s = String::new();
-    if caps.alt_screen {
-        s.push_str("\x1b[?1049h");
-    }
-    if caps.cursor_hide {
-        s.push_str("\x1b[?25l");
-    }
-    if mouse && caps.mouse {
-        s.push_str(MOUSE_ON);
-    }
-    s
+    tty::enter_sequence_for(caps, mouse)
 }
 
 /// Restores the terminal; safe to call more than once and from any thread.
 pub fn restore_terminal() {
-    let mut out = io::stdout().lock();
-    let restore = CAPS.get().map_or(RESTORE, restore_seq);
-    let _ = out.write_all(restore.as_bytes());
-    let _ = out.flush();
-    let _ = terminal::disable_raw_mode();
+    tty::restore();
 }
 
 struct Guard;
@@ -162,19 +138,6 @@ fn install_panic_hook() {
     }));
 }
 
-/// SIGTERM, SIGHUP (a dropped SSH connection) and SIGINT restore and exit.
-fn install_signal_handlers() -> io::Result<()> {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
-    std::thread::spawn(move || {
-        if let Some(sig) = signals.forever().next() {
-            restore_terminal();
-            std::process::exit(128 + sig);
-        }
-    });
-    Ok(())
-}
-
 pub fn options(args: &Args) -> Options {
     let view = match args.view {
         ViewArg::Read => View::Read,
@@ -189,15 +152,16 @@ pub fn options(args: &Args) -> Options {
     }
 }
 
-/// Enter the alternate screen and hide the cursor.
-pub const ENTER: &str = "\x1b[?1049h\x1b[?25l";
-/// Mouse buttons and wheel, SGR-encoded (no motion reports: they would wake
-/// the program and cross the link on every pointer move).
-pub const MOUSE_ON: &str = "\x1b[?1000h\x1b[?1006h";
+pub use crate::tty::{ENTER, MOUSE_ON, PASTE_ON};
 
 /// Runs the full-screen browser on the process's terminal. Nothing here
 /// waits for an answer from the terminal: the first frame goes out as soon
 /// as the article is parsed, together with the set-up sequences, in one write.
+///
+/// Every way out restores the terminal and writes `--decide-out`: quitting,
+/// an error reading the terminal (a dropped link: EOF or EIO), a panic (the
+/// terminal only), SIGTERM, SIGHUP and SIGINT (the signal thread, see
+/// [`tty`]). The signal handlers are in place before raw mode.
 pub fn run(
     article: Article,
     items: Items,
@@ -205,33 +169,96 @@ pub fn run(
     theme: Theme,
     caps: Caps,
 ) -> io::Result<()> {
-    let _ = CAPS.set(caps);
     install_panic_hook();
-    terminal::enable_raw_mode()?;
-    let _guard = Guard;
+    tty::open()?;
+    tty::install_signal_handlers()?;
+    tty::set_caps(caps);
+    tty::set_mouse(!args.no_mouse);
+    tty::raw()?;
+    let guard = Guard;
+    debug_first_frame_delay();
     let (w, h) = terminal_size()?;
     let mut screen = Screen::with_caps(RawStdout, w, h, caps);
-    screen.queue(enter_seq(&caps, !args.no_mouse).as_bytes());
+    screen.queue(tty::enter_sequence().as_bytes());
     let size = Rect::new(0, 0, w, h);
     let mut app = App::with_items_pending(article, items, theme, size, &options(args));
     app.clipboard_works = caps.osc52;
-    run_app(&mut screen, &mut app, &mut TerminalEvents::default())?;
-    write_decide_out(&app)
+    keep_decision(&app);
+    let r = run_app(&mut screen, &mut app, &mut TerminalEvents);
+    keep_decision(&app);
+    let failed = tty::leave();
+    drop(guard);
+    r?;
+    match failed {
+        Some(msg) => Err(io::Error::other(msg)),
+        None => Ok(()),
+    }
 }
 
-/// `--decide-out FILE`: the Decide view's answers and result as markdown,
-/// written when the reader quits (also when nothing was answered).
+/// Hands the Decide view's current answers to the way out (`--decide-out`).
+fn keep_decision(app: &App) {
+    if let Some(path) = &app.decide.out {
+        tty::set_decision(path.clone(), app.decide_markdown());
+    }
+}
+
+/// `--decide-out FILE`: the Decide view's answers and result as markdown
+/// (also when nothing was answered). The browser writes them on its way out
+/// through [`tty`], which does the same from a signal's thread.
 pub fn write_decide_out(app: &App) -> io::Result<()> {
     let Some(path) = &app.decide.out else {
         return Ok(());
     };
-    std::fs::write(path, app.decide_markdown())
-        .map_err(|e| io::Error::new(e.kind(), format!("--decide-out {}: {e}", path.display())))
+    std::fs::write(path, app.decide_markdown()).map_err(|e| {
+        let shown = crate::article::sanitize::visible(&path.to_string_lossy()).into_owned();
+        io::Error::new(
+            e.kind(),
+            format!("--decide-out {shown}: {}", tty::short_io(&e)),
+        )
+    })
+}
+
+/// `--decide-out FILE`, checked at start-up: a regular file that can be
+/// written, or a new file in a directory that exists. Anything else (a
+/// directory, a FIFO that would block the way out, a device) is refused
+/// before the terminal is touched.
+pub fn check_decide_out(path: &std::path::Path) -> Result<(), String> {
+    let problem = match std::fs::metadata(path) {
+        Ok(m) if m.is_dir() => Some("is a directory".to_string()),
+        Ok(m) if !m.is_file() => Some("is not a regular file".to_string()),
+        Ok(_) => std::fs::OpenOptions::new()
+            .append(true)
+            .open(path)
+            .err()
+            .map(|e| tty::short_io(&e)),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            let parent = path
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .unwrap_or(std::path::Path::new("."));
+            match std::fs::metadata(parent) {
+                Ok(m) if m.is_dir() => {
+                    (!tty::writable(parent)).then(|| "its directory is not writable".to_string())
+                }
+                Ok(_) => Some("its directory is not a directory".to_string()),
+                Err(_) => Some("its directory does not exist".to_string()),
+            }
+        }
+        Err(e) => Some(tty::short_io(&e)),
+    };
+    match problem {
+        None => Ok(()),
+        Some(p) => Err(format!(
+            "--decide-out {}: {p}",
+            crate::article::sanitize::visible(&path.to_string_lossy())
+        )),
+    }
 }
 
 /// The one event loop: draw, wait for an event, apply it and every event
-/// already queued (a held-down key over a slow link), draw once. No tick:
-/// idle means no bytes and no CPU once the app's own work is done.
+/// already queued (a held-down key over a slow link, a paste without
+/// bracketed paste), draw once. No tick: idle means no bytes and no CPU once
+/// the app's own work is done.
 pub fn run_app<W: Write, E: Events>(
     screen: &mut Screen<W>,
     app: &mut App,
@@ -246,10 +273,11 @@ pub fn run_app<W: Write, E: Events>(
             draw(screen, app)?;
             continue;
         }
-        handle(app, events.next()?);
+        front(screen, app, events.next()?);
         while !app.quit && events.pending()? {
-            handle(app, events.next()?);
+            front(screen, app, events.next()?);
         }
+        keep_decision(app);
         if app.quit {
             if let Some(text) = app.clipboard.take()
                 && screen.caps().osc52
@@ -259,8 +287,42 @@ pub fn run_app<W: Write, E: Events>(
             }
             return Ok(());
         }
+        if tty::take_repaint() {
+            // Resumed by a SIGCONT the signal thread saw: the terminal shows
+            // what the shell left there.
+            screen.invalidate();
+        }
         draw(screen, app)?;
     }
+}
+
+/// The keys the front end answers itself (the screen, the process), then
+/// everything else for the app.
+fn front<W: Write>(screen: &mut Screen<W>, app: &mut App, ev: Event) {
+    if let Event::Key(k) = &ev
+        && k.kind != KeyEventKind::Release
+    {
+        match keys::lookup(*k, keys::Context::Global) {
+            Some(keys::Action::Redraw) => {
+                screen.invalidate();
+                return;
+            }
+            Some(keys::Action::Suspend) => {
+                if tty::suspend() {
+                    // The size may have changed while stopped.
+                    if let Ok((w, h)) = terminal_size()
+                        && (w, h) != (app.size.width, app.size.height)
+                    {
+                        app.resize(w, h);
+                    }
+                    screen.invalidate();
+                }
+                return;
+            }
+            _ => {}
+        }
+    }
+    handle(app, ev);
 }
 
 /// Draws the app's current state: the difference from what the terminal
@@ -311,6 +373,10 @@ pub fn scroll_pane(app: &App) -> Option<Rect> {
     })
 }
 
+/// At most this many characters of a paste are read (the search prompt
+/// holds 200); the rest is dropped unread.
+pub const PASTE_MAX_CHARS: usize = 200;
+
 /// Applies one terminal event to the app.
 pub fn handle(app: &mut App, ev: Event) {
     match ev {
@@ -325,7 +391,35 @@ pub fn handle(app: &mut App, ev: Event) {
             _ => {}
         },
         Event::Resize(w, h) => app.resize(w, h),
+        // A paste is text for the search prompt, never a string of commands.
+        Event::Paste(text) => {
+            for c in text
+                .chars()
+                .filter(|c| !c.is_control())
+                .take(PASTE_MAX_CHARS)
+            {
+                if app.search.prompt.is_none() {
+                    break;
+                }
+                app.on_key(event::KeyEvent::new(
+                    event::KeyCode::Char(c),
+                    event::KeyModifiers::NONE,
+                ));
+            }
+        }
         _ => {}
+    }
+}
+
+/// Debug builds only: `VERSUS_FIRST_FRAME_DELAY_MS=N` waits N ms in raw
+/// mode before the first frame, so tests can send a signal in that window.
+fn debug_first_frame_delay() {
+    if cfg!(debug_assertions)
+        && let Some(ms) = std::env::var("VERSUS_FIRST_FRAME_DELAY_MS")
+            .ok()
+            .and_then(|v| v.parse().ok())
+    {
+        std::thread::sleep(Duration::from_millis(ms));
     }
 }
 

@@ -62,6 +62,10 @@ pub struct Options {
     pub decide_out: Option<std::path::PathBuf>,
 }
 
+/// `y` copies at most this many bytes (terminals drop or choke on longer
+/// OSC 52 writes; base64 makes them a third longer again).
+pub const MAX_CLIPBOARD_BYTES: usize = 100_000;
+
 pub struct App {
     pub article: Article,
     pub theme: Theme,
@@ -293,7 +297,7 @@ impl App {
             Some(_) if !self.clipboard_works => {
                 self.status = Some("this terminal cannot set the clipboard (no OSC 52)".into());
             }
-            Some(t) => {
+            Some(mut t) => {
                 let what = match self.view {
                     View::Read if self.read.link.is_some() => "link",
                     View::Read => "section",
@@ -302,10 +306,21 @@ impl App {
                     View::Decide => "decision summary",
                     _ => "pros and cons",
                 };
-                self.status = Some(format!(
-                    "copied the {what} to the clipboard ({} bytes)",
-                    t.len()
-                ));
+                if t.len() > MAX_CLIPBOARD_BYTES {
+                    let mut cut = MAX_CLIPBOARD_BYTES;
+                    while !t.is_char_boundary(cut) {
+                        cut -= 1;
+                    }
+                    t.truncate(cut);
+                    self.status = Some(format!(
+                        "copied the first {cut} bytes of the {what} (MAX_CLIPBOARD_BYTES)"
+                    ));
+                } else {
+                    self.status = Some(format!(
+                        "copied the {what} to the clipboard ({} bytes)",
+                        t.len()
+                    ));
+                }
                 self.clipboard = Some(t);
             }
             None => self.status = Some("nothing to copy here".into()),

@@ -3,6 +3,7 @@
 //! afterwards by [`super::detect`].
 
 use super::front_matter;
+use super::limits::{self, MAX_TABLE_COLUMNS};
 use super::model::*;
 use super::sanitize::{self, Removed};
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
@@ -99,10 +100,26 @@ pub fn parse(src: &str, source: &str) -> Article {
 pub fn parse_unfinished(src: &str, source: &str) -> Unfinished {
     let mut removed = Removed::default();
     let src = sanitize::clean(src, &mut removed);
+    let mut marks = 0;
+    let capped = match limits::cap_combining(&src, &mut marks) {
+        Cow::Owned(o) => Some(o),
+        Cow::Borrowed(_) => None,
+    };
+    let src = capped.map_or(src, Cow::Owned);
     let (head, body) = Head::read(&src, removed);
     let mut head = head;
+    let mut deep = 0;
+    let body = limits::cap_container_depth(body, &mut deep);
+    let mut wide = 0;
+    let cut = match limits::cap_table_columns(&body, &mut wide) {
+        Cow::Owned(o) => Some(o),
+        Cow::Borrowed(_) => None,
+    };
+    let body = cut.map_or(body, Cow::Owned);
+    head.limit_warnings(marks, deep);
     let mut b = Builder::new(&mut head.removed);
-    b.run(body);
+    b.wide_tables = wide;
+    b.run(&body);
     let out = b.output();
     head.finish(out, source)
 }
@@ -124,7 +141,17 @@ pub fn pieces(bytes: &[u8]) -> Option<Pieces> {
     let Cow::Borrowed(src) = sanitize::clean(src, &mut removed) else {
         return None;
     };
+    // Text the limits would change is parsed whole.
+    let mut n = 0;
+    if matches!(limits::cap_combining(src, &mut n), Cow::Owned(_)) {
+        return None;
+    }
     let (head, body) = Head::read(src, removed);
+    if matches!(limits::cap_container_depth(body, &mut n), Cow::Owned(_))
+        || matches!(limits::cap_table_columns(body, &mut n), Cow::Owned(_))
+    {
+        return None;
+    }
     let cuts = cuts(body);
     if cuts.is_empty() {
         return None;
@@ -170,9 +197,26 @@ struct Output {
     sections: Vec<Section>,
     title: Option<String>,
     ragged: usize,
+    wide_tables: usize,
 }
 
 impl Head {
+    /// Warnings for what [`limits`] cut before the markdown parser.
+    fn limit_warnings(&mut self, marks: usize, deep: usize) {
+        if marks > 0 {
+            self.warnings.push(format!(
+                "removed {marks} combining mark(s) past MAX_COMBINING_MARKS ({}) on one character",
+                limits::MAX_COMBINING_MARKS
+            ));
+        }
+        if deep > 0 {
+            self.warnings.push(format!(
+                "{deep} line(s) open more than MAX_CONTAINER_DEPTH ({}) quotes or list items; the rest of each is shown as text",
+                limits::MAX_CONTAINER_DEPTH
+            ));
+        }
+    }
+
     fn read(src: &str, mut removed: Removed) -> (Head, &str) {
         let mut warnings = Vec::new();
         let (block, body) = front_matter::split(src);
@@ -206,7 +250,13 @@ impl Head {
             mut sections,
             title,
             ragged,
+            wide_tables,
         } = out;
+        if wide_tables > 0 {
+            warnings.push(format!(
+                "{wide_tables} table(s) have more than MAX_TABLE_COLUMNS ({MAX_TABLE_COLUMNS}) columns; the columns past it are not shown"
+            ));
+        }
         if ragged > 0 {
             warnings.push(format!(
                 "{ragged} table row(s) had a different number of cells than the header; padded or cut"
@@ -281,6 +331,8 @@ struct TableAcc {
     /// Cells in the source line of the row being read, before pulldown-cmark
     /// padded or cut it.
     source_cells: usize,
+    /// Cells in the header's source line.
+    header_cells: usize,
 }
 
 impl TableAcc {
@@ -289,10 +341,11 @@ impl TableAcc {
     fn end_row(&mut self) -> bool {
         let Some(columns) = &self.columns else {
             self.columns = Some(self.row.take().iter().map(String::from).collect());
+            self.header_cells = self.source_cells;
             return false;
         };
         let width = columns.len();
-        let ragged = self.row.len() != width || self.source_cells != width;
+        let ragged = self.row.len() != width || self.source_cells != self.header_cells;
         if ragged {
             self.row.resize(width);
         }
@@ -308,6 +361,8 @@ struct Builder<'r> {
     sections: Vec<Section>,
     title: Option<String>,
     ragged: usize,
+    /// Tables with more than [`MAX_TABLE_COLUMNS`] columns.
+    wide_tables: usize,
 
     spans: Option<SpansBuf>,
     heading: Option<u8>,
@@ -351,6 +406,7 @@ impl<'r> Builder<'r> {
             sections: Vec::new(),
             title: None,
             ragged: 0,
+            wide_tables: 0,
             spans: None,
             heading: None,
             style: SpanStyle::default(),
@@ -391,7 +447,7 @@ impl<'r> Builder<'r> {
         for (event, range) in Parser::new_ext(chunk, opts).into_offset_iter() {
             // pulldown-cmark pads short rows and drops extra cells without a
             // word, so the cells are counted in the row's source line.
-            if matches!(event, Event::Start(Tag::TableRow))
+            if matches!(event, Event::Start(Tag::TableRow | Tag::TableHead))
                 && let Some(t) = &mut self.table
             {
                 t.source_cells = count_cells(&chunk[range]);
@@ -428,6 +484,7 @@ impl<'r> Builder<'r> {
             sections: self.sections,
             title: self.title,
             ragged: self.ragged,
+            wide_tables: self.wide_tables,
         }
     }
 
@@ -598,12 +655,25 @@ impl<'r> Builder<'r> {
             }
             TagEnd::CodeBlock => {
                 if let Some(code) = self.code.take() {
-                    let code: Box<str> = code.strip_suffix('\n').unwrap_or(&code).into();
+                    let code = code.strip_suffix('\n').unwrap_or(&code);
                     if let Some(item) = &mut self.item {
                         item.text.push('\n');
-                        item.text.push_str(&code);
+                        item.text.push_str(code);
                     }
-                    self.push_block(BlockKind::Code(code));
+                    // A long block is kept as blocks of at most
+                    // MAX_CODE_BLOCK_LINES lines, drawn without a gap: every
+                    // later stage lays out one block at a time.
+                    let mut rest = code;
+                    loop {
+                        let cut = memchr::memchr_iter(b'\n', rest.as_bytes())
+                            .nth(limits::MAX_CODE_BLOCK_LINES - 1);
+                        let Some(cut) = cut else {
+                            self.push_block(BlockKind::Code(rest.into()));
+                            break;
+                        };
+                        self.push_block(BlockKind::Code(rest[..cut].into()));
+                        rest = &rest[cut + 1..];
+                    }
                 }
             }
             TagEnd::HtmlBlock => {
@@ -648,7 +718,9 @@ impl<'r> Builder<'r> {
                 }
             }
             TagEnd::TableCell => {
-                if let Some(t) = &mut self.table {
+                if let Some(t) = &mut self.table
+                    && t.row.len() < MAX_TABLE_COLUMNS
+                {
                     t.squeezed.clear();
                     squeeze_into(&mut t.squeezed, &t.cell);
                     t.row.push(&t.squeezed);
@@ -825,8 +897,15 @@ impl<'r> Builder<'r> {
 
     fn finish_table(&mut self, t: TableAcc) {
         let TableAcc {
-            columns, mut rows, ..
+            columns,
+            mut rows,
+            header_cells,
+            ..
         } = t;
+        // A backstop: the wide tables were cut before the parser saw them.
+        if header_cells > MAX_TABLE_COLUMNS {
+            self.wide_tables += 1;
+        }
         rows.shrink_to_fit();
         let columns = columns.unwrap_or_default();
         let idx = self.tables.len();
@@ -859,11 +938,18 @@ fn cuts(body: &str) -> Vec<usize> {
     if body.len() > 2 * CHUNK && !body.contains("]:") {
         let mut fence: Option<(u8, usize)> = None;
         let mut blank_before = true;
+        // The list marker of the line before, when it is a top-level item.
+        let mut prev_marker: Option<u8> = None;
+        // Where the run of one-line items the line is in began: only a list
+        // longer than a chunk is cut (the detectors read lists whole).
+        let mut list_start = 0;
         let mut last = 0;
         let mut at = 0;
         for line in body.split_inclusive('\n') {
             let start = at;
             at += line.len();
+            // Set again below only on the paths that do not `continue`.
+            let prev = prev_marker.take();
             let indent = line.len() - line.trim_start_matches(' ').len();
             let rest = &line[indent..];
             let blank = rest.trim().is_empty();
@@ -891,9 +977,22 @@ fn cuts(body: &str) -> Vec<usize> {
                         continue;
                     }
                 }
-                if indent == 0 && blank_before && start - last >= CHUNK && atx_heading(rest) {
-                    cuts.push(start);
-                    last = start;
+                if indent == 0 && start - last >= CHUNK {
+                    // Before a heading after a blank line, or between two
+                    // one-line items at the top level of a tight list longer
+                    // than a chunk (read as several lists of the same items:
+                    // the same blocks, markers and numbers).
+                    let marker = list_marker(rest);
+                    if (blank_before && atx_heading(rest))
+                        || (marker.is_some_and(|m| Some(m) == prev) && start - list_start >= CHUNK)
+                    {
+                        cuts.push(start);
+                        last = start;
+                    }
+                }
+                prev_marker = if indent == 0 { list_marker(rest) } else { None };
+                if prev.is_none() || prev_marker != prev {
+                    list_start = start;
                 }
             } else if fence.is_some() {
                 blank_before = false;
@@ -926,6 +1025,27 @@ impl<'a> Iterator for Chunks<'a> {
         self.i += 1;
         Some(&self.body[start..end])
     }
+}
+
+/// The marker's kind (`-`, `*`, `+`, or `.`/`)` after digits) when `line`
+/// starts a list item with text on the same line.
+fn list_marker(line: &str) -> Option<u8> {
+    let b = line.as_bytes();
+    let (kind, after) = match b.first()? {
+        c @ (b'-' | b'*' | b'+') => (*c, 1),
+        b'0'..=b'9' => {
+            let n = b.iter().take_while(|c| c.is_ascii_digit()).count();
+            match b.get(n) {
+                Some(c @ (b'.' | b')')) if n <= 9 => (*c, n + 1),
+                _ => return None,
+            }
+        }
+        _ => return None,
+    };
+    // A space, then text that is not a thematic break (`- - -`, `* * *`).
+    let text = line[after..].strip_prefix(' ')?.trim();
+    let rule = text.chars().all(|c| c == char::from(kind) || c == ' ');
+    (!text.is_empty() && !rule).then_some(kind)
 }
 
 /// `#` to `######` then a space, a tab or the line's end.
@@ -1078,6 +1198,46 @@ mod tests {
         let (whole, chunked, n) = both(body);
         assert!(n > 3, "{n} chunks");
         assert!(whole == chunked, "chunked parse differs");
+    }
+
+    #[test]
+    fn a_long_list_is_cut_between_items_into_the_same_blocks() {
+        let mut body = String::from("Intro.\n\n");
+        for i in 0..40_000 {
+            match i % 4 {
+                0 => body.push_str(&format!("- item {i} with **bold**\n")),
+                1 if i % 20_000 == 1 => body.push_str(&format!("- item {i}\n  - nested {i}\n")),
+                1 => body.push_str(&format!("- item {i}\n")),
+                2 => body.push_str(&format!("- item {i}\n")),
+                _ => body.push_str(&format!("- `code {i}`\n")),
+            }
+        }
+        body.push_str("\n1. one\n");
+        for i in 2..30_000 {
+            body.push_str(&format!("{i}. step {i}\n"));
+        }
+        let blocks = |b: Builder| format!("{:?}", b.blocks);
+        let mut r1 = Removed::default();
+        let mut whole = Builder::new(&mut r1);
+        whole.run_chunk(&body);
+        whole.end_run();
+        let mut r2 = Removed::default();
+        let mut chunked = Builder::new(&mut r2);
+        chunked.run(&body);
+        assert!(chunks(&body).count() > 10, "{}", chunks(&body).count());
+        assert!(blocks(whole) == blocks(chunked), "chunked list differs");
+        // Never between an item and its continuation, nor at a rule.
+        for c in cuts(&body) {
+            assert!(
+                body[c..].starts_with("- item")
+                    || body[c..].starts_with("- `")
+                    || body.as_bytes()[c].is_ascii_digit()
+            );
+            assert!(!body[..c].ends_with("\n\n"));
+        }
+        assert_eq!(list_marker("- - -"), None);
+        assert_eq!(list_marker("12) x"), Some(b')'));
+        assert_eq!(list_marker("-x"), None);
     }
 
     #[test]
