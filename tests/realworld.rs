@@ -490,7 +490,15 @@ fn no_comparison_keeps_the_no_contenders_warning() {
     check(&a, None, &[]);
     assert_eq!(
         a.warnings,
-        ["no contenders found: no feature table and no \"A vs B\" title"]
+        [format!(
+            "no contenders found: {}",
+            versus::article::detect::NOT_COMPARED
+        )]
+    );
+    // The empty views say why in one line.
+    assert_eq!(
+        a.why_empty("none"),
+        format!("Not a comparison: {}.", versus::article::detect::NOT_COMPARED)
     );
 }
 

@@ -24,6 +24,9 @@ pub struct Article {
     pub blocks: Vec<Block>,
     /// Every table in document order.
     pub tables: Vec<Arc<Table>>,
+    /// Why the article was read as no comparison (no contenders), for the
+    /// views that are then empty.
+    pub not_compared: Option<String>,
 }
 
 /// The JSON form: the model without its render-only parts, each section with
@@ -602,6 +605,26 @@ impl SpanStyle {
 }
 
 impl Article {
+    /// The one line an empty side-by-side view shows: why there is nothing
+    /// to put side by side.
+    pub fn why_empty(&self, otherwise: &str) -> String {
+        match &self.not_compared {
+            Some(why) if self.contenders.is_empty() => format!("Not a comparison: {why}."),
+            _ => otherwise.to_string(),
+        }
+    }
+
+    /// How the contenders were found, when not from the title: "from the
+    /// table", "from the sections", "set by you"; empty otherwise.
+    pub fn found_by_note(&self) -> &'static str {
+        match self.contenders.first().map(|c| c.found_by.as_str()) {
+            Some("table" | "table-rows") => "from the table",
+            Some("sections") => "from the sections",
+            Some("user") => "set by you",
+            _ => "",
+        }
+    }
+
     /// Contenders' names, for headers and prompts ("Django vs Flask").
     pub fn versus_line(&self) -> String {
         self.contenders

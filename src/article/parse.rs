@@ -237,6 +237,7 @@ impl Head {
             warnings,
             blocks,
             tables,
+            not_compared: None,
         })
     }
 }

@@ -12,11 +12,11 @@
 //! - Every disagreement between sources is a warning saying what was chosen
 //!   and why.
 
-use super::names::{alias_keys, same_keys};
+use super::names::{alias_keys, fold, same_keys, word_hits};
 use super::sections::{self, Candidate};
-use super::tables::{self, Reading};
-use super::title::{heading_names, title_names};
-use crate::article::model::{Article, Table};
+use super::tables::{self, Orient, Reading};
+use super::title::{heading_names, listed_names, says_comparison, title_names};
+use crate::article::model::{Article, BlockKind, Table};
 use std::sync::Arc;
 
 /// At most this many contenders; more is a warning.
@@ -33,6 +33,8 @@ pub struct Chosen {
     pub found_by: &'static str,
     pub table: Option<Arc<Table>>,
     pub warnings: Vec<String>,
+    /// Why there are none, when a source was weighed and found wanting.
+    pub why: Option<String>,
 }
 
 /// A name and its match keys, computed once.
@@ -71,31 +73,174 @@ pub fn and_list(names: &[String]) -> String {
     }
 }
 
-/// The names a title gives: the first H1, else the front matter's title,
-/// else the first heading that reads "A vs B".
-fn from_title(a: &Article, skip: &[bool]) -> Vec<String> {
-    for t in [a.title.as_deref(), a.meta.title.as_deref()]
-        .into_iter()
-        .flatten()
-    {
+/// How much a source says "this is a comparison": below [`THRESHOLD`] the
+/// article is read as a plain article, with no contenders.
+///
+/// - a title that compares ("A vs B", "A or B?", "Migrating from A to B",
+///   "A 与 B 对比"): 3, enough alone;
+/// - a title or an early heading that only lists names ("A & B"): 1, and 1
+///   more when the article keeps talking about each name;
+/// - sibling sections, one per contender: 2 when they hold pros or cons, 1
+///   when they do not (then each name must come back in the text);
+/// - a table whose header or first column names the contenders: 1 when no
+///   other source names them, 1 more when its names head sections of their
+///   own or the text keeps returning to them; a table of numbers (a
+///   benchmark) or of one product's versions counts 0;
+/// - a title that says it compares ("Comparison", "Alternatives",
+///   "比較"): 1 more for the sections or the table.
+pub const THRESHOLD: u32 = 2;
+
+const TABLE_OF_NUMBERS: &str = "its table holds measurements, not contenders";
+const TABLE_OF_VERSIONS: &str = "its table compares versions of one thing";
+
+/// The names a title gives, and how sure they are: the first H1, else the
+/// front matter's title, else the first early heading that reads "A vs B".
+fn from_title(a: &Article, skip: &[bool], talk: &Talk) -> (Vec<String>, u32) {
+    let titles = [a.title.as_deref(), a.meta.title.as_deref()];
+    for t in titles.into_iter().flatten() {
         let n = title_names(t);
         if n.len() >= 2 {
-            return n;
+            return (n, 3);
         }
     }
-    a.sections
+    for t in titles.into_iter().flatten() {
+        let n = listed_names(t);
+        if n.len() >= 2 {
+            let w = 1 + u32::from(n.iter().all(|x| talk.count(x) >= 3));
+            return (n, w);
+        }
+    }
+    // A heading stands in for a missing title only near the top, and only
+    // when the article keeps talking about its names.
+    let found = a
+        .sections
         .iter()
         .zip(skip)
-        .filter(|(_, skipped)| !**skipped)
+        .take(12)
+        .filter(|(s, skipped)| !**skipped && s.level <= 2)
         .map(|(s, _)| heading_names(&s.title))
         .find(|n| n.len() >= 2)
-        .unwrap_or_default()
+        .unwrap_or_default();
+    let w = if found.is_empty() {
+        0
+    } else {
+        1 + u32::from(found.iter().all(|x| talk.count(x) >= 3))
+    };
+    (found, w)
+}
+
+/// The article's running text (headings and paragraphs, the first
+/// [`TALK_MAX`] bytes), folded, for counting how often a name comes back.
+pub struct Talk {
+    text: String,
+    headings: String,
+}
+
+/// The text read for mentions: contenders are talked about early.
+const TALK_MAX: usize = 256 * 1024;
+
+impl Talk {
+    pub fn new(a: &Article) -> Talk {
+        let mut text = String::new();
+        let mut headings = String::new();
+        for b in &a.blocks {
+            if text.len() + headings.len() >= TALK_MAX {
+                break;
+            }
+            match &b.kind {
+                BlockKind::Para(spans) => {
+                    text.push_str(&fold(&spans.text()));
+                    text.push('\n');
+                }
+                BlockKind::Heading { spans, .. } => {
+                    headings.push_str(&fold(&spans.text()));
+                    headings.push('\n');
+                }
+                _ => {}
+            }
+        }
+        Talk { text, headings }
+    }
+
+    /// Mentions of `name` (any of its spellings) in the text.
+    pub fn count(&self, name: &str) -> usize {
+        alias_keys(name)
+            .iter()
+            .map(|k| word_hits(&self.text, k).take(16).count())
+            .max()
+            .unwrap_or(0)
+    }
+
+    /// Headings that mention `name`.
+    pub fn in_headings(&self, name: &str) -> usize {
+        alias_keys(name)
+            .iter()
+            .map(|k| word_hits(&self.headings, k).take(16).count())
+            .max()
+            .unwrap_or(0)
+    }
+}
+
+/// A table of measurements: most of its contenders' cells are numbers
+/// ("1.2 ms", "35%", "120 B/op").
+fn numeric(t: &Table, r: &Reading) -> bool {
+    let mut cells = 0usize;
+    let mut numbers = 0usize;
+    let mut count = |c: &str| {
+        cells += 1;
+        let c = c.trim();
+        let digits = c.chars().filter(char::is_ascii_digit).count();
+        let letters = c.chars().filter(|ch| ch.is_alphabetic()).count();
+        if digits > 0 && letters <= digits + 4 {
+            numbers += 1;
+        }
+    };
+    for row in t.rows.iter().take(64) {
+        match &r.orient {
+            Orient::Header { cols, .. } => {
+                cols.iter().for_each(|&j| count(row.get(j).unwrap_or("")))
+            }
+            Orient::Rows { .. } => row.iter().skip(1).for_each(&mut count),
+        }
+    }
+    cells > 0 && numbers * 2 > cells
+}
+
+/// Names that are one product's versions or editions ("pnpm 8", "pnpm 9";
+/// "Rust Stable", "Rust Beta"): the same first word.
+fn variants(names: &[String]) -> bool {
+    let first = |n: &String| fold(n).split_whitespace().next().unwrap_or("").to_string();
+    names.len() >= 2
+        && names.iter().all(|n| n.split_whitespace().count() >= 2)
+        && names.iter().all(|n| first(n) == first(&names[0]))
 }
 
 pub fn choose(a: &Article, parents: &[Option<usize>], skip: &[bool]) -> Chosen {
-    let title = keyed(&from_title(a, skip));
+    let talk = Talk::new(a);
+    let (title_n, title_w) = from_title(a, skip, &talk);
+    let says = [a.title.as_deref(), a.meta.title.as_deref()]
+        .into_iter()
+        .flatten()
+        .any(says_comparison);
+    let says_w = u32::from(says);
     let cands = sections::candidates(&a.sections, &a.blocks, parents, skip);
-    let group: Vec<Candidate> = sections::standalone(&cands, &a.sections, parents);
+    let mut group: Vec<Candidate> = sections::standalone(&cands, &a.sections, parents);
+    let mut group_w = if group.len() >= 2 { 2 + says_w } else { 0 };
+    if group.len() < 2 && says {
+        // "Comparison" over "## Jest", "## Cypress", …: sections without
+        // pros or cons, each named again in the text.
+        let talked = cands.iter().filter(|c| talk.count(&c.name) >= 1);
+        group = sections::group(talked, &a.sections, parents);
+        group_w = if group.len() >= 2 { 1 + says_w } else { 0 };
+    }
+    if group_w < THRESHOLD {
+        group.clear();
+    }
+    let title = if title_w >= THRESHOLD || (title_w >= 1 && group_w >= THRESHOLD) {
+        keyed(&title_n)
+    } else {
+        Vec::new()
+    };
     let group_k = keyed(&group.iter().map(|c| c.name.clone()).collect::<Vec<_>>());
 
     // Other sources' names confirm a table's reading; distinct names only.
@@ -115,12 +260,30 @@ pub fn choose(a: &Article, parents: &[Option<usize>], skip: &[bool]) -> Chosen {
         confirmers.iter().any(|c| same_keys(&c.keys, &k))
     };
     let mut best: Option<Reading> = None;
+    let mut rejected: Option<&str> = None;
     // The feature table comes early; a very long article's later tables are
     // not read for contenders.
     for (i, t) in a.tables.iter().enumerate().take(MAX_TABLES) {
         let Some(r) = tables::read(t, i, &confirmed) else {
             continue;
         };
+        if r.confirmed == 0 {
+            // No other source names them: the table alone must make the case.
+            let headed = r.names.iter().all(|n| talk.in_headings(n) >= 1);
+            let talked = r.names.iter().all(|n| talk.count(n) >= 3);
+            let w = 1 + says_w + u32::from(headed || talked);
+            if numeric(t, &r) {
+                rejected.get_or_insert(TABLE_OF_NUMBERS);
+                continue;
+            }
+            if variants(&r.names) {
+                rejected.get_or_insert(TABLE_OF_VERSIONS);
+                continue;
+            }
+            if w < THRESHOLD {
+                continue;
+            }
+        }
         let score = |r: &Reading| (r.confirmed, !r.pros_cons);
         if best.as_ref().is_none_or(|b| score(&r) > score(b)) {
             let complete = r.confirmed == r.names.len() && !r.pros_cons;
@@ -162,7 +325,12 @@ pub fn choose(a: &Article, parents: &[Option<usize>], skip: &[bool]) -> Chosen {
             Src::Sections
         }
         None if title.len() >= 2 => Src::Title,
-        None => return Chosen::default(),
+        None => {
+            return Chosen {
+                why: rejected.map(|r| format!("no two names are compared in the title or the headings, and {r}")),
+                ..Chosen::default()
+            };
+        }
     };
     let (mut chosen, found_by, what): (Vec<Keyed>, &'static str, &str) = match src {
         Src::Table => {
@@ -255,6 +423,7 @@ pub fn choose(a: &Article, parents: &[Option<usize>], skip: &[bool]) -> Chosen {
         found_by,
         table,
         warnings,
+        why: None,
     }
 }
 

@@ -17,6 +17,11 @@ pub mod title;
 use super::model::*;
 use std::sync::Arc;
 
+/// Why an article without contenders is no comparison, unless a detector
+/// says more.
+pub const NOT_COMPARED: &str =
+    "no two names are compared in the title, the headings or a table (--vs \"A,B\" sets them)";
+
 /// What the item detectors need once the contenders are known.
 pub struct Pending {
     names: names::Names,
@@ -37,8 +42,11 @@ pub fn find_contenders(a: &mut Article) -> Option<Pending> {
             .iter()
             .find(|t| t.columns.len() >= 3)
             .map(Arc::clone);
-        a.warnings
-            .push("no contenders found: no feature table and no \"A vs B\" title".into());
+        let why = chosen
+            .why
+            .unwrap_or_else(|| NOT_COMPARED.to_string());
+        a.warnings.push(format!("no contenders found: {why}"));
+        a.not_compared = Some(why);
         return None;
     }
     a.table = chosen.table;

@@ -283,8 +283,8 @@ pub const MAX_SECTIONS: usize = 400;
 pub struct Candidate {
     pub section: usize,
     pub name: String,
-    /// It has pros or cons of its own, or a tagline heading: enough to name a
-    /// contender without help from a title or table.
+    /// It has pros or cons of its own: enough to name a contender without
+    /// help from a title or table.
     pub strong: bool,
 }
 
@@ -349,11 +349,11 @@ pub fn candidates(
         .enumerate()
         .filter(|(i, _)| !skip[*i])
         .filter_map(|(i, s)| {
-            let (name, shape) = section_name(&s.title)?;
+            let (name, _) = section_name(&s.title)?;
             Some(Candidate {
                 section: i,
                 name,
-                strong: below[i] || shape == Shape::Tagline,
+                strong: below[i],
             })
         })
         .collect()
@@ -366,10 +366,19 @@ pub fn standalone(
     sections: &[Section],
     parents: &[Option<usize>],
 ) -> Vec<Candidate> {
+    group(cands.iter().filter(|c| c.strong), sections, parents)
+}
+
+/// The largest group of sibling sections among `cands`, at least two.
+pub fn group<'c>(
+    cands: impl Iterator<Item = &'c Candidate>,
+    sections: &[Section],
+    parents: &[Option<usize>],
+) -> Vec<Candidate> {
     let mut best: Vec<Candidate> = Vec::new();
     let mut index: HashMap<(Option<usize>, u8), usize> = HashMap::new();
     let mut groups: Vec<(HashSet<String>, Vec<Candidate>)> = Vec::new();
-    for c in cands.iter().filter(|c| c.strong) {
+    for c in cands {
         let g = (parents[c.section], sections[c.section].level);
         let gi = *index.entry(g).or_insert_with(|| {
             groups.push((HashSet::new(), Vec::new()));

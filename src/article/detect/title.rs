@@ -99,7 +99,7 @@ fn prepare(title: &str) -> String {
         let c = chars[i];
         i += 1;
         match c {
-            '(' | '[' | '（' | '【' | '「' | '『' => depth += 1,
+            '(' | '[' | '（' | '【' | '「' | '『' if closes(&chars[i..]) => depth += 1,
             ')' | ']' | '）' | '】' | '」' | '』' if depth > 0 => depth -= 1,
             _ if depth > 0 => {}
             '\u{1}' => out.push_str(ARROW),
@@ -123,6 +123,13 @@ fn prepare(title: &str) -> String {
         }
     }
     squash(&out)
+}
+
+/// True when a bracket just opened is closed later: an unclosed one
+/// ("Esc[31m vs Red") opens no aside.
+fn closes(rest: &[char]) -> bool {
+    rest.iter()
+        .any(|c| matches!(c, ')' | ']' | '）' | '】' | '」' | '』'))
 }
 
 /// What an arrow between two names reads as after [`prepare`].
