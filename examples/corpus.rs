@@ -18,7 +18,7 @@ fn mark(ok: bool) -> &'static str {
 
 fn main() {
     let verbose = std::env::args().any(|a| a == "--verbose" || a == "-v");
-    let scores: Vec<FileScore> = match corpus::score_all() {
+    let scores: Vec<FileScore> = match corpus::score_all(true) {
         Ok(s) => s,
         Err(e) => {
             eprintln!("corpus: {e}");

@@ -66,7 +66,7 @@ fn every_corpus_file_has_its_expectation_with_source_and_licence() {
 
 #[test]
 fn the_corpus_scores_above_its_floors() {
-    let scores = corpus::score_all().unwrap_or_else(|e| panic!("{e}"));
+    let scores = corpus::score_all(false).unwrap_or_else(|e| panic!("{e}"));
     let t = Totals::of(&scores);
     let report = t.line("corpus");
     assert!(t.contenders_pct() >= CONTENDERS_FLOOR, "{report}");

@@ -103,11 +103,25 @@ fn from_title(a: &Article, skip: &[bool], talk: &Talk) -> (Vec<String>, u32) {
             return (n, 3);
         }
     }
+    // Without a title, the first heading is the title.
+    if a.title.is_none() && a.meta.title.is_none() {
+        let first = a.sections.iter().find(|s| !s.title.is_empty());
+        if let Some(n) = first.map(|s| title_names(&s.title))
+            && n.len() >= 2
+        {
+            return (n, 3);
+        }
+    }
     for t in titles.into_iter().flatten() {
         let n = listed_names(t);
         if n.len() >= 2 {
-            let w = 1 + u32::from(n.iter().all(|x| talk.count(x) >= 3));
-            return (n, w);
+            // Named again and again, and in headings of their own (the
+            // title's H1 is one of the headings).
+            let own = 1 + usize::from(a.title.is_some());
+            let talked = n
+                .iter()
+                .all(|x| talk.count(x) >= 3 && talk.in_headings(x) >= own);
+            return (n, 1 + u32::from(talked));
         }
     }
     // A heading stands in for a missing title only near the top, and only
@@ -226,11 +240,17 @@ pub fn choose(a: &Article, parents: &[Option<usize>], skip: &[bool]) -> Chosen {
     let cands = sections::candidates(&a.sections, &a.blocks, parents, skip);
     let mut group: Vec<Candidate> = sections::standalone(&cands, &a.sections, parents);
     let mut group_w = if group.len() >= 2 { 2 + says_w } else { 0 };
+    // A long heading never named again is a part of the article ("Npm
+    // Downloads Trend"), not a contender.
+    let named = |c: &&Candidate| c.name.split_whitespace().count() < 3 || talk.count(&c.name) >= 1;
+    group.retain(|c| named(&c));
+    if group.len() < 2 {
+        group_w = 0;
+    }
     if group.len() < 2 && says {
         // "Comparison" over "## Jest", "## Cypress", …: sections without
-        // pros or cons, each named again in the text.
-        let talked = cands.iter().filter(|c| talk.count(&c.name) >= 1);
-        group = sections::group(talked, &a.sections, parents);
+        // pros or cons.
+        group = sections::group(cands.iter().filter(named), &a.sections, parents);
         group_w = if group.len() >= 2 { 1 + says_w } else { 0 };
     }
     if group_w < THRESHOLD {
@@ -267,7 +287,8 @@ pub fn choose(a: &Article, parents: &[Option<usize>], skip: &[bool]) -> Chosen {
         let Some(r) = tables::read(t, i, &confirmed) else {
             continue;
         };
-        if r.confirmed == 0 {
+        let rk = keyed(&r.names);
+        if overlap(&rk, &title) + overlap(&rk, &group_k) == 0 {
             // No other source names them: the table alone must make the case.
             let headed = r.names.iter().all(|n| talk.in_headings(n) >= 1);
             let talked = r.names.iter().all(|n| talk.count(n) >= 3);

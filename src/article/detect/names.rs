@@ -56,11 +56,11 @@ pub fn clean_name(s: &str) -> (String, Vec<String>) {
     let mut aside = String::new();
     for c in no_emoji.chars() {
         match c {
-            '(' | '[' => {
+            '(' | '[' | '{' => {
                 depth += 1;
                 out.push(' ');
             }
-            ')' | ']' if depth > 0 => {
+            ')' | ']' | '}' if depth > 0 => {
                 depth -= 1;
                 if depth == 0 {
                     let a = squash(&aside);

@@ -99,8 +99,8 @@ fn prepare(title: &str) -> String {
         let c = chars[i];
         i += 1;
         match c {
-            '(' | '[' | '（' | '【' | '「' | '『' if closes(&chars[i..]) => depth += 1,
-            ')' | ']' | '）' | '】' | '」' | '』' if depth > 0 => depth -= 1,
+            '(' | '[' | '{' | '（' | '【' | '「' | '『' if closes(&chars[i..]) => depth += 1,
+            ')' | ']' | '}' | '）' | '】' | '」' | '』' if depth > 0 => depth -= 1,
             _ if depth > 0 => {}
             '\u{1}' => out.push_str(ARROW),
             '，' | '、' => out.push(','),
@@ -129,7 +129,7 @@ fn prepare(title: &str) -> String {
 /// ("Esc[31m vs Red") opens no aside.
 fn closes(rest: &[char]) -> bool {
     rest.iter()
-        .any(|c| matches!(c, ')' | ']' | '）' | '】' | '」' | '』'))
+        .any(|c| matches!(c, ')' | ']' | '}' | '）' | '】' | '」' | '』'))
 }
 
 /// What an arrow between two names reads as after [`prepare`].
@@ -254,6 +254,15 @@ fn cut_tail(name: &str) -> String {
     }
 }
 
+/// First words of what a title compares with that are no names ("with
+/// Other Test Runners", "Comparações com outros frameworks").
+const NOT_NAMES: &[&str] = &[
+    "other", "others", "another", "outros", "outras", "otros", "otras", "autres", "andere",
+    "anderen", "другие", "другими", "comparison", "comparisons", "comparação", "comparações",
+    "comparación", "comparaciones", "comparaison", "vergleich", "сравнение", "alternatives",
+    "similar", "existing", "popular", "all", "many", "some", "its", "their",
+];
+
 /// "the Rust", "o Y", "el X": an article before a name is not part of it.
 fn strip_article(name: &str) -> &str {
     match name.split_once(' ') {
@@ -284,6 +293,10 @@ fn finish(raw: Vec<String>, max_words: usize) -> Option<Vec<String>> {
         let name = clean_name(&r).0;
         let name = strip_article(&name).to_string();
         let words = name.split_whitespace().count();
+        let first = fold(name.split_whitespace().next().unwrap_or(""));
+        if NOT_NAMES.contains(&first.as_str()) {
+            return None;
+        }
         if words == 0
             || words > max_words
             || name.chars().count() > 50
