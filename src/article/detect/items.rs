@@ -35,6 +35,19 @@ pub const CONCLUSION_WORDS: &[&str] = &[
     "final word",
     "tl;dr",
     "tldr",
+    "conclusión",
+    "conclusão",
+    "fazit",
+    "заключение",
+    "вывод",
+    "结论",
+    "总结",
+    "まとめ",
+    "結論",
+    "결론",
+    "정리",
+    "veredicto",
+    "veredito",
 ];
 
 pub fn is_conclusion(title: &str) -> bool {
@@ -625,9 +638,14 @@ pub fn verdicts(a: &mut Article, names: &Names, seen: Seen) {
             }
         }
     }
+    let in_conclusion = lines.len();
     lines.extend(seen.winners);
-    for line in lines {
-        let hits = names.hits(&fold(&line));
+    // Verdicts from plain sentences of the conclusion ("X is great."), not
+    // from a "Winner:" line or a "choose X if …" advice.
+    let mut plain = vec![false; a.contenders.len()];
+    for (k, line) in lines.into_iter().enumerate() {
+        let folded = fold(&line);
+        let hits = names.hits(&folded);
         let mut named: Vec<usize> = hits.iter().map(|h| h.idx).collect();
         named.sort_unstable();
         named.dedup();
@@ -635,9 +653,29 @@ pub fn verdicts(a: &mut Article, names: &Names, seen: Seen) {
             let c = &mut a.contenders[only];
             if c.verdict.is_none() {
                 c.verdict = Some(line.trim().to_string());
+                plain[only] = k < in_conclusion && !advice(&folded);
             }
         }
     }
+    // A conclusion that says something good of each in turn hedges: it
+    // recommends none of them.
+    if plain.iter().filter(|p| **p).count() >= 2 {
+        for (c, p) in a.contenders.iter_mut().zip(&plain) {
+            if *p {
+                c.verdict = None;
+            }
+        }
+    }
+}
+
+/// A recommendation with its condition: "Choose X if …", "Use X when …".
+fn advice(folded: &str) -> bool {
+    const WORDS: &[&str] = &[
+        " if ", " when ", " unless ", "choose ", "use ", "pick ", "go with ", "stick with ",
+        " si ", " se ", " wenn ", " falls ", " если ", "如果", "なら", "場合", "경우",
+    ];
+    let padded = format!(" {folded} ");
+    WORDS.iter().any(|w| padded.contains(w))
 }
 
 #[cfg(test)]

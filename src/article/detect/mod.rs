@@ -71,6 +71,18 @@ pub fn find_contenders(a: &mut Article) -> Option<Pending> {
 pub fn find_items(a: &mut Article, p: Pending) {
     let seen = items::collect(a, &p.names, &p.parents, &p.skip);
     items::verdicts(a, &p.names, seen);
+    // A post about moving from one to the other recommends the one it
+    // moved to, unless it says otherwise.
+    if a.contenders.iter().all(|c| c.verdict.is_none()) {
+        for t in [a.title.clone(), a.meta.title.clone()].into_iter().flatten() {
+            if let Some(to) = title::migration_names(&t).and_then(|n| n.last().cloned())
+                && let Some(i) = p.names.exact(&to)
+            {
+                a.contenders[i].verdict = Some(t);
+                break;
+            }
+        }
+    }
 }
 
 /// Sections that stand for the whole article and so belong to no contender:

@@ -35,6 +35,22 @@ pub fn title_names(title: &str) -> Vec<String> {
     Vec::new()
 }
 
+/// The names of a title that tells of a move from one to the other
+/// ("Migrating from X to Y", "X → Y", "Goodbye X, hello Y"): the one left
+/// first, the one chosen last.
+pub fn migration_names(title: &str) -> Option<Vec<String>> {
+    let title = prepare(title);
+    if let Some(n) = goodbye_form(&title) {
+        return Some(n);
+    }
+    let segs = segments(&title);
+    if segs.iter().any(|s| vs_form(s).is_some()) {
+        return None;
+    }
+    segs.iter()
+        .find_map(|s| migration_form(s, &title).or_else(|| arrow_form(s)))
+}
+
 /// Names a title only lists ("Process & Thread", "Vim and Emacs",
 /// "프로세스 & 스레드"): a comparison only when the article keeps talking
 /// about each of them, which the caller checks.
