@@ -33,7 +33,10 @@ fn every_corpus_file_has_its_expectation_with_source_and_licence() {
             "{kind}/{name}.toml: source {:?}",
             e.source
         );
-        assert!(!e.licence.trim().is_empty(), "{kind}/{name}.toml: no licence");
+        assert!(
+            !e.licence.trim().is_empty(),
+            "{kind}/{name}.toml: no licence"
+        );
         assert_eq!(&e.kind, kind, "{kind}/{name}.toml: kind");
         if kind == "compare" {
             assert!(
@@ -47,7 +50,10 @@ fn every_corpus_file_has_its_expectation_with_source_and_licence() {
                 "{kind}/{name}.toml: one [[counts]] per contender"
             );
         } else {
-            assert!(e.contenders.is_empty(), "{kind}/{name}.toml: plain with contenders");
+            assert!(
+                e.contenders.is_empty(),
+                "{kind}/{name}.toml: plain with contenders"
+            );
         }
     }
     // Every .toml has its article.
@@ -58,7 +64,11 @@ fn every_corpus_file_has_its_expectation_with_source_and_licence() {
         for e in rd.flatten() {
             let p = e.path();
             if p.extension().is_some_and(|x| x == "toml") {
-                assert!(p.with_extension("md").exists(), "{}: no article", p.display());
+                assert!(
+                    p.with_extension("md").exists(),
+                    "{}: no article",
+                    p.display()
+                );
             }
         }
     }

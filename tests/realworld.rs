@@ -498,7 +498,10 @@ fn no_comparison_keeps_the_no_contenders_warning() {
     // The empty views say why in one line.
     assert_eq!(
         a.why_empty("none"),
-        format!("Not a comparison: {}.", versus::article::detect::NOT_COMPARED)
+        format!(
+            "none Not a comparison: {}.",
+            versus::article::detect::NOT_COMPARED
+        )
     );
 }
 
@@ -514,7 +517,8 @@ fn at_least_twelve_fixtures_all_parse() {
             assert!(a.contenders.len() <= 8);
             for c in &a.contenders {
                 assert!(
-                    ["table", "title", "sections", "table-rows"].contains(&c.found_by.as_str())
+                    ["table", "title", "sections", "table-rows", "user"]
+                        .contains(&c.found_by.as_str())
                 );
             }
         }
@@ -625,6 +629,88 @@ fn key_features_are_not_pros_and_conclusion_items_are_not_criteria() {
             Some("Choose Flask if you want less.")
         ]
     );
+}
+
+#[test]
+fn front_matter_names_the_contenders() {
+    // A list, in the reader's order; the table is turned to match.
+    let a = parse(
+        "---\nversus: [Emacs, Vim]\n---\n# Editors\n\n| | vim | emacs |\n|--|--|--|\n| modes | yes | no |\n\n\
+         ## Vim Pros\n- fast\n\n## Emacs Cons\n- slow\n- big\n",
+        "fm",
+    );
+    check(
+        &a,
+        Some((1, 3)),
+        &[("Emacs", "user", 0, 2), ("Vim", "user", 1, 0)],
+    );
+    assert_eq!(a.table.as_ref().unwrap().rows[0], ["modes", "no", "yes"]);
+    assert_eq!(a.found_by_note(), "set by you");
+    // A comma-separated string under `contenders:`, over what the title says.
+    let a = parse(
+        "---\ncontenders: \"Hugo, Jekyll\"\n---\n# Hugo vs Gatsby\n\n## Jekyll Pros\n- simple\n",
+        "fm2",
+    );
+    check(
+        &a,
+        None,
+        &[("Hugo", "user", 0, 0), ("Jekyll", "user", 1, 0)],
+    );
+    assert!(a.warnings.is_empty(), "{:?}", a.warnings);
+}
+
+#[test]
+fn the_reader_names_the_contenders_of_a_plain_article() {
+    let text = "# Notes\n\nSome text about editors.\n\n**Vim**\n\n- ✅ fast\n- ❌ odd\n";
+    assert!(parse(text, "plain").contenders.is_empty());
+    let mut u = versus::article::parse::parse_unfinished(text, "vs");
+    u.set_contenders(&["Vim".into(), "Emacs".into()]);
+    let a = u.finish();
+    check(&a, None, &[("Vim", "user", 1, 1), ("Emacs", "user", 0, 0)]);
+    // One name is not enough: the article's own reading stands, with a warning.
+    let mut u = versus::article::parse::parse_unfinished(text, "one");
+    u.set_contenders(&["Vim".into()]);
+    let a = u.finish();
+    assert!(a.contenders.is_empty());
+    assert!(a.warnings[0].contains("only one named"), "{:?}", a.warnings);
+}
+
+#[test]
+fn readmes_with_measurements_or_versions_compare_nobody() {
+    // A benchmark: the rows are libraries, the cells numbers.
+    let a = parse(
+        "# fastlog\n\nA fast logger. It beats zap and logrus.\n\n## Benchmarks\n\n\
+         | Package | Time | Bytes Allocated | Objects Allocated |\n|---|---|---|---|\n\
+         | fastlog | 100 ns/op | 0 B/op | 0 allocs/op |\n| zap | 656 ns/op | 5 B/op | 0 allocs/op |\n\
+         | logrus | 10434 ns/op | 1700 B/op | 30 allocs/op |\n",
+        "bench",
+    );
+    // No contenders; the Table view still shows the table as written.
+    assert!(a.contenders.is_empty());
+    assert_eq!(a.table.as_ref().unwrap().rows.len(), 3);
+    assert!(
+        a.why_empty("").contains("measurements"),
+        "{}",
+        a.why_empty("")
+    );
+    // One product's versions side by side.
+    let a = parse(
+        "# Installation\n\nInstall it.\n\n## Compatibility\n\n| Node.js | pnpm 8 | pnpm 9 |\n|---|---|---|\n\
+         | Node.js 18 | ✔️ | ✔️ |\n| Node.js 20 | ✔️ | ✔️ |\n",
+        "versions",
+    );
+    assert!(a.contenders.is_empty());
+    // A generic title over sections that hold pros and cons is a comparison.
+    let a = parse(
+        "# Note-taking apps\n\n## Obsidian\n\n### Pros\n- local files\n\n## Notion\n\n### Cons\n- slow\n",
+        "generic",
+    );
+    check(
+        &a,
+        None,
+        &[("Obsidian", "sections", 1, 0), ("Notion", "sections", 0, 1)],
+    );
+    assert_eq!(a.found_by_note(), "from the sections");
 }
 
 mod never_panics {

@@ -75,6 +75,10 @@ pub struct Meta {
     pub description: Option<String>,
     pub keywords: Vec<String>,
     pub extra: Extra,
+    /// The contenders the reader named (`versus:` or `contenders:` in the
+    /// front matter, or `--vs`): they replace the detected ones.
+    #[serde(skip)]
+    pub contenders: Vec<String>,
 }
 
 /// Scalar front-matter keys we do not interpret, in file order.
@@ -609,7 +613,9 @@ impl Article {
     /// to put side by side.
     pub fn why_empty(&self, otherwise: &str) -> String {
         match &self.not_compared {
-            Some(why) if self.contenders.is_empty() => format!("Not a comparison: {why}."),
+            Some(why) if self.contenders.is_empty() => {
+                format!("{otherwise} Not a comparison: {why}.")
+            }
             _ => otherwise.to_string(),
         }
     }
@@ -617,6 +623,22 @@ impl Article {
     /// How the contenders were found, when not from the title: "from the
     /// table", "from the sections", "set by you"; empty otherwise.
     pub fn found_by_note(&self) -> &'static str {
+        // A title that names the same contenders says it already.
+        let titled = [self.title.as_deref(), self.meta.title.as_deref()]
+            .into_iter()
+            .flatten()
+            .any(|t| {
+                let names = super::detect::versus_names(t);
+                names.len() == self.contenders.len()
+                    && self.contenders.iter().all(|c| {
+                        names
+                            .iter()
+                            .any(|n| super::detect::names::same_name(n, &c.name))
+                    })
+            });
+        if titled {
+            return "";
+        }
         match self.contenders.first().map(|c| c.found_by.as_str()) {
             Some("table" | "table-rows") => "from the table",
             Some("sections") => "from the sections",

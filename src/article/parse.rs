@@ -21,6 +21,17 @@ pub fn parse_bytes(bytes: &[u8], source: &str) -> Article {
 pub struct Unfinished(Article);
 
 impl Unfinished {
+    /// Sets the contenders the reader named (`--vs "A,B"`), over any the
+    /// front matter names; the detectors then find items for these.
+    pub fn set_contenders(&mut self, names: &[String]) {
+        let mut removed = Removed::default();
+        self.0.meta.contenders = names
+            .iter()
+            .map(|n| sanitize::clean_inline(n, &mut removed).trim().to_string())
+            .filter(|n| !n.is_empty())
+            .collect();
+    }
+
     /// Runs the detectors, then frees what only they read.
     pub fn finish(self) -> Article {
         let (mut article, items) = self.split();
@@ -247,6 +258,7 @@ fn clean_meta(mut m: Meta, removed: &mut Removed) -> Meta {
     m.title = m.title.map(|s| c(&s, removed));
     m.description = m.description.map(|s| c(&s, removed));
     m.keywords = m.keywords.iter().map(|s| c(s, removed)).collect();
+    m.contenders = m.contenders.iter().map(|s| c(s, removed)).collect();
     m.extra = Extra(
         m.extra
             .0

@@ -27,17 +27,30 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     // A title that is itself "A vs B" is not said twice.
     .filter(|s| !same_words(s, &title))
     .unwrap_or_default();
+    // How the contenders were found, when not from the title: "from the table".
+    let note = if !right.is_empty() && right == a.versus_line() && !a.found_by_note().is_empty() {
+        format!(" ({})", a.found_by_note())
+    } else {
+        String::new()
+    };
     let width = usize::from(area.width);
     let right_w = str_width(&right).min(width / 2);
     let right = truncate(&right, right_w, t.glyphs.ellipsis);
-    let left_room = width.saturating_sub(str_width(&right) + 3);
+    let note = if str_width(&right) + str_width(&note) + 3 < width / 2 + width / 4 {
+        note
+    } else {
+        String::new()
+    };
+    let left_room = width.saturating_sub(str_width(&right) + str_width(&note) + 3);
     let title = truncate(&title, left_room, t.glyphs.ellipsis);
-    let gap = width.saturating_sub(1 + str_width(&title) + str_width(&right) + 1);
+    let gap =
+        width.saturating_sub(1 + str_width(&title) + str_width(&right) + str_width(&note) + 1);
     let line = Line::from(vec![
         Span::raw(" "),
         Span::styled(title, t.bold()),
         Span::raw(" ".repeat(gap)),
         Span::styled(right, t.accent()),
+        Span::styled(note, t.dim()),
         Span::raw(" "),
     ]);
     buf.set_line(area.x, area.y, &line, area.width);

@@ -95,7 +95,7 @@ pub fn held_out(name: &str) -> bool {
         h ^= u32::from(b);
         h = h.wrapping_mul(0x0100_0193);
     }
-    h % 3 == 0
+    h.is_multiple_of(3)
 }
 
 pub fn load_expect(kind: &str, name: &str) -> Result<Expect, String> {
@@ -189,7 +189,11 @@ pub fn score(name: &str, a: &Article, e: &Expect) -> FileScore {
             let fields = [
                 ("pros", c.pros, found.map_or(0, |f| f.pros.len())),
                 ("cons", c.cons, found.map_or(0, |f| f.cons.len())),
-                ("criteria", c.criteria, found.map_or(0, |f| f.choose_when.len())),
+                (
+                    "criteria",
+                    c.criteria,
+                    found.map_or(0, |f| f.choose_when.len()),
+                ),
             ];
             for (field, want, got) in fields {
                 s.items_total += 1;

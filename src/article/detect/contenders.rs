@@ -163,11 +163,11 @@ impl Talk {
             }
             match &b.kind {
                 BlockKind::Para(spans) => {
-                    text.push_str(&fold(&spans.text()));
+                    text.push_str(&fold(spans.text()));
                     text.push('\n');
                 }
                 BlockKind::Heading { spans, .. } => {
-                    headings.push_str(&fold(&spans.text()));
+                    headings.push_str(&fold(spans.text()));
                     headings.push('\n');
                 }
                 _ => {}
@@ -348,7 +348,9 @@ pub fn choose(a: &Article, parents: &[Option<usize>], skip: &[bool]) -> Chosen {
         None if title.len() >= 2 => Src::Title,
         None => {
             return Chosen {
-                why: rejected.map(|r| format!("no two names are compared in the title or the headings, and {r}")),
+                why: rejected.map(|r| {
+                    format!("no two names are compared in the title or the headings, and {r}")
+                }),
                 ..Chosen::default()
             };
         }
@@ -442,6 +444,75 @@ pub fn choose(a: &Article, parents: &[Option<usize>], skip: &[bool]) -> Chosen {
         names: chosen.into_iter().map(|k| k.name).collect(),
         spellings,
         found_by,
+        table,
+        warnings,
+        why: None,
+    }
+}
+
+/// The contenders the reader named (front matter or `--vs`), with the
+/// spellings the article uses for them and the table that compares them.
+pub fn set_by_user(a: &Article, detected: Chosen) -> Chosen {
+    let mut user = keyed(&a.meta.contenders);
+    let mut warnings = Vec::new();
+    // Distinct names only.
+    let mut seen: Vec<Keyed> = Vec::new();
+    user.retain(|k| {
+        let new = !seen.iter().any(|s| same_keys(&s.keys, &k.keys));
+        seen.push(k.clone());
+        new
+    });
+    if user.len() > MAX {
+        warnings.push(format!(
+            "contenders: {} named; kept the first {MAX}",
+            user.len()
+        ));
+        user.truncate(MAX);
+    }
+    let mut spellings: Vec<Vec<String>> = user.iter().map(|u| vec![u.name.clone()]).collect();
+    for (i, u) in user.iter().enumerate() {
+        for (n, sp) in detected.names.iter().zip(&detected.spellings) {
+            if same_keys(&u.keys, &alias_keys(n)) {
+                for s in sp {
+                    if !spellings[i].contains(s) {
+                        spellings[i].push(s.clone());
+                    }
+                }
+            }
+        }
+    }
+    // The first table that has a column (or row) for every one of them.
+    let confirmed = |s: &str| {
+        let k = alias_keys(s);
+        user.iter().any(|u| same_keys(&u.keys, &k))
+    };
+    let mut table = None;
+    for (i, t) in a.tables.iter().enumerate().take(MAX_TABLES) {
+        let Some(r) = tables::read(t, i, &confirmed) else {
+            continue;
+        };
+        if r.pros_cons {
+            continue;
+        }
+        let rk = keyed(&r.names);
+        let order: Option<Vec<usize>> = user
+            .iter()
+            .map(|u| rk.iter().position(|k| same_keys(&u.keys, &k.keys)))
+            .collect();
+        if let Some(order) = order {
+            for (i, &o) in order.iter().enumerate() {
+                if !spellings[i].contains(&r.names[o]) {
+                    spellings[i].push(r.names[o].clone());
+                }
+            }
+            table = Some(tables::shaped(t, &r, &order));
+            break;
+        }
+    }
+    Chosen {
+        names: user.into_iter().map(|k| k.name).collect(),
+        spellings,
+        found_by: "user",
         table,
         warnings,
         why: None,

@@ -671,8 +671,23 @@ pub fn verdicts(a: &mut Article, names: &Names, seen: Seen) {
 /// A recommendation with its condition: "Choose X if …", "Use X when …".
 fn advice(folded: &str) -> bool {
     const WORDS: &[&str] = &[
-        " if ", " when ", " unless ", "choose ", "use ", "pick ", "go with ", "stick with ",
-        " si ", " se ", " wenn ", " falls ", " если ", "如果", "なら", "場合", "경우",
+        " if ",
+        " when ",
+        " unless ",
+        "choose ",
+        "use ",
+        "pick ",
+        "go with ",
+        "stick with ",
+        " si ",
+        " se ",
+        " wenn ",
+        " falls ",
+        " если ",
+        "如果",
+        "なら",
+        "場合",
+        "경우",
     ];
     let padded = format!(" {folded} ");
     WORDS.iter().any(|w| padded.contains(w))

@@ -34,7 +34,15 @@ pub struct Pending {
 pub fn find_contenders(a: &mut Article) -> Option<Pending> {
     let parents = sections::parents(&a.sections);
     let skip = title_sections(a);
-    let chosen = contenders::choose(a, &parents, &skip);
+    let mut chosen = contenders::choose(a, &parents, &skip);
+    if a.meta.contenders.len() >= 2 {
+        chosen = contenders::set_by_user(a, chosen);
+    } else if a.meta.contenders.len() == 1 {
+        a.warnings.push(format!(
+            "contenders: only one named ({}); at least two are needed, so they were found in the article",
+            a.meta.contenders[0]
+        ));
+    }
     a.warnings.extend(chosen.warnings);
     if chosen.names.is_empty() {
         a.table = a
@@ -42,9 +50,7 @@ pub fn find_contenders(a: &mut Article) -> Option<Pending> {
             .iter()
             .find(|t| t.columns.len() >= 3)
             .map(Arc::clone);
-        let why = chosen
-            .why
-            .unwrap_or_else(|| NOT_COMPARED.to_string());
+        let why = chosen.why.unwrap_or_else(|| NOT_COMPARED.to_string());
         a.warnings.push(format!("no contenders found: {why}"));
         a.not_compared = Some(why);
         return None;
@@ -74,7 +80,10 @@ pub fn find_items(a: &mut Article, p: Pending) {
     // A post about moving from one to the other recommends the one it
     // moved to, unless it says otherwise.
     if a.contenders.iter().all(|c| c.verdict.is_none()) {
-        for t in [a.title.clone(), a.meta.title.clone()].into_iter().flatten() {
+        for t in [a.title.clone(), a.meta.title.clone()]
+            .into_iter()
+            .flatten()
+        {
             if let Some(to) = title::migration_names(&t).and_then(|n| n.last().cloned())
                 && let Some(i) = p.names.exact(&to)
             {

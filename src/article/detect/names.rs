@@ -239,7 +239,10 @@ pub fn word_hits<'a>(hay: &'a str, needle: &'a str) -> impl Iterator<Item = usiz
             (Some(p), Some(n)) => !joined(p, n),
             _ => true,
         };
-        let after = match (needle.chars().next_back(), hay[i + needle.len()..].chars().next()) {
+        let after = match (
+            needle.chars().next_back(),
+            hay[i + needle.len()..].chars().next(),
+        ) {
             (Some(l), Some(n)) => !joined(l, n),
             _ => true,
         };

@@ -80,11 +80,41 @@ pub fn listed_names(title: &str) -> Vec<String> {
 pub fn says_comparison(title: &str) -> bool {
     let low = fold(title);
     const WORDS: &[&str] = &[
-        "compar", "vergleich", "сравн", "versus", " vs", "vs ", "alternativ", "альтернатив",
-        "differen", "diferen", "différen", "unterschied", "отлич", "разниц", "showdown",
-        "face-off", "head to head", "head-to-head", "which one", "choosing", "比较", "比較",
-        "对比", "對比", "区别", "區別", "差异", "違い", "비교", "차이", "대안", "代替",
-        "替代", "选择", "選び",
+        "compar",
+        "vergleich",
+        "сравн",
+        "versus",
+        " vs",
+        "vs ",
+        "alternativ",
+        "альтернатив",
+        "differen",
+        "diferen",
+        "différen",
+        "unterschied",
+        "отлич",
+        "разниц",
+        "showdown",
+        "face-off",
+        "head to head",
+        "head-to-head",
+        "which one",
+        "choosing",
+        "比较",
+        "比較",
+        "对比",
+        "對比",
+        "区别",
+        "區別",
+        "差异",
+        "違い",
+        "비교",
+        "차이",
+        "대안",
+        "代替",
+        "替代",
+        "选择",
+        "選び",
     ];
     WORDS.iter().any(|w| low.contains(w))
 }
@@ -124,9 +154,7 @@ fn prepare(title: &str) -> String {
             'v' | 'V'
                 if chars.get(i).is_some_and(|n| matches!(n, 's' | 'S'))
                     && (i < 2 || !chars[i - 2].is_ascii_alphanumeric())
-                    && chars
-                        .get(i + 1)
-                        .is_none_or(|n| !n.is_ascii_alphanumeric()) =>
+                    && chars.get(i + 1).is_none_or(|n| !n.is_ascii_alphanumeric()) =>
             {
                 out.push_str(" vs ");
                 i += 1;
@@ -177,7 +205,19 @@ fn segments(t: &str) -> Vec<String> {
 fn is_vs(word: &str) -> bool {
     matches!(
         fold(word).trim_end_matches(','),
-        "vs" | "vs." | "versus" | "v." | "v/s" | "vs/" | "contra" | "gegen" | "contre" | "против" | "対" | "对" | "對" | "대"
+        "vs" | "vs."
+            | "versus"
+            | "v."
+            | "v/s"
+            | "vs/"
+            | "contra"
+            | "gegen"
+            | "contre"
+            | "против"
+            | "対"
+            | "对"
+            | "對"
+            | "대"
     )
 }
 
@@ -273,10 +313,36 @@ fn cut_tail(name: &str) -> String {
 /// First words of what a title compares with that are no names ("with
 /// Other Test Runners", "Comparações com outros frameworks").
 const NOT_NAMES: &[&str] = &[
-    "other", "others", "another", "outros", "outras", "otros", "otras", "autres", "andere",
-    "anderen", "другие", "другими", "comparison", "comparisons", "comparação", "comparações",
-    "comparación", "comparaciones", "comparaison", "vergleich", "сравнение", "alternatives",
-    "similar", "existing", "popular", "all", "many", "some", "its", "their",
+    "other",
+    "others",
+    "another",
+    "outros",
+    "outras",
+    "otros",
+    "otras",
+    "autres",
+    "andere",
+    "anderen",
+    "другие",
+    "другими",
+    "comparison",
+    "comparisons",
+    "comparação",
+    "comparações",
+    "comparación",
+    "comparaciones",
+    "comparaison",
+    "vergleich",
+    "сравнение",
+    "alternatives",
+    "similar",
+    "existing",
+    "popular",
+    "all",
+    "many",
+    "some",
+    "its",
+    "their",
 ];
 
 /// "the Rust", "o Y", "el X": an article before a name is not part of it.
@@ -285,7 +351,24 @@ fn strip_article(name: &str) -> &str {
         Some((a, rest))
             if matches!(
                 fold(a).as_str(),
-                "the" | "o" | "a" | "os" | "as" | "el" | "la" | "los" | "las" | "le" | "les" | "der" | "die" | "das" | "un" | "une" | "um" | "uma"
+                "the"
+                    | "o"
+                    | "a"
+                    | "os"
+                    | "as"
+                    | "el"
+                    | "la"
+                    | "los"
+                    | "las"
+                    | "le"
+                    | "les"
+                    | "der"
+                    | "die"
+                    | "das"
+                    | "un"
+                    | "une"
+                    | "um"
+                    | "uma"
             ) && !rest.is_empty() =>
         {
             rest
@@ -336,26 +419,62 @@ fn cut_cjk(name: &str, first: bool, last: bool) -> &str {
         return name;
     }
     let mut out = name;
-    if last && !out.starts_with(is_cjk) {
-        if let Some(i) = out.find(is_cjk) {
-            out = &out[..i];
-        }
+    if last
+        && !out.starts_with(is_cjk)
+        && let Some(i) = out.find(is_cjk)
+    {
+        out = &out[..i];
     }
-    if first && !out.ends_with(is_cjk) {
-        if let Some((i, c)) = out.char_indices().rev().find(|(_, c)| is_cjk(*c)) {
-            out = &out[i + c.len_utf8()..];
-        }
+    if first
+        && !out.ends_with(is_cjk)
+        && let Some((i, c)) = out.char_indices().rev().find(|(_, c)| is_cjk(*c))
+    {
+        out = &out[i + c.len_utf8()..];
     }
     out.trim()
 }
 
 /// Words that make "from X to Y" a move from one to the other.
 const MIGRATE: &[&str] = &[
-    "migrat", "moving", "move", "moved", "switch", "port", "transition", "ditch", "leav",
-    "left", "replac", "drop", "abandon", "migra", "umstieg", "umsteig", "wechsel", "umzug",
-    "passer", "passage", "переход", "перешл", "перейти", "миграц", "переезд", "mudan",
-    "cambi", "迁移", "遷移", "移行", "移植", "切换", "替换", "乗り換え", "移籍", "마이그레이션",
-    "이전", "전환", "갈아타",
+    "migrat",
+    "moving",
+    "move",
+    "moved",
+    "switch",
+    "port",
+    "transition",
+    "ditch",
+    "leav",
+    "left",
+    "replac",
+    "drop",
+    "abandon",
+    "migra",
+    "umstieg",
+    "umsteig",
+    "wechsel",
+    "umzug",
+    "passer",
+    "passage",
+    "переход",
+    "перешл",
+    "перейти",
+    "миграц",
+    "переезд",
+    "mudan",
+    "cambi",
+    "迁移",
+    "遷移",
+    "移行",
+    "移植",
+    "切换",
+    "替换",
+    "乗り換え",
+    "移籍",
+    "마이그레이션",
+    "이전",
+    "전환",
+    "갈아타",
 ];
 
 fn is_migration(low: &str) -> bool {
@@ -394,15 +513,16 @@ fn migration_form(seg: &str, whole: &str) -> Option<Vec<String>> {
             {
                 Some((i, i + 3))
             }
-            "for" | "with" | "to" | "a" | "para" | "zu" | "nach" | "à" | "vers" | "на" | "auf" | "al" | "pelo" | "pela" | "por" => {
-                Some((i, i + 1))
-            }
+            "for" | "with" | "to" | "a" | "para" | "zu" | "nach" | "à" | "vers" | "на" | "auf"
+            | "al" | "pelo" | "pela" | "por" => Some((i, i + 1)),
             _ => None,
         }
     };
     let migrating = is_migration(&fold(whole));
     // "from X to Y": the name runs to the first word that opens Y.
-    const FROM: &[&str] = &["from", "de", "desde", "von", "с", "c", "do", "da", "du", "del"];
+    const FROM: &[&str] = &[
+        "from", "de", "desde", "von", "с", "c", "do", "da", "du", "del",
+    ];
     let froms: Vec<usize> = (0..lw.len())
         .filter(|&i| migrating && FROM.contains(&lw[i].as_str()))
         .collect();
@@ -422,21 +542,35 @@ fn migration_form(seg: &str, whole: &str) -> Option<Vec<String>> {
     }
     // "ditching X in favour of Y", "replacing X with Y", "left X for Y".
     const VERBS: &[&str] = &[
-        "ditching", "ditch", "ditched", "replacing", "replace", "replaced", "leaving", "left",
-        "leave", "dropping", "dropped", "drop", "abandoning", "abandoned", "swapping",
-        "swapped", "swap", "trading", "traded",
+        "ditching",
+        "ditch",
+        "ditched",
+        "replacing",
+        "replace",
+        "replaced",
+        "leaving",
+        "left",
+        "leave",
+        "dropping",
+        "dropped",
+        "drop",
+        "abandoning",
+        "abandoned",
+        "swapping",
+        "swapped",
+        "swap",
+        "trading",
+        "traded",
     ];
     if let Some(v) = find(VERBS, 0) {
         for j in v + 2..lw.len() {
             if let Some((t, y)) = tail(j)
                 && y < lw.len()
                 && lw[j] != "to"
+                && let Some(n) = pair(v + 1, t, lw.len())
+                    .and_then(|_| finish(vec![words[v + 1..t].join(" "), words[y..].join(" ")], 5))
             {
-                if let Some(n) = pair(v + 1, t, lw.len()).and_then(|_| {
-                    finish(vec![words[v + 1..t].join(" "), words[y..].join(" ")], 5)
-                }) {
-                    return Some(n);
-                }
+                return Some(n);
             }
         }
     }
@@ -469,7 +603,9 @@ fn goodbye_form(title: &str) -> Option<Vec<String>> {
     .find(|(b, h)| low.contains(b) && low.contains(h))?;
     let b = low.find(bye)? + bye.len();
     let h = low[b..].find(hello)? + b;
-    let x = title[b..h].trim().trim_end_matches([',', ';', '.', '!', '-']);
+    let x = title[b..h]
+        .trim()
+        .trim_end_matches([',', ';', '.', '!', '-']);
     let rest = &title[h + hello.len()..];
     let y = segments(rest).into_iter().next()?;
     finish(vec![x.to_string(), y], 4)
@@ -480,18 +616,47 @@ fn arrow_form(seg: &str) -> Option<Vec<String>> {
     if !seg.contains(ARROW.trim()) {
         return None;
     }
-    let parts: Vec<String> = seg.split(ARROW.trim()).map(|p| p.trim().to_string()).collect();
+    let parts: Vec<String> = seg
+        .split(ARROW.trim())
+        .map(|p| p.trim().to_string())
+        .collect();
     finish(parts, 5)
 }
 
 /// Joiners written between CJK names ("Sentinel与Hystrix", "XとY", "X와 Y").
-const CJK_JOINERS: &[&str] = &["和", "与", "與", "跟", "及", "对", "對", "と", "&", ",", "/", "／"];
+const CJK_JOINERS: &[&str] = &[
+    "和", "与", "與", "跟", "及", "对", "對", "と", "&", ",", "/", "／",
+];
 
 /// What a CJK title ends with when it compares what comes before.
 const CJK_MARKERS: &[&str] = &[
-    "的区别与联系", "的区别", "的區別", "的差异", "的对比", "的比较", "的異同", "的异同", "区别",
-    "區別", "差异", "对比", "對比", "比较", "比較", "の違いと使い分け", "の違い", "の比較",
-    "を比較", "比べ", "違い", "의 차이점", "의 차이", "차이점", "차이", "비교", "의 비교",
+    "的区别与联系",
+    "的区别",
+    "的區別",
+    "的差异",
+    "的对比",
+    "的比较",
+    "的異同",
+    "的异同",
+    "区别",
+    "區別",
+    "差异",
+    "对比",
+    "對比",
+    "比较",
+    "比較",
+    "の違いと使い分け",
+    "の違い",
+    "の比較",
+    "を比較",
+    "比べ",
+    "違い",
+    "의 차이점",
+    "의 차이",
+    "차이점",
+    "차이",
+    "비교",
+    "의 비교",
 ];
 
 /// "X 和 Y 比较", "Sentinel与Hystrix对比", "VercelとAmplifyの違い",
@@ -583,7 +748,10 @@ fn split_list(s: &str) -> Vec<String> {
                 out.push(cur.join(" "));
                 cur.clear();
             } else if !(cur.is_empty()
-                && matches!(fold(w).as_str(), "and" | "or" | "&" | "y" | "e" | "und" | "et" | "и"))
+                && matches!(
+                    fold(w).as_str(),
+                    "and" | "or" | "&" | "y" | "e" | "und" | "et" | "и"
+                ))
             {
                 cur.push(w);
             }
@@ -788,7 +956,10 @@ mod tests {
 
     #[test]
     fn migration_titles() {
-        assert_eq!(t("Migrating from MySQL to PostgreSQL"), ["MySQL", "PostgreSQL"]);
+        assert_eq!(
+            t("Migrating from MySQL to PostgreSQL"),
+            ["MySQL", "PostgreSQL"]
+        );
         assert_eq!(
             t("Why I'm ditching Notion in favour of Obsidian"),
             ["Notion", "Obsidian"]
@@ -804,7 +975,10 @@ mod tests {
             t("Vercel(Hobby)→AWS Amplify 移行して分かった両者の違い"),
             ["Vercel", "AWS Amplify"]
         );
-        assert_eq!(t("Migrando do MySQL para o PostgreSQL"), ["MySQL", "PostgreSQL"]);
+        assert_eq!(
+            t("Migrando do MySQL para o PostgreSQL"),
+            ["MySQL", "PostgreSQL"]
+        );
         assert_eq!(t("Umstieg von Windows zu Linux"), ["Windows", "Linux"]);
         assert_eq!(t("Переход с Webpack на Vite"), ["Webpack", "Vite"]);
         assert!(t("From zero to hero in Rust").is_empty());
