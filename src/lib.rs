@@ -12,7 +12,6 @@ pub mod r#gen;
 pub mod input;
 pub mod keys;
 pub mod print;
-pub mod process;
 pub mod render;
 pub mod tui;
 pub mod ui;

@@ -1,13 +1,12 @@
 //! `versus`: everything is in the library, from [`versus::cli`].
 //!
-//! `main` is the C entry point rather than Rust's: Rust's start-up reads
-//! `/proc/self/maps` for the main thread's stack guard and installs a stack
-//! overflow handler, about 0.08 ms on every start, before the first frame
-//! (README, "Over SSH"). What of it this program needs is in
-//! [`versus::process::run`].
-#![no_main]
+//! A plain Rust `main`: std's start-up ignores SIGPIPE (a closed pipe is an
+//! error the program handles), puts `/dev/null` in place of a closed standard
+//! descriptor, names the main thread in panic messages and turns a stack
+//! overflow into a clear message; a panic exits with 101.
 
-#[unsafe(no_mangle)]
-extern "C" fn main(_argc: libc::c_int, _argv: *const *const libc::c_char) -> libc::c_int {
-    versus::process::run()
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    ExitCode::from(versus::cli::main())
 }

@@ -56,6 +56,7 @@ impl Events for TerminalEvents {
 }
 
 /// The terminal's size from stdout, without opening `/dev/tty`.
+#[allow(unsafe_code)] // TIOCGWINSZ on fd 1: no safe wrapper among our crates.
 fn terminal_size() -> io::Result<(u16, u16)> {
     // SAFETY: TIOCGWINSZ fills a winsize struct and reads nothing else.
     let mut ws: libc::winsize = unsafe { std::mem::zeroed() };
@@ -75,6 +76,7 @@ fn terminal_size() -> io::Result<(u16, u16)> {
 pub struct RawStdout;
 
 impl RawStdout {
+    #[allow(unsafe_code)] // a File over fd 1 that is never closed.
     fn with<T>(f: impl FnOnce(&mut std::fs::File) -> T) -> T {
         use std::os::fd::FromRawFd;
         let mut lock = io::stdout().lock();

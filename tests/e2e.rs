@@ -86,6 +86,8 @@ fn a_panic_restores_the_terminal_and_prints_the_message() {
         "{}",
         p.screen()
     );
+    // std's own start-up names the main thread (not '<unnamed>').
+    assert!(p.screen().contains("'main'"), "{}", p.screen());
 }
 
 #[test]

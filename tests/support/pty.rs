@@ -147,8 +147,10 @@ impl Pty {
         );
     }
 
+    #[allow(unsafe_code)]
     pub fn signal(&mut self, sig: i32) {
         let pid = self.child.process_id().expect("pid") as i32;
+        // SAFETY: kill takes two integers and touches no memory of ours.
         unsafe {
             libc::kill(pid, sig);
         }
@@ -173,6 +175,7 @@ impl Pty {
 
     /// Asserts the terminal is back to normal: main screen, cursor shown,
     /// mouse reporting off, and the line discipline cooked again.
+    #[allow(unsafe_code)]
     pub fn assert_restored(&self) {
         let s = self.parser.screen();
         assert!(!s.alternate_screen(), "still on the alternate screen");
@@ -183,6 +186,8 @@ impl Pty {
             "mouse capture still on"
         );
         if let Some(fd) = self.master.as_raw_fd() {
+            // SAFETY: termios is plain integers (all-zero is valid), and
+            // tcgetattr writes only into the struct passed.
             let mut t: libc::termios = unsafe { std::mem::zeroed() };
             assert_eq!(unsafe { libc::tcgetattr(fd, &mut t) }, 0);
             assert!(
