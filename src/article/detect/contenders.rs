@@ -15,7 +15,7 @@
 use super::names::{alias_keys, fold, same_keys, word_hits};
 use super::sections::{self, Candidate};
 use super::tables::{self, Orient, Reading};
-use super::title::{heading_names, listed_names, says_comparison, title_names};
+use super::title::{heading_names, listed_names, rival_name, says_comparison, title_names};
 use crate::article::model::{Article, BlockKind, Table};
 use std::sync::Arc;
 
@@ -103,6 +103,14 @@ fn from_title(a: &Article, skip: &[bool], talk: &Talk) -> (Vec<String>, u32) {
             return (n, 3);
         }
     }
+    // "Comparison with Sapling": the article's own subject is the other.
+    for t in titles.into_iter().flatten() {
+        if let Some(rival) = rival_name(t)
+            && let Some(host) = subject(a, &rival, talk)
+        {
+            return (vec![host, rival], 3);
+        }
+    }
     // Without a title, the first heading is the title.
     if a.title.is_none() && a.meta.title.is_none() {
         let first = a.sections.iter().find(|s| !s.title.is_empty());
@@ -141,6 +149,68 @@ fn from_title(a: &Article, skip: &[bool], talk: &Talk) -> (Vec<String>, u32) {
         1 + u32::from(found.iter().all(|x| talk.count(x) >= 3))
     };
     (found, w)
+}
+
+/// The article's own subject, in a page that compares it with `rival`: the
+/// capitalised name the text uses most in mid-sentence ("… in Kotlin
+/// you …", or opening a sentence when a heading names it too), at least
+/// three times, other than the rival's.
+fn subject(a: &Article, rival: &str, talk: &Talk) -> Option<String> {
+    const READ: usize = 64 * 1024;
+    let rival = alias_keys(rival);
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    let mut read = 0;
+    for b in &a.blocks {
+        let BlockKind::Para(spans) = &b.kind else {
+            continue;
+        };
+        let text = spans.text();
+        read += text.len();
+        let mut prev = ' ';
+        let mut prev_solid = '.';
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let mut i = 0;
+        while i < chars.len() {
+            let (at, c) = chars[i];
+            let starts = c.is_ascii_alphabetic() && !prev.is_ascii_alphanumeric();
+            if starts {
+                let mut j = i;
+                while j < chars.len()
+                    && (chars[j].1.is_ascii_alphanumeric() || matches!(chars[j].1, '.' | '+' | '#'))
+                {
+                    j += 1;
+                }
+                let end = chars.get(j).map_or(text.len(), |x| x.0);
+                let word = text[at..end].trim_end_matches('.');
+                let mid = prev_solid.is_alphanumeric() || matches!(prev_solid, ',' | '(');
+                let capital = word.starts_with(|c: char| c.is_ascii_uppercase())
+                    && !word.chars().all(|c| !c.is_ascii_lowercase());
+                // A sentence's first word counts when headings name it too.
+                let counted = mid || talk.in_headings(word) >= 1;
+                if counted && capital && word.len() >= 2 && !same_keys(&alias_keys(word), &rival) {
+                    if let Some(k) = counts.iter().position(|(w, _)| w == word) {
+                        counts[k].1 += 1;
+                    } else if counts.len() < 4096 {
+                        counts.push((word.to_string(), 1));
+                    }
+                }
+                prev_solid = chars[j - 1].1;
+                prev = prev_solid;
+                i = j;
+                continue;
+            }
+            if !c.is_whitespace() {
+                prev_solid = c;
+            }
+            prev = c;
+            i += 1;
+        }
+        if read > READ {
+            break;
+        }
+    }
+    let (word, n) = counts.into_iter().max_by_key(|(_, n)| *n)?;
+    (n >= 3).then_some(word)
 }
 
 /// The article's running text (headings and paragraphs, the first

@@ -51,6 +51,56 @@ pub fn migration_names(title: &str) -> Option<Vec<String>> {
         .find_map(|s| migration_form(s, &title).or_else(|| arrow_form(s)))
 }
 
+/// The one name of a title that compares the article's own subject with
+/// it ("Comparison with Sapling", "Unterschiede zu React", "Diferenças do
+/// React", "Reactとの違い", "与 Java 比较"): the subject is found in the text.
+pub fn rival_name(title: &str) -> Option<String> {
+    let t = prepare(title);
+    let seg = segments(&t).into_iter().next()?;
+    let low = fold(&seg);
+    const LEADS: &[&str] = &[
+        "comparison with ", "comparison to ", "comparisons with ", "compared to ",
+        "compared with ", "comparing with ", "differences from ", "differences to ",
+        "differences with ", "difference from ", "how it compares to ", "vs ", "versus ",
+        "unterschiede zu ", "unterschiede zwischen ", "vergleich mit ", "im vergleich zu ",
+        "diferenças do ", "diferenças da ", "diferenças com ", "diferenças para ", "comparação com ",
+        "diferencias con ", "diferencias de ", "comparación con ", "différences avec ",
+        "comparaison avec ", "отличия от ", "сравнение с ", "по сравнению с ",
+    ];
+    for lead in LEADS {
+        if let Some(rest) = low.strip_prefix(lead) {
+            let name = clean_name(&seg[seg.len() - rest.len()..]).0;
+            let words = name.split_whitespace().count();
+            return (1..=3).contains(&words).then_some(name);
+        }
+    }
+    if seg.chars().any(is_cjk) {
+        // "Reactとの違い", "与 Java 比较", "Java와의 차이", "和 Go 的区别".
+        let (at, _) = CJK_MARKERS
+            .iter()
+            .filter_map(|m| seg.find(m).map(|i| (i, m)))
+            .min_by_key(|(i, m)| (*i, std::cmp::Reverse(m.len())))?;
+        let head = seg[..at]
+            .trim_end_matches(['的', 'の', '의', ' '])
+            .trim_end_matches(['と', '와', '과'])
+            .trim_end_matches("와의")
+            .trim();
+        let head = head
+            .strip_prefix(['与', '和', '跟', '同'])
+            .unwrap_or(head)
+            .trim();
+        let name = clean_name(head).0;
+        if !name.is_empty()
+            && name.chars().count() <= 20
+            && !name.chars().any(is_cjk)
+            && name.split_whitespace().count() <= 3
+        {
+            return Some(name);
+        }
+    }
+    None
+}
+
 /// Names a title only lists ("Process & Thread", "Vim and Emacs",
 /// "프로세스 & 스레드"): a comparison only when the article keeps talking
 /// about each of them, which the caller checks.
@@ -999,6 +1049,12 @@ mod tests {
         assert_eq!(t("Vim против Emacs"), ["Vim", "Emacs"]);
         assert_eq!(listed_names("프로세스 & 스레드"), ["프로세스", "스레드"]);
         assert!(says_comparison("Comparisons with Other Test Runners"));
+        assert_eq!(rival_name("Comparison with Sapling").as_deref(), Some("Sapling"));
+        assert_eq!(rival_name("Unterschiede zu React").as_deref(), Some("React"));
+        assert_eq!(rival_name("Diferenças do React").as_deref(), Some("React"));
+        assert_eq!(rival_name("Reactとの違い").as_deref(), Some("React"));
+        assert_eq!(rival_name("与 Java 比较").as_deref(), Some("Java"));
+        assert_eq!(rival_name("Comparison"), None);
         assert!(says_comparison("Comparación"));
         assert!(!says_comparison("Deployment-Konzepte"));
     }
