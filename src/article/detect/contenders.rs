@@ -213,12 +213,37 @@ fn subject(a: &Article, rival: &str, talk: &Talk) -> Option<String> {
     (n >= 3).then_some(word)
 }
 
+/// True when the title, the description or the first paragraphs name `name`.
+fn named_at_top(a: &Article, name: &str) -> bool {
+    let mut top: Vec<String> = [&a.title, &a.meta.title, &a.meta.description]
+        .into_iter()
+        .flatten()
+        .cloned()
+        .collect();
+    top.extend(
+        a.blocks
+            .iter()
+            .filter_map(|b| match &b.kind {
+                BlockKind::Para(s) => Some(s.text().to_string()),
+                _ => None,
+            })
+            .take(2),
+    );
+    top.iter().any(|t| super::mentions(t, name))
+}
+
 /// The article's running text (headings and paragraphs, the first
 /// [`TALK_MAX`] bytes), folded, for counting how often a name comes back.
 pub struct Talk {
     text: String,
     headings: String,
+    /// Look-ups left: each reads the text once, so their number is bounded
+    /// to keep the detectors linear in the article's size.
+    left: std::cell::Cell<usize>,
 }
+
+/// Look-ups a [`Talk`] answers; later ones find nothing.
+const TALK_LOOKUPS: usize = 256;
 
 /// The text read for mentions: contenders are talked about early.
 const TALK_MAX: usize = 256 * 1024;
@@ -243,11 +268,24 @@ impl Talk {
                 _ => {}
             }
         }
-        Talk { text, headings }
+        Talk {
+            text,
+            headings,
+            left: std::cell::Cell::new(TALK_LOOKUPS),
+        }
+    }
+
+    fn spend(&self) -> bool {
+        let left = self.left.get();
+        self.left.set(left.saturating_sub(1));
+        left > 0
     }
 
     /// Mentions of `name` (any of its spellings) in the text.
     pub fn count(&self, name: &str) -> usize {
+        if !self.spend() {
+            return 0;
+        }
         alias_keys(name)
             .iter()
             .map(|k| word_hits(&self.text, k).take(16).count())
@@ -257,6 +295,9 @@ impl Talk {
 
     /// Headings that mention `name`.
     pub fn in_headings(&self, name: &str) -> usize {
+        if !self.spend() {
+            return 0;
+        }
         alias_keys(name)
             .iter()
             .map(|k| word_hits(&self.headings, k).take(16).count())
@@ -308,7 +349,8 @@ pub fn choose(a: &Article, parents: &[Option<usize>], skip: &[bool]) -> Chosen {
         .any(says_comparison);
     let says_w = u32::from(says);
     let cands = sections::candidates(&a.sections, &a.blocks, parents, skip);
-    let mut group: Vec<Candidate> = sections::standalone(&cands, &a.sections, parents);
+    let talked = |n: &str| talk.count(n) >= 2;
+    let mut group: Vec<Candidate> = sections::standalone(&cands, &a.sections, parents, &talked);
     let mut group_w = if group.len() >= 2 { 2 + says_w } else { 0 };
     // A long heading never named again is a part of the article ("Npm
     // Downloads Trend"), not a contender.
@@ -320,7 +362,7 @@ pub fn choose(a: &Article, parents: &[Option<usize>], skip: &[bool]) -> Chosen {
     if group.len() < 2 && says {
         // "Comparison" over "## Jest", "## Cypress", …: sections without
         // pros or cons.
-        group = sections::group(cands.iter().filter(named), &a.sections, parents);
+        group = sections::group(cands.iter().filter(named), &a.sections, parents, &talked);
         group_w = if group.len() >= 2 { 1 + says_w } else { 0 };
     }
     if group_w < THRESHOLD {
@@ -331,7 +373,19 @@ pub fn choose(a: &Article, parents: &[Option<usize>], skip: &[bool]) -> Chosen {
     } else {
         Vec::new()
     };
-    let group_k = keyed(&group.iter().map(|c| c.name.clone()).collect::<Vec<_>>());
+    let mut group_names: Vec<String> = group.iter().map(|c| c.name.clone()).collect();
+    // "Comparison with other frameworks" over one section per rival: the
+    // page's own subject, named at its top, is a contender too.
+    if says && title.is_empty() && group.len() >= 2 {
+        let taken = keyed(&group_names);
+        if let Some(host) = subject(a, "", &talk)
+            && !taken.iter().any(|k| same_keys(&k.keys, &alias_keys(&host)))
+            && named_at_top(a, &host)
+        {
+            group_names.insert(0, host);
+        }
+    }
+    let group_k = keyed(&group_names);
 
     // Other sources' names confirm a table's reading; distinct names only.
     let mut confirmers: Vec<Keyed> = Vec::new();

@@ -404,15 +404,20 @@ pub fn standalone(
     cands: &[Candidate],
     sections: &[Section],
     parents: &[Option<usize>],
+    talked: &dyn Fn(&str) -> bool,
 ) -> Vec<Candidate> {
-    group(cands.iter().filter(|c| c.strong), sections, parents)
+    group(cands.iter().filter(|c| c.strong), sections, parents, talked)
 }
 
-/// The largest group of sibling sections among `cands`, at least two.
+/// The group of sibling sections among `cands` (at least two) whose names
+/// the text talks about most (`talked`), then the shallowest, then the
+/// largest: "## React", "## Angular" rather than the "### Size",
+/// "### Flexibility" under each.
 pub fn group<'c>(
     cands: impl Iterator<Item = &'c Candidate>,
     sections: &[Section],
     parents: &[Option<usize>],
+    talked: &dyn Fn(&str) -> bool,
 ) -> Vec<Candidate> {
     let mut best: Vec<Candidate> = Vec::new();
     let mut index: HashMap<(Option<usize>, u8), usize> = HashMap::new();
@@ -428,8 +433,20 @@ pub fn group<'c>(
             v.push(c.clone());
         }
     }
-    for (_, g) in groups {
-        if g.len() >= 2 && g.len() > best.len() {
+    let mut best_score = (0, 0, 0);
+    // Only the largest groups are weighed, each by its first names.
+    groups.sort_by_key(|(_, g)| std::cmp::Reverse(g.len()));
+    for (_, g) in groups.into_iter().take(8) {
+        if g.len() < 2 {
+            continue;
+        }
+        let score = (
+            g.iter().take(8).filter(|c| talked(&c.name)).count(),
+            usize::from(u8::MAX - sections[g[0].section].level),
+            g.len(),
+        );
+        if score > best_score {
+            best_score = score;
             best = g;
         }
     }
@@ -512,7 +529,7 @@ mod tests {
             names,
             [("Netlify", true), ("Vercel", true), ("Render", false)]
         );
-        let g = standalone(&c, &s, &p);
+        let g = standalone(&c, &s, &p, &|_| false);
         assert_eq!(
             g.iter().map(|c| c.name.as_str()).collect::<Vec<_>>(),
             ["Netlify", "Vercel"]

@@ -71,7 +71,9 @@ pub fn rival_name(title: &str) -> Option<String> {
         if let Some(rest) = low.strip_prefix(lead) {
             let name = clean_name(&seg[seg.len() - rest.len()..]).0;
             let words = name.split_whitespace().count();
-            return (1..=3).contains(&words).then_some(name);
+            let first = fold(name.split_whitespace().next().unwrap_or(""));
+            return ((1..=3).contains(&words) && !NOT_NAMES.contains(&first.as_str()))
+                .then_some(name);
         }
     }
     if seg.chars().any(is_cjk) {
