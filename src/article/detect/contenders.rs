@@ -213,7 +213,8 @@ fn subject(a: &Article, rival: &str, talk: &Talk) -> Option<String> {
     (n >= 3).then_some(word)
 }
 
-/// True when the title, the description or the first paragraphs name `name`.
+/// True when the title, the description or the first paragraphs compare
+/// `name` ("Zustand … in comparison to Redux, Valtio …").
 fn named_at_top(a: &Article, name: &str) -> bool {
     let mut top: Vec<String> = [&a.title, &a.meta.title, &a.meta.description]
         .into_iter()
@@ -229,7 +230,8 @@ fn named_at_top(a: &Article, name: &str) -> bool {
             })
             .take(2),
     );
-    top.iter().any(|t| super::mentions(t, name))
+    top.iter()
+        .any(|t| super::mentions(t, name) && says_comparison(t))
 }
 
 /// The article's running text (headings and paragraphs, the first

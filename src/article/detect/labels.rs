@@ -426,7 +426,9 @@ fn tables() -> &'static Tables {
 /// A word that names a kind of item on its own ("Pros", "Drawbacks").
 pub fn is_kind_word(w: &str) -> bool {
     let w = fold(w);
-    PRO_WORDS.contains(&w.as_str()) || CON_WORDS.contains(&w.as_str())
+    PRO_WORDS.contains(&w.as_str())
+        || CON_WORDS.contains(&w.as_str())
+        || MIXED_WORDS.contains(&w.as_str())
 }
 
 /// A label's words, with each mention of a contender as a name token.

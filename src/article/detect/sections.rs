@@ -268,6 +268,19 @@ pub fn section_name(title: &str) -> Option<(String, Shape)> {
             rest = &t[..i];
         }
     }
+    // "CSR 장단점", "Bash Pros": the section is that contender's.
+    let owned;
+    if let Some((head, last)) = rest.trim().rsplit_once(' ')
+        && is_kind_word(last)
+        && (1..=3).contains(&head.split_whitespace().count())
+    {
+        owned = head
+            .trim_end_matches("'s")
+            .trim_end_matches("’s")
+            .trim_end_matches(['的', 'の', '의'])
+            .to_string();
+        rest = &owned;
+    }
     let name = clean_name(rest).0;
     let k = fold(&name);
     let words: Vec<&str> = k.split_whitespace().collect();
@@ -280,6 +293,14 @@ pub fn section_name(title: &str) -> Option<(String, Shape)> {
         && !NOT_FIRST.contains(&words[0])
         && label(&name, &Names::default()).is_none_or(|l| l.kind.is_none())
         && !words.iter().any(|w| is_kind_word(w))
+        // "Feature Comparison", "Pricing Overview", "Summary Table".
+        && !words.iter().any(|w| {
+            matches!(
+                *w,
+                "comparison" | "comparisons" | "compared" | "overview" | "table" | "summary"
+                    | "differences" | "glance" | "verdict" | "conclusion"
+            )
+        })
         && heading_names(&name).is_empty()
         && !name.contains('?');
     ok.then_some((name, shape))

@@ -59,13 +59,36 @@ pub fn rival_name(title: &str) -> Option<String> {
     let seg = segments(&t).into_iter().next()?;
     let low = fold(&seg);
     const LEADS: &[&str] = &[
-        "comparison with ", "comparison to ", "comparisons with ", "compared to ",
-        "compared with ", "comparing with ", "differences from ", "differences to ",
-        "differences with ", "difference from ", "how it compares to ", "vs ", "versus ",
-        "unterschiede zu ", "unterschiede zwischen ", "vergleich mit ", "im vergleich zu ",
-        "diferenças do ", "diferenças da ", "diferenças com ", "diferenças para ", "comparação com ",
-        "diferencias con ", "diferencias de ", "comparación con ", "différences avec ",
-        "comparaison avec ", "отличия от ", "сравнение с ", "по сравнению с ",
+        "comparison with ",
+        "comparison to ",
+        "comparisons with ",
+        "compared to ",
+        "compared with ",
+        "comparing with ",
+        "differences from ",
+        "differences to ",
+        "differences with ",
+        "difference from ",
+        "how it compares to ",
+        "vs ",
+        "versus ",
+        "unterschiede zu ",
+        "unterschiede zwischen ",
+        "vergleich mit ",
+        "im vergleich zu ",
+        "diferenças do ",
+        "diferenças da ",
+        "diferenças com ",
+        "diferenças para ",
+        "comparação com ",
+        "diferencias con ",
+        "diferencias de ",
+        "comparación con ",
+        "différences avec ",
+        "comparaison avec ",
+        "отличия от ",
+        "сравнение с ",
+        "по сравнению с ",
     ];
     for lead in LEADS {
         if let Some(rest) = low.strip_prefix(lead) {
@@ -287,6 +310,7 @@ const LEAD_INS: &[&str] = &[
     "better",
     "into",
     "understanding",
+    "in",
     "from",
     "ditching",
     "leaving",
@@ -747,6 +771,24 @@ fn split_cjk(s: &str) -> Vec<String> {
         .collect()
 }
 
+/// "A vs B, C, etc": the last name a list of names.
+fn split_last_list(mut names: Vec<String>) -> Vec<String> {
+    if let Some(last) = names.last()
+        && last.contains(',')
+    {
+        let parts: Vec<String> = split_list(last)
+            .into_iter()
+            .map(|p| p.trim_end_matches('.').to_string())
+            .filter(|p| !matches!(fold(p).as_str(), "etc" | "and more" | "more" | "others"))
+            .collect();
+        if parts.len() >= 2 && parts.iter().all(|p| p.split_whitespace().count() <= 3) {
+            names.pop();
+            names.extend(parts);
+        }
+    }
+    names
+}
+
 /// "A vs B vs C".
 fn vs_form(seg: &str) -> Option<Vec<String>> {
     let words: Vec<&str> = seg.split_whitespace().collect();
@@ -764,7 +806,7 @@ fn vs_form(seg: &str) -> Option<Vec<String>> {
             n.push_str(w);
         }
     }
-    finish(names, 6)
+    finish(split_last_list(names), 6)
 }
 
 /// Splits "A, B and C" / "A & B" / "A with B" into names.
@@ -980,6 +1022,7 @@ mod tests {
         assert_eq!(t("Rust vs Go in 2024 (updated)"), ["Rust", "Go"]);
         assert_eq!(t("A Guide to React vs Vue for Beginners"), ["React", "Vue"]);
         assert_eq!(t("Django vs Ruby on Rails"), ["Django", "Ruby on Rails"]);
+        assert_eq!(t("Serf vs. Chef, Puppet, etc."), ["Serf", "Chef", "Puppet"]);
         assert_eq!(
             t("Netlify vs Vercel — which should you pick?"),
             ["Netlify", "Vercel"]
@@ -1051,8 +1094,14 @@ mod tests {
         assert_eq!(t("Vim против Emacs"), ["Vim", "Emacs"]);
         assert_eq!(listed_names("프로세스 & 스레드"), ["프로세스", "스레드"]);
         assert!(says_comparison("Comparisons with Other Test Runners"));
-        assert_eq!(rival_name("Comparison with Sapling").as_deref(), Some("Sapling"));
-        assert_eq!(rival_name("Unterschiede zu React").as_deref(), Some("React"));
+        assert_eq!(
+            rival_name("Comparison with Sapling").as_deref(),
+            Some("Sapling")
+        );
+        assert_eq!(
+            rival_name("Unterschiede zu React").as_deref(),
+            Some("React")
+        );
         assert_eq!(rival_name("Diferenças do React").as_deref(), Some("React"));
         assert_eq!(rival_name("Reactとの違い").as_deref(), Some("React"));
         assert_eq!(rival_name("与 Java 比较").as_deref(), Some("Java"));
