@@ -128,7 +128,8 @@ fn from_title(a: &Article, skip: &[bool], talk: &Talk) -> (Vec<String>, u32) {
             let own = 1 + usize::from(a.title.is_some());
             let talked = n
                 .iter()
-                .all(|x| talk.count(x) >= 3 && talk.in_headings(x) >= own);
+                .all(|x| talk.count(x) >= 3 && talk.in_headings(x) >= own)
+                || n.iter().all(|x| talk.count(x) >= 6);
             return (n, 1 + u32::from(talked));
         }
     }
@@ -211,6 +212,50 @@ fn subject(a: &Article, rival: &str, talk: &Talk) -> Option<String> {
     }
     let (word, n) = counts.into_iter().max_by_key(|(_, n)| *n)?;
     (n >= 3).then_some(word)
+}
+
+/// The subsections of a "Pros and Cons" section ("## Pros and Cons of the
+/// Options" → "### CC0", "### MIT"), each a contender's.
+fn pros_cons_children(a: &Article, parents: &[Option<usize>]) -> Vec<Candidate> {
+    let none = super::names::Names::default();
+    let n = a.sections.len().min(sections::MAX_SECTIONS);
+    let Some(p) = (0..n).find(|&i| {
+        let t = &a.sections[i].title;
+        let low = fold(t);
+        low.starts_with("pros and cons")
+            || low.starts_with("pros & cons")
+            || super::labels::classify(t, &none).kind == Some(super::labels::Kind::Mixed)
+    }) else {
+        return Vec::new();
+    };
+    let mut out: Vec<Candidate> = Vec::new();
+    for i in p + 1..n {
+        if parents[i] != Some(p) {
+            if a.sections[i].level <= a.sections[p].level {
+                break;
+            }
+            continue;
+        }
+        // "Django Pros" is Django's; a long option's name is kept whole.
+        let title = &a.sections[i].title;
+        let name = match sections::section_name(title) {
+            Some((n, _)) => n,
+            None => super::names::clean_name(title).0,
+        };
+        let words = name.split_whitespace().count();
+        if (1..=8).contains(&words)
+            && !out.iter().any(|c| fold(&c.name) == fold(&name))
+            && super::labels::label(&name, &none).is_none()
+            && !name.split_whitespace().any(super::labels::is_kind_word)
+        {
+            out.push(Candidate {
+                section: i,
+                name,
+                strong: true,
+            });
+        }
+    }
+    out
 }
 
 /// True when the title, the description or the first paragraphs compare
@@ -351,9 +396,16 @@ pub fn choose(a: &Article, parents: &[Option<usize>], skip: &[bool]) -> Chosen {
         .any(says_comparison);
     let says_w = u32::from(says);
     let cands = sections::candidates(&a.sections, &a.blocks, parents, skip);
+    // "## Pros and Cons of the Options" over "### CC0", "### MIT": each
+    // subsection one contender's (decision records, reviews).
+    let pc = pros_cons_children(a, parents);
     let talked = |n: &str| talk.count(n) >= 2;
     let mut group: Vec<Candidate> = sections::standalone(&cands, &a.sections, parents, &talked);
     let mut group_w = if group.len() >= 2 { 2 + says_w } else { 0 };
+    if pc.len() >= 2 && pc.len() >= group.len() {
+        group = pc;
+        group_w = 3;
+    }
     // A long heading never named again is a part of the article ("Npm
     // Downloads Trend"), not a contender.
     let named = |c: &&Candidate| c.name.split_whitespace().count() < 3 || talk.count(&c.name) >= 1;

@@ -274,6 +274,13 @@ impl Walker<'_> {
 
     fn item(&mut self, it: &mut Item, c: Ctx, concl: bool, keep: bool) {
         let take = |s: &mut String| if keep { s.clone() } else { std::mem::take(s) };
+        // "Good, because …" / "Bad, because …" (decision records).
+        if it.title.is_none()
+            && let Some(k) = because_kind(&it.text)
+        {
+            self.push(c.owner, Some(k), plain(take(&mut it.text)));
+            return;
+        }
         // "**Pros:** fast, cheap" or "**Django**" with nested items.
         if let Some(t) = &it.title {
             if marker_line(t).is_none()
@@ -402,6 +409,18 @@ impl Walker<'_> {
                 }
             }
         }
+    }
+}
+
+/// "Good, because …" is a pro, "Bad, because …" a con.
+fn because_kind(text: &str) -> Option<Kind> {
+    let head = text.get(..14)?.to_ascii_lowercase();
+    if head.starts_with("good, because") {
+        Some(Kind::Pros)
+    } else if head.starts_with("bad, because") {
+        Some(Kind::Cons)
+    } else {
+        None
     }
 }
 
@@ -597,6 +616,7 @@ fn is_verdict_label(s: &str) -> bool {
         "top",
         "bottom",
         "recommendation",
+        "chosen",
         "best",
     ];
     if !OPENERS.iter().any(|o| o.eq_ignore_ascii_case(first)) {
@@ -644,7 +664,13 @@ pub fn verdicts(a: &mut Article, names: &Names, seen: Seen) {
     // from a "Winner:" line or a "choose X if …" advice.
     let mut plain = vec![false; a.contenders.len()];
     for (k, line) in lines.into_iter().enumerate() {
-        let folded = fold(&line);
+        let mut folded = fold(&line);
+        // "Chosen option: X, because …": whom it chooses, not why.
+        if k >= in_conclusion
+            && let Some(i) = folded.find(" because")
+        {
+            folded.truncate(i);
+        }
         let hits = names.hits(&folded);
         let mut named: Vec<usize> = hits.iter().map(|h| h.idx).collect();
         named.sort_unstable();

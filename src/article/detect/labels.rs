@@ -186,6 +186,7 @@ const VERDICT_WORDS: &[&str] = &[
     "our recommendation",
     "my recommendation",
     "best overall",
+    "chosen option",
     "veredito",
     "veredicto",
     "fazit",

@@ -49,6 +49,15 @@ pub fn migration_names(title: &str) -> Option<Vec<String>> {
     }
     segs.iter()
         .find_map(|s| migration_form(s, &title).or_else(|| arrow_form(s)))
+        .or_else(|| {
+            // "Next.js to htmx": a title that is only "X to Y".
+            let s = segs.first()?;
+            let w: Vec<&str> = s.split_whitespace().collect();
+            let t = w.iter().position(|x| fold(x) == "to")?;
+            (w.len() <= 5 && w.iter().filter(|x| fold(x) == "to").count() == 1)
+                .then(|| finish(vec![w[..t].join(" "), w[t + 1..].join(" ")], 2))
+                .flatten()
+        })
 }
 
 /// The one name of a title that compares the article's own subject with
@@ -89,6 +98,10 @@ pub fn rival_name(title: &str) -> Option<String> {
         "отличия от ",
         "сравнение с ",
         "по сравнению с ",
+        "coming from ",
+        "migrating from ",
+        "switching from ",
+        "moving from ",
     ];
     for lead in LEADS {
         if let Some(rest) = low.strip_prefix(lead) {
@@ -706,6 +719,12 @@ const CJK_JOINERS: &[&str] = &[
 
 /// What a CJK title ends with when it compares what comes before.
 const CJK_MARKERS: &[&str] = &[
+    "との技術的差異",
+    "との差異",
+    "の差異",
+    "差異",
+    "差别",
+    "相違",
     "的区别与联系",
     "的区别",
     "的區別",
