@@ -229,8 +229,8 @@ fn pros_cons_children(a: &Article, parents: &[Option<usize>]) -> Vec<Candidate> 
         return Vec::new();
     };
     let mut out: Vec<Candidate> = Vec::new();
-    for i in p + 1..n {
-        if parents[i] != Some(p) {
+    for (i, parent) in parents.iter().enumerate().take(n).skip(p + 1) {
+        if *parent != Some(p) {
             if a.sections[i].level <= a.sections[p].level {
                 break;
             }
