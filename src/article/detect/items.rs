@@ -16,7 +16,9 @@ use super::labels::{
 };
 use super::names::{Names, fold, squash};
 use super::tables::pros_cons_kind;
-use crate::article::model::{Article, Block, Contender, Item, Part, Section, Table, para_text};
+use crate::article::model::{
+    Article, Block, BlockKind, Contender, Item, Part, Section, Table, para_text,
+};
 use std::sync::Arc;
 
 /// How far into a paragraph "X shines when …" sentences are looked for.
@@ -658,11 +660,47 @@ pub fn verdicts(a: &mut Article, names: &Names, seen: Seen) {
             }
         }
     }
+    // Without a conclusion section, the article's first and last paragraphs
+    // may still recommend one ("we recommend composition instead of
+    // inheritance"); only sentences that recommend are read there.
+    let mut preferred: Vec<String> = Vec::new();
+    if seen.conclusion.is_none() {
+        let paras = a.blocks.iter().filter_map(|b| match &b.kind {
+            BlockKind::Para(s) if b.depth == 0 && b.quote == 0 => Some(s),
+            _ => None,
+        });
+        let first = paras.clone().next();
+        let last = paras.last();
+        for p in [first, last].into_iter().flatten() {
+            let text = p.text();
+            preferred.extend(
+                sentences(&text)
+                    .filter(|s| recommends(&fold(s)))
+                    .map(squash),
+            );
+        }
+    }
     let in_conclusion = lines.len();
     lines.extend(seen.winners);
     // Verdicts from plain sentences of the conclusion ("X is great."), not
     // from a "Winner:" line or a "choose X if …" advice.
     let mut plain = vec![false; a.contenders.len()];
+    let mut picked: Vec<(usize, String)> = Vec::new();
+    for line in preferred {
+        let folded = fold(&line);
+        if let Some(i) = preferred_one(&folded, names) {
+            picked.push((i, line));
+        }
+    }
+    // One contender recommended, not several.
+    if lines.is_empty()
+        && picked.iter().all(|(i, _)| *i == picked[0].0)
+        && let Some((i, line)) = picked.into_iter().next()
+        && a.contenders.iter().all(|c| c.verdict.is_none())
+    {
+        a.contenders[i].verdict = Some(line.trim().to_string());
+        return;
+    }
     for (k, line) in lines.into_iter().enumerate() {
         let mut folded = fold(&line);
         // "Chosen option: X, because …": whom it chooses, not why.
@@ -691,6 +729,76 @@ pub fn verdicts(a: &mut Article, names: &Names, seen: Seen) {
                 c.verdict = None;
             }
         }
+    }
+}
+
+/// A sentence that recommends: "we recommend", "X is the better choice",
+/// "wir empfehlen", "nosotros creemos que X es la mejor", "推荐".
+fn recommends(folded: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "recommend",
+        "we prefer",
+        "i prefer",
+        "is better",
+        "the better",
+        "the best",
+        "empfehl",
+        "bevorzug",
+        "recomend",
+        "recomiend",
+        "la mejor",
+        "el mejor",
+        "melhor",
+        "recommand",
+        "meilleur",
+        "préfér",
+        "рекоменд",
+        "лучше",
+        "推荐",
+        "建议",
+        "更好",
+        "最好",
+        "おすすめ",
+        "推奨",
+        "お勧め",
+        "추천",
+        "권장",
+    ];
+    WORDS.iter().any(|w| folded.contains(w))
+}
+
+/// The one contender a recommending sentence picks: the only one it names,
+/// or the one before "instead of", "over", "rather than" (and their
+/// equivalents) when it names two.
+fn preferred_one(folded: &str, names: &Names) -> Option<usize> {
+    let hits = names.hits(folded);
+    let mut named: Vec<usize> = hits.iter().map(|h| h.idx).collect();
+    named.dedup();
+    match named[..] {
+        [one] => Some(one),
+        [first, second] if first != second => {
+            let between = &folded[hits[0].end..hits.iter().find(|h| h.idx == second)?.start];
+            const OVER: &[&str] = &[
+                " over ",
+                "instead of",
+                "rather than",
+                " than ",
+                "anstelle",
+                "statt",
+                "au lieu",
+                "plutôt que",
+                "en lugar de",
+                "en vez de",
+                "em vez de",
+                "ao invés",
+                "вместо",
+                "而不是",
+                "代わりに",
+                "대신",
+            ];
+            OVER.iter().any(|w| between.contains(w)).then_some(first)
+        }
+        _ => None,
     }
 }
 
