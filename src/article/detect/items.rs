@@ -670,7 +670,7 @@ pub fn verdicts(a: &mut Article, names: &Names, seen: Seen) {
             _ => None,
         });
         let first = paras.clone().next();
-        let last = paras.last();
+        let last = paras.clone().next_back();
         for p in [first, last].into_iter().flatten() {
             let text = p.text();
             preferred.extend(
