@@ -673,11 +673,7 @@ pub fn verdicts(a: &mut Article, names: &Names, seen: Seen) {
         let last = paras.clone().next_back();
         for p in [first, last].into_iter().flatten() {
             let text = p.text();
-            preferred.extend(
-                sentences(&text)
-                    .filter(|s| recommends(&fold(s)))
-                    .map(squash),
-            );
+            preferred.extend(sentences(text).filter(|s| recommends(&fold(s))).map(squash));
         }
     }
     let in_conclusion = lines.len();
