@@ -1111,6 +1111,15 @@ mod tests {
         assert_eq!(t("Vim oder Emacs?"), ["Vim", "Emacs"]);
         assert_eq!(t("PostgreSQL contra MySQL"), ["PostgreSQL", "MySQL"]);
         assert_eq!(t("Vim против Emacs"), ["Vim", "Emacs"]);
+        assert_eq!(t("Electron と NW.js との技術的差異"), ["Electron", "NW.js"]);
+        assert_eq!(
+            t("Diferencias técnicas entre Electron y NW.js"),
+            ["Electron", "NW.js"]
+        );
+        assert_eq!(
+            t("Array vs ArrayList vs LinkedList"),
+            ["Array", "ArrayList", "LinkedList"]
+        );
         assert_eq!(listed_names("프로세스 & 스레드"), ["프로세스", "스레드"]);
         assert!(says_comparison("Comparisons with Other Test Runners"));
         assert_eq!(
