@@ -479,6 +479,10 @@ pub fn choose(a: &Article, parents: &[Option<usize>], skip: &[bool]) -> Chosen {
                 rejected.get_or_insert(TABLE_OF_VERSIONS);
                 continue;
             }
+            // `NODE_ENV`, `--mode`, `key=value`: settings, not contenders.
+            if r.names.iter().any(|n| n.contains(['_', '=']) || n.starts_with('-')) {
+                continue;
+            }
             if w < THRESHOLD {
                 continue;
             }
