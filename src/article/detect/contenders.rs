@@ -119,6 +119,12 @@ fn from_title(a: &Article, skip: &[bool], talk: &Talk) -> (Vec<String>, u32) {
         {
             return (n, 3);
         }
+        if let Some(n) = first.map(|s| listed_names(&s.title))
+            && n.len() >= 2
+        {
+            let talked = n.iter().all(|x| talk.count(x) >= 3);
+            return (n, 1 + u32::from(talked));
+        }
     }
     for t in titles.into_iter().flatten() {
         let n = listed_names(t);
@@ -408,7 +414,7 @@ pub fn choose(a: &Article, parents: &[Option<usize>], skip: &[bool]) -> Chosen {
     }
     // A long heading never named again is a part of the article ("Npm
     // Downloads Trend"), not a contender.
-    let named = |c: &&Candidate| c.name.split_whitespace().count() < 3 || talk.count(&c.name) >= 1;
+    let named = |c: &&Candidate| c.name.split_whitespace().count() < 3 || talk.count(&c.name) >= 2;
     group.retain(|c| named(&c));
     if group.len() < 2 {
         group_w = 0;
@@ -480,7 +486,10 @@ pub fn choose(a: &Article, parents: &[Option<usize>], skip: &[bool]) -> Chosen {
                 continue;
             }
             // `NODE_ENV`, `--mode`, `key=value`: settings, not contenders.
-            if r.names.iter().any(|n| n.contains(['_', '=']) || n.starts_with('-')) {
+            if r.names
+                .iter()
+                .any(|n| n.contains(['_', '=']) || n.starts_with('-'))
+            {
                 continue;
             }
             if w < THRESHOLD {

@@ -561,15 +561,22 @@ fn split_cell(cell: &str) -> Vec<(Option<Kind>, String)> {
 
 /// The sentences of a paragraph, as written (line breaks included).
 fn sentences(text: &str) -> impl Iterator<Item = &str> {
-    // The ends are ASCII, so splitting after them keeps UTF-8 intact.
+    // The ends are ASCII, or the full-width 。！？ (whose last byte ends a
+    // character), so splitting after them keeps UTF-8 intact.
     let b = text.as_bytes();
     let mut start = 0;
     std::iter::from_fn(move || {
         while start < b.len() {
-            let end = b[start..]
-                .iter()
-                .position(|c| matches!(c, b'.' | b'!' | b'?'))
-                .map_or(b.len(), |i| start + i + 1);
+            let end = (start..b.len())
+                .find(|&i| {
+                    matches!(b[i], b'.' | b'!' | b'?')
+                        || (i >= 2
+                            && ((b[i - 2] == 0xE3 && b[i - 1] == 0x80 && b[i] == 0x82)
+                                || (b[i - 2] == 0xEF
+                                    && b[i - 1] == 0xBC
+                                    && matches!(b[i], 0x81 | 0x9F))))
+                })
+                .map_or(b.len(), |i| i + 1);
             let s = text[start..end].trim();
             start = end;
             if !s.is_empty() {
@@ -732,6 +739,11 @@ pub fn verdicts(a: &mut Article, names: &Names, seen: Seen) {
 /// "wir empfehlen", "nosotros creemos que X es la mejor", "推荐".
 fn recommends(folded: &str) -> bool {
     const WORDS: &[&str] = &[
+        "優れ",
+        "方が良い",
+        "方がいい",
+        "더 낫",
+        "더 좋",
         "recommend",
         "we prefer",
         "i prefer",
@@ -879,6 +891,8 @@ mod tests {
     fn sentence_split() {
         let s: Vec<&str> = sentences("One. Two! Three? Ünïcödé…\nend").collect();
         assert_eq!(s, ["One.", "Two!", "Three?", "Ünïcödé…\nend"]);
+        let s: Vec<&str> = sentences("一つ。二つ！三つ？end").collect();
+        assert_eq!(s, ["一つ。", "二つ！", "三つ？", "end"]);
         assert!(is_winner_line("Winner: Hugo.", None));
         assert!(is_winner_line("Verdict： Hugo.", None));
         assert!(!is_winner_line(

@@ -148,7 +148,9 @@ pub fn listed_names(title: &str) -> Vec<String> {
     let Some(s) = segs.first() else {
         return Vec::new();
     };
-    if s.split_whitespace().count() > 7 {
+    // A few short names: "Vim and Emacs", "네이티브 앱 & 웹 앱 & 하이브리드 앱".
+    let limit = if s.contains(['&', ',']) { 11 } else { 7 };
+    if s.split_whitespace().count() > limit {
         return Vec::new();
     }
     let parts = if s.chars().any(is_cjk) && !s.contains(['&', ',']) {
