@@ -713,6 +713,58 @@ fn readmes_with_measurements_or_versions_compare_nobody() {
     assert_eq!(a.found_by_note(), "from the sections");
 }
 
+#[test]
+fn items_as_people_write_them() {
+    let a = parse(
+        "# Vim vs Emacs\n\n## Vim\n\n+ Fast\n+ Everywhere\n\n- Odd language\n\n\
+         **✅ Good for**\n\n- servers\n\n**❌ Bad for**\n\n- lisp fans\n\n\
+         ## Emacs\n\nSome things I prefer in Emacs:\n\n- Org mode\n\nWhat I miss:\n\n- speed\n\n\
+         ## Which?\n\nStay with Vim if:\n\n- ✅ you ssh a lot\n- ❌ you hate config\n\n\
+         Switch to Emacs if:\n\n- ✅ you love Lisp\n",
+        "people",
+    );
+    check(
+        &a,
+        None,
+        &[("Vim", "title", 2, 2), ("Emacs", "title", 1, 1)],
+    );
+    assert_eq!(texts(&a.contenders[0].pros), ["Fast", "Everywhere"]);
+    assert_eq!(texts(&a.contenders[0].cons), ["Odd language", "lisp fans"]);
+    // ✅/❌ under "Stay with X if" are criteria: the label wins.
+    assert_eq!(
+        texts(&a.contenders[0].choose_when),
+        ["servers", "you ssh a lot", "you hate config"]
+    );
+    assert_eq!(texts(&a.contenders[1].choose_when), ["you love Lisp"]);
+}
+
+#[test]
+fn other_languages_and_migrations() {
+    let a = parse(
+        "# Sentinel与Hystrix对比\n\n## Sentinel的优点\n\n- 轻量\n\n## Hystrix的缺点\n\n- 停止维护\n- 线程池开销\n",
+        "zh",
+    );
+    check(
+        &a,
+        None,
+        &[("Sentinel", "title", 1, 0), ("Hystrix", "title", 0, 2)],
+    );
+    let a = parse(
+        "---\ntitle: Goodbye Evernote, hello Obsidian\n---\n\n## Vorteile von Obsidian\n\n- lokal\n",
+        "migration",
+    );
+    check(
+        &a,
+        None,
+        &[("Evernote", "title", 0, 0), ("Obsidian", "title", 1, 0)],
+    );
+    // A post about moving recommends where it moved to.
+    assert_eq!(
+        a.contenders[1].verdict.as_deref(),
+        Some("Goodbye Evernote, hello Obsidian")
+    );
+}
+
 mod never_panics {
     use proptest::prelude::*;
 

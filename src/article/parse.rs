@@ -275,6 +275,9 @@ struct ItemAcc {
     lead: Option<String>,
     /// Set while the item's opening bold run is being read.
     in_lead: bool,
+    /// The pro or con a list's bullet says, for the detectors: `+` items
+    /// are pros, and `-` items right after a `+` list are cons.
+    sign: Option<&'static str>,
 }
 
 struct ListState {
@@ -352,6 +355,8 @@ struct Builder<'r> {
     /// can read a paragraph line by line (✅/❌ lines).
     inline_len: usize,
     soft_breaks: Vec<usize>,
+    /// The bullet of the list item being started.
+    bullet: u8,
 }
 
 impl<'r> Builder<'r> {
@@ -385,6 +390,7 @@ impl<'r> Builder<'r> {
             para_lead_open: false,
             inline_len: 0,
             soft_breaks: Vec::new(),
+            bullet: 0,
         }
     }
 
@@ -401,6 +407,10 @@ impl<'r> Builder<'r> {
         let opts =
             Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
         for (event, range) in Parser::new_ext(chunk, opts).into_offset_iter() {
+            // The bullet a list item starts with (`-`, `*`, `+`).
+            if matches!(event, Event::Start(Tag::Item)) {
+                self.bullet = chunk.as_bytes().get(range.start).copied().unwrap_or(0);
+            }
             // pulldown-cmark pads short rows and drops extra cells without a
             // word, so the cells are counted in the row's source line.
             if matches!(event, Event::Start(Tag::TableRow))
@@ -527,10 +537,20 @@ impl<'r> Builder<'r> {
                 };
                 self.marker = Some(marker);
                 if self.lists.len() == 1 && self.top_list.is_some() {
+                    let after_plus = matches!(
+                        self.parts.last(),
+                        Some(Part::List(items)) if !items.is_empty() && items.iter().all(signed_plus)
+                    );
+                    let sign = match self.bullet {
+                        b'+' => Some("+ "),
+                        b'-' | b'*' if after_plus => Some("\u{2212} "),
+                        _ => None,
+                    };
                     self.item = Some(ItemAcc {
                         text: String::new(),
                         lead: None,
                         in_lead: false,
+                        sign,
                     });
                 } else if let Some(item) = &mut self.item {
                     // A nested item stays in its top-level item's text, indented.
@@ -644,7 +664,7 @@ impl<'r> Builder<'r> {
                 if self.lists.len() == 1
                     && let (Some(acc), Some(list)) = (self.item.take(), self.top_list.as_mut())
                 {
-                    list.push(finish_item(acc));
+                    list.push(finish_signed(acc));
                 }
             }
             TagEnd::Table => {
@@ -992,6 +1012,24 @@ fn heading_level(l: HeadingLevel) -> u8 {
         HeadingLevel::H5 => 5,
         HeadingLevel::H6 => 6,
     }
+}
+
+/// An item of a `+` list (see [`ItemAcc::sign`]).
+fn signed_plus(i: &Item) -> bool {
+    i.title.as_deref().unwrap_or(&i.text).starts_with("+ ")
+}
+
+/// [`finish_item`], with the bullet's sign put before the title or text.
+fn finish_signed(acc: ItemAcc) -> Item {
+    let sign = acc.sign;
+    let mut item = finish_item(acc);
+    if let Some(sign) = sign {
+        match &mut item.title {
+            Some(t) => t.insert_str(0, sign),
+            None => item.text.insert_str(0, sign),
+        }
+    }
+    item
 }
 
 /// Splits an item's bold lead into the title ("Scalable:" → "Scalable").

@@ -225,9 +225,15 @@ impl Walker<'_> {
             self.content(rest, *c);
             return;
         }
-        // ✅/❌ lines need an owner to go to.
+        // ✅/❌ lines need an owner to go to; under "Stay with X if:" they
+        // are criteria.
         if c.owner.is_some() && text.lines().any(|l| marker_line(l).is_some()) {
             for (k, t) in marker_items(text) {
+                let k = if c.kind == Some(Kind::Choose) {
+                    Kind::Choose
+                } else {
+                    k
+                };
                 self.push(c.owner, Some(k), plain(t));
             }
             return;
@@ -316,12 +322,15 @@ impl Walker<'_> {
                 return;
             }
         }
-        // "✅ Fast", "**✅ Fast:** builds in seconds".
+        // "✅ Fast", "**✅ Fast:** builds in seconds"; under "Stay with X
+        // if:" a ✅ item is a criterion: the section's label wins.
+        let choose = c.kind == Some(Kind::Choose);
+        let kind_of = |k: Kind| if choose { Kind::Choose } else { k };
         if let Some(t) = &it.title {
             if let Some((k, rest)) = marker_line(t) {
                 self.push(
                     c.owner,
-                    Some(k),
+                    Some(kind_of(k)),
                     Item {
                         title: Some(rest.trim().to_string()),
                         text: take(&mut it.text),
@@ -331,7 +340,7 @@ impl Walker<'_> {
             }
         } else if marker_line(&it.text).is_some() {
             for (k, t) in marker_items(&it.text) {
-                self.push(c.owner, Some(k), plain(t));
+                self.push(c.owner, Some(kind_of(k)), plain(t));
             }
             return;
         } else if c.owner.is_some() && has_marker_char(&it.text) {

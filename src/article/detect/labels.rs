@@ -298,6 +298,7 @@ const CHOOSE: &[&str] = &[
     "best|ideal|perfect|great for",
     "best use cases",
     "stay|stick|go with X if|when",
+    "switch|move|migrate to X if|when",
     "go|opt for X if|when",
     "X shines when|if",
     "where X shines",
