@@ -546,6 +546,47 @@ pub fn choose(a: &Article, parents: &[Option<usize>], skip: &[bool]) -> Chosen {
             };
         }
     };
+    // A table with one column more than the title names (a product the
+    // title leaves out, and no section of its own): the title's contenders
+    // win, the column stays in the table, after theirs.
+    let mut title_table: Option<Vec<usize>> = None;
+    let mut src = src;
+    if matches!(src, Src::Table)
+        && let (Some(r), Some(tk)) = (&best, &table_k)
+        && !r.pros_cons
+        && title.len() >= 2
+        && tk.len() == title.len() + 1
+    {
+        let order: Option<Vec<usize>> = title
+            .iter()
+            .map(|t| tk.iter().position(|k| same_keys(&t.keys, &k.keys)))
+            .collect();
+        if let Some(mut order) = order {
+            let mut distinct = order.clone();
+            distinct.sort_unstable();
+            distinct.dedup();
+            let extra: Vec<usize> = (0..tk.len()).filter(|i| !order.contains(i)).collect();
+            // Unless the sections give the extra one its own too.
+            let sectioned = extra
+                .iter()
+                .any(|&i| group_k.iter().any(|g| same_keys(&g.keys, &tk[i].keys)));
+            if distinct.len() == order.len() && !sectioned {
+                warnings.push(format!(
+                    "contenders: used the title's {}; the table also compares {}, kept as a column",
+                    list(&title),
+                    and_list(
+                        &extra
+                            .iter()
+                            .map(|&i| tk[i].name.clone())
+                            .collect::<Vec<_>>()
+                    )
+                ));
+                order.extend(extra);
+                title_table = Some(order);
+                src = Src::Title;
+            }
+        }
+    }
     let (mut chosen, found_by, what): (Vec<Keyed>, &'static str, &str) = match src {
         Src::Table => {
             let r = best.as_ref().expect("a table reading");
@@ -624,11 +665,12 @@ pub fn choose(a: &Article, parents: &[Option<usize>], skip: &[bool]) -> Chosen {
         }
     }
 
-    let table = match (&src, &best) {
-        (Src::Table, Some(r)) if !r.pros_cons => {
+    let table = match (&src, &best, title_table) {
+        (Src::Table, Some(r), _) if !r.pros_cons => {
             let order: Vec<usize> = (0..chosen.len()).collect();
             Some(tables::shaped(&a.tables[r.table], r, &order))
         }
+        (Src::Title, Some(r), Some(order)) => Some(tables::shaped(&a.tables[r.table], r, &order)),
         _ => None,
     };
     Chosen {
