@@ -744,6 +744,21 @@ fn items_as_people_write_them() {
 }
 
 #[test]
+fn a_pros_cons_table_per_contender() {
+    let a = parse(
+        "# Hugo vs Jekyll\n\n## Hugo\n\n| Pros | Cons |\n|---|---|\n| Fast | Go templates |\n| Free | |\n\n\
+         ## Jekyll\n\n| ✅ Vantagens | ❌ Desvantagens |\n|---|---|\n| Simple | Slow |\n",
+        "pc-tables",
+    );
+    check(
+        &a,
+        None,
+        &[("Hugo", "title", 2, 1), ("Jekyll", "title", 1, 1)],
+    );
+    assert_eq!(texts(&a.contenders[0].pros), ["Fast", "Free"]);
+}
+
+#[test]
 fn other_languages_and_migrations() {
     let a = parse(
         "# Sentinel与Hystrix对比\n\n## Sentinel的优点\n\n- 轻量\n\n## Hystrix的缺点\n\n- 停止维护\n- 线程池开销\n",

@@ -208,7 +208,7 @@ impl Walker<'_> {
                 }
                 Part::Table(t) => {
                     if let Some(t) = self.tables.get(*t) {
-                        self.table(t);
+                        self.table(t, c);
                     }
                 }
             }
@@ -384,7 +384,19 @@ impl Walker<'_> {
 
     /// A table with Pros and Cons columns (one row per contender), or with
     /// Pros and Cons rows (one column per contender).
-    fn table(&mut self, t: &Table) {
+    fn table(&mut self, t: &Table, c: Ctx) {
+        // "| Pros | Cons |" under one contender's heading: each cell an item.
+        let kinds: Vec<Option<Kind>> = t.columns.iter().map(|h| pros_cons_kind(h)).collect();
+        if c.owner.is_some() && !kinds.is_empty() && kinds.iter().all(Option::is_some) {
+            for row in &t.rows {
+                for (cell, k) in row.iter().zip(&kinds) {
+                    for piece in split_cell(cell) {
+                        self.push(c.owner, piece.0.or(*k), plain(piece.1));
+                    }
+                }
+            }
+            return;
+        }
         let pc: Vec<(usize, Kind)> = t
             .columns
             .iter()
