@@ -357,6 +357,8 @@ struct Builder<'r> {
     soft_breaks: Vec<usize>,
     /// The bullet of the list item being started.
     bullet: u8,
+    /// The top-level list being read follows a `+` list.
+    after_plus: bool,
 }
 
 impl<'r> Builder<'r> {
@@ -391,6 +393,7 @@ impl<'r> Builder<'r> {
             inline_len: 0,
             soft_breaks: Vec::new(),
             bullet: 0,
+            after_plus: false,
         }
     }
 
@@ -520,6 +523,13 @@ impl<'r> Builder<'r> {
             }
             Tag::List(start) => {
                 self.flush_inline();
+                if self.lists.is_empty() {
+                    // Once per list: a list right after a `+` list.
+                    self.after_plus = matches!(
+                        self.parts.last(),
+                        Some(Part::List(items)) if !items.is_empty() && items.iter().all(signed_plus)
+                    );
+                }
                 if self.lists.is_empty() && self.table.is_none() {
                     self.top_list = Some(std::mem::take(&mut self.spare_items));
                 }
@@ -537,13 +547,9 @@ impl<'r> Builder<'r> {
                 };
                 self.marker = Some(marker);
                 if self.lists.len() == 1 && self.top_list.is_some() {
-                    let after_plus = matches!(
-                        self.parts.last(),
-                        Some(Part::List(items)) if !items.is_empty() && items.iter().all(signed_plus)
-                    );
                     let sign = match self.bullet {
                         b'+' => Some("+ "),
-                        b'-' | b'*' if after_plus => Some("\u{2212} "),
+                        b'-' | b'*' if self.after_plus => Some("\u{2212} "),
                         _ => None,
                     };
                     self.item = Some(ItemAcc {

@@ -165,7 +165,7 @@ fn from_title(a: &Article, skip: &[bool], talk: &Talk) -> (Vec<String>, u32) {
 fn subject(a: &Article, rival: &str, talk: &Talk) -> Option<String> {
     const READ: usize = 64 * 1024;
     let rival = alias_keys(rival);
-    let mut counts: Vec<(String, usize)> = Vec::new();
+    let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     let mut read = 0;
     for b in &a.blocks {
         let BlockKind::Para(spans) = &b.kind else {
@@ -195,10 +195,10 @@ fn subject(a: &Article, rival: &str, talk: &Talk) -> Option<String> {
                 // A sentence's first word counts when headings name it too.
                 let counted = mid || talk.in_headings(word) >= 1;
                 if counted && capital && word.len() >= 2 && !same_keys(&alias_keys(word), &rival) {
-                    if let Some(k) = counts.iter().position(|(w, _)| w == word) {
-                        counts[k].1 += 1;
+                    if let Some(n) = counts.get_mut(word) {
+                        *n += 1;
                     } else if counts.len() < 4096 {
-                        counts.push((word.to_string(), 1));
+                        counts.insert(word.to_string(), 1);
                     }
                 }
                 prev_solid = chars[j - 1].1;
@@ -216,7 +216,11 @@ fn subject(a: &Article, rival: &str, talk: &Talk) -> Option<String> {
             break;
         }
     }
-    let (word, n) = counts.into_iter().max_by_key(|(_, n)| *n)?;
+    // The most used; a tie goes to the first in alphabetical order, so the
+    // answer does not depend on the map's order.
+    let (word, n) = counts
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))?;
     (n >= 3).then_some(word)
 }
 
