@@ -419,7 +419,10 @@ pub fn choose(a: &Article, parents: &[Option<usize>], skip: &[bool]) -> Chosen {
     // A long heading never named again is a part of the article ("Npm
     // Downloads Trend"), not a contender.
     let named = |c: &&Candidate| c.name.split_whitespace().count() < 3 || talk.count(&c.name) >= 2;
-    group.retain(|c| named(&c));
+    // (A decision record's options are long and named once.)
+    if group_w < 3 {
+        group.retain(|c| named(&c));
+    }
     if group.len() < 2 {
         group_w = 0;
     }

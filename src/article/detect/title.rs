@@ -153,7 +153,13 @@ pub fn listed_names(title: &str) -> Vec<String> {
     if s.split_whitespace().count() > limit {
         return Vec::new();
     }
-    let parts = if s.chars().any(is_cjk) && !s.contains(['&', ',']) {
+    // "ブロッキングとノンブロッキングの概要": an overview of both.
+    let s = CJK_OVERVIEW
+        .iter()
+        .find_map(|m| s.strip_suffix(m))
+        .unwrap_or(s)
+        .trim();
+    let mut parts = if s.chars().any(is_cjk) && !s.contains(['&', ',']) {
         split_cjk(s)
     } else {
         split_list(s)
@@ -161,8 +167,25 @@ pub fn listed_names(title: &str) -> Vec<String> {
     if parts.len() < 2 {
         return Vec::new();
     }
+    if let [first, last] = &mut parts[..] {
+        let (fw, lw): (Vec<&str>, Vec<&str>) = (
+            first.split_whitespace().collect(),
+            last.split_whitespace().collect(),
+        );
+        if fw.len() > lw.len() {
+            // "Overview of blocking and non-blocking": as many words as
+            // the second name has.
+            *first = fw[fw.len() - lw.len()..].join(" ");
+        } else if fw.len() == 1 && lw.len() == 2 {
+            // "Blocking and Non-Blocking Calls": the noun both share.
+            *last = lw[0].to_string();
+        }
+    }
     finish(parts, 3).unwrap_or_default()
 }
+
+/// What a CJK title about two things ends with when it only overviews them.
+const CJK_OVERVIEW: &[&str] = &["の概要", "概要", "一览", "概览", "概述", "简介", "개요"];
 
 /// True when a title says the article compares things, without naming them
 /// ("Comparison", "Comparisons with Other Test Runners", "Alternativas",
@@ -764,11 +787,21 @@ fn cjk_form(seg: &str) -> Option<Vec<String>> {
         return None;
     }
     // The compared part ends where the marker starts.
-    let (at, _) = CJK_MARKERS
+    let (at, m) = CJK_MARKERS
         .iter()
         .filter_map(|m| seg.find(m).map(|i| (i, m)))
         .min_by_key(|(i, m)| (*i, std::cmp::Reverse(m.len())))?;
     let head = seg[..at].trim_end_matches(['的', 'の', '의', ' ']);
+    // "阻塞对比非阻塞一览": the marker between the two.
+    let tail = seg[at + m.len()..].trim();
+    if matches!(*m, "对比" | "對比" | "比较" | "比較") && !head.is_empty() && !tail.is_empty()
+    {
+        let tail = CJK_OVERVIEW
+            .iter()
+            .find_map(|o| tail.strip_suffix(o))
+            .unwrap_or(tail);
+        return finish(vec![head.to_string(), tail.to_string()], 4);
+    }
     let parts = split_cjk(head);
     if parts.len() < 2 {
         return None;
@@ -825,6 +858,18 @@ fn vs_form(seg: &str) -> Option<Vec<String>> {
                 n.push(' ');
             }
             n.push_str(w);
+        }
+    }
+    // "high-level vs low-level frameworks": the noun is both names'.
+    if let [first, last] = &mut names[..] {
+        let lead_cut = cut_lead(first);
+        if !lead_cut.contains(' ')
+            && lead_cut.starts_with(|c: char| c.is_lowercase())
+            && lead_cut.contains('-')
+            && let Some((_, noun)) = last.rsplit_once(' ')
+            && !last[..last.len() - noun.len()].trim().contains(' ')
+        {
+            *first = format!("{lead_cut} {noun}");
         }
     }
     finish(split_last_list(names), 6)
@@ -1123,6 +1168,23 @@ mod tests {
             ["Array", "ArrayList", "LinkedList"]
         );
         assert_eq!(listed_names("프로세스 & 스레드"), ["프로세스", "스레드"]);
+        assert_eq!(
+            listed_names("ブロッキングとノンブロッキングの概要"),
+            ["ブロッキング", "ノンブロッキング"]
+        );
+        assert_eq!(
+            listed_names("Visão geral sobre operações bloqueantes e não-bloqueantes"),
+            ["bloqueantes", "não-bloqueantes"]
+        );
+        assert_eq!(
+            listed_names("Блокирующие и Неблокирующие Вызовы"),
+            ["Блокирующие", "Неблокирующие"]
+        );
+        assert_eq!(t("阻塞对比非阻塞一览"), ["阻塞", "非阻塞"]);
+        assert_eq!(
+            t("The costs of high-level vs low-level frameworks"),
+            ["high-level frameworks", "low-level frameworks"]
+        );
         assert!(says_comparison("Comparisons with Other Test Runners"));
         assert_eq!(
             rival_name("Comparison with Sapling").as_deref(),
