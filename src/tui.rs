@@ -257,6 +257,7 @@ pub fn handle(app: &mut App, ev: Event) {
         Event::Mouse(m) => match m.kind {
             MouseEventKind::ScrollDown => app.wheel(m.column, m.row, true),
             MouseEventKind::ScrollUp => app.wheel(m.column, m.row, false),
+            MouseEventKind::Down(event::MouseButton::Left) => app.click(m.column, m.row),
             _ => {}
         },
         Event::Resize(w, h) => app.resize(w, h),

@@ -3,6 +3,8 @@
 //! in each: the contenders and how they were found, the feature table's
 //! size, pros and cons per contender, "when to choose" criteria and verdicts.
 
+mod support;
+
 use versus::article::{Article, Item, parse};
 
 fn load(name: &str) -> Article {
@@ -782,6 +784,38 @@ fn other_languages_and_migrations() {
     assert_eq!(
         a.contenders[1].verdict.as_deref(),
         Some("Goodbye Evernote, hello Obsidian")
+    );
+}
+
+#[test]
+fn the_header_says_how_the_contenders_were_found() {
+    let header = |a: Article| {
+        let app = support::app(a, 100, 24);
+        support::screen(&app).lines().next().unwrap().to_string()
+    };
+    let h = header(load("sections-four-hosts.md"));
+    assert!(h.contains("from the sections: Netlify vs Vercel"), "{h}");
+    let mut u = versus::article::parse::parse_unfinished("# Notes\n\nVim and Emacs.\n", "n");
+    u.set_contenders(&["Vim".into(), "Emacs".into()]);
+    let h = header(u.finish());
+    assert!(h.contains("set by you: Vim vs Emacs"), "{h}");
+    // The title names them: nothing to add.
+    let h = header(versus::article::bundled());
+    assert!(!h.contains("from the"), "{h}");
+    // A plain article: no versus line at all, and the views say why.
+    let mut app = support::app(parse("# Notes\n\nJust notes.\n", "plain"), 100, 24);
+    assert!(
+        !support::screen(&app)
+            .lines()
+            .next()
+            .unwrap()
+            .contains(" vs ")
+    );
+    support::press(&mut app, "3");
+    assert!(
+        support::screen(&app).contains("Not a comparison"),
+        "{}",
+        support::screen(&app)
     );
 }
 

@@ -518,6 +518,19 @@ impl App {
         self.read_scroll_up(2.min(self.body_height() / 4));
         self.clamp_top();
         self.read.section_hint = None;
+        // The section named is the match's (its heading may be just below
+        // the top), and at the bottom the last one, as `G` says: the same
+        // place says the same "section i/n" however the reader got there.
+        let nsec = self.article.sections.len();
+        let of_match = self
+            .read
+            .block_of(&self.article, item)
+            .map(|b| self.article.section_of_block(b));
+        if nsec > 0 && self.read.top >= self.max_top() {
+            self.read.section_hint = Some(nsec - 1);
+        } else if let Some(s) = of_match.filter(|&s| s > self.current_section()) {
+            self.read.section_hint = Some(s);
+        }
         self.read.outline_sel = self.current_section();
     }
 }

@@ -23,13 +23,15 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     } else {
         None
     }
-    .or_else(|| Some(a.versus_line()).filter(|s| !s.is_empty()))
-    // A title that is itself "A vs B" is not said twice.
-    .filter(|s| !same_words(s, &title))
+    // A title that is itself "A vs B", or starts with it, does not say it twice.
+    .or_else(|| Some(a.versus_line()).filter(|s| !s.is_empty() && !starts_with_words(&title, s)))
+    // Nor a section heading that is the title in other case or spacing.
+    .filter(|s| !(starts_with_words(&title, s) && starts_with_words(s, &title)))
     .unwrap_or_default();
-    // How the contenders were found, when not from the title: "from the table".
+    // How the contenders were found, when not from the title, dim before
+    // them: "from the table: Rust vs Go".
     let note = if !right.is_empty() && right == a.versus_line() && !a.found_by_note().is_empty() {
-        format!(" ({})", a.found_by_note())
+        format!("{}: ", a.found_by_note())
     } else {
         String::new()
     };
@@ -41,7 +43,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     } else {
         String::new()
     };
-    let left_room = width.saturating_sub(str_width(&right) + str_width(&note) + 3);
+    let left_room = match str_width(&right) + str_width(&note) {
+        0 => width.saturating_sub(2),
+        w => width.saturating_sub(w + 3),
+    };
     let title = truncate(&title, left_room, t.glyphs.ellipsis);
     let gap =
         width.saturating_sub(1 + str_width(&title) + str_width(&right) + str_width(&note) + 1);
@@ -49,19 +54,43 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Span::raw(" "),
         Span::styled(title, t.bold()),
         Span::raw(" ".repeat(gap)),
-        Span::styled(right, t.accent()),
         Span::styled(note, t.dim()),
+        Span::styled(right, t.accent()),
         Span::raw(" "),
     ]);
     buf.set_line(area.x, area.y, &line, area.width);
 }
 
-/// The same words, whatever the case and spacing.
-fn same_words(a: &str, b: &str) -> bool {
+/// `title` starts with the words of `s`, whatever the case, spacing and
+/// punctuation after a word ("Django vs Flask: Which ..." and "Django vs Flask").
+fn starts_with_words(title: &str, s: &str) -> bool {
     let words = |s: &str| {
         s.split_whitespace()
-            .map(str::to_lowercase)
+            .map(|w| {
+                w.trim_end_matches([':', ',', ';', '.', '?', '!', '—', '-'])
+                    .to_lowercase()
+            })
+            .filter(|w| !w.is_empty())
             .collect::<Vec<_>>()
     };
-    words(a) == words(b)
+    let (t, s) = (words(title), words(s));
+    !s.is_empty() && t.starts_with(&s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::starts_with_words;
+
+    #[test]
+    fn a_title_starting_with_the_versus_line_is_not_repeated() {
+        let t = "Django vs Flask: Which Python Web Framework Should You Choose?";
+        assert!(starts_with_words(t, "Django vs Flask"));
+        assert!(starts_with_words("rust VS  go vs zig", "Rust vs Go vs Zig"));
+        assert!(!starts_with_words(
+            "Django vs Flask",
+            "Django vs Flask vs Pyramid"
+        ));
+        assert!(!starts_with_words("Why Django vs Flask", "Django vs Flask"));
+        assert!(!starts_with_words("Django", ""));
+    }
 }
