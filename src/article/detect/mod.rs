@@ -84,7 +84,10 @@ pub fn find_items(a: &mut Article, p: Pending) {
             .into_iter()
             .flatten()
         {
-            if let Some(to) = title::migration_names(&t).and_then(|n| n.last().cloned())
+            let to = title::migration_names(&t)
+                .and_then(|n| n.last().cloned())
+                .or_else(|| title::moved_to(&t));
+            if let Some(to) = to
                 && let Some(i) = p.names.exact(&to)
             {
                 a.contenders[i].verdict = Some(t);
@@ -107,7 +110,17 @@ fn title_sections(a: &Article) -> Vec<bool> {
             skip[0] = true;
         }
     }
+    // With a front-matter title and several H1s, the H1s are the article's
+    // parts ("# Netlify", "# Vercel"), not its title.
+    let h1s = a
+        .sections
+        .iter()
+        .filter(|s| s.level == 1 && !s.title.is_empty())
+        .take(2)
+        .count();
+    let parts = a.meta.title.is_some() && h1s > 1;
     if let Some(t) = &a.title
+        && !parts
         && let Some(i) = a
             .sections
             .iter()

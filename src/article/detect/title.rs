@@ -102,6 +102,19 @@ pub fn rival_name(title: &str) -> Option<String> {
         "migrating from ",
         "switching from ",
         "moving from ",
+        "moving back to ",
+        "moving to ",
+        "moved to ",
+        "switching to ",
+        "switched to ",
+        "migrating to ",
+        "migrated to ",
+        "why i switched to ",
+        "why we switched to ",
+        "why i moved to ",
+        "why we moved to ",
+        "hello, ",
+        "hello ",
     ];
     for lead in LEADS {
         if let Some(rest) = low.strip_prefix(lead) {
@@ -137,6 +150,30 @@ pub fn rival_name(title: &str) -> Option<String> {
         }
     }
     None
+}
+
+/// The one name of a title that tells of a move to it ("Moving back to
+/// Jekyll", "Switching to Hugo", "Hello, Hugo!").
+pub fn moved_to(title: &str) -> Option<String> {
+    let low = fold(title.trim());
+    let to = [
+        "moving back to ",
+        "moving to ",
+        "moved to ",
+        "switching to ",
+        "switched to ",
+        "migrating to ",
+        "migrated to ",
+        "why i switched to ",
+        "why we switched to ",
+        "why i moved to ",
+        "why we moved to ",
+        "hello, ",
+        "hello ",
+    ]
+    .iter()
+    .any(|l| low.starts_with(l));
+    to.then(|| rival_name(title)).flatten()
 }
 
 /// Names a title only lists ("Process & Thread", "Vim and Emacs",
@@ -356,6 +393,9 @@ const LEAD_INS: &[&str] = &[
     "goodbye",
     "hello",
     "world",
+    "prefer",
+    "chose",
+    "picked",
     "our",
     "my",
     "lessons",
@@ -459,6 +499,40 @@ const NOT_NAMES: &[&str] = &[
     "their",
 ];
 
+/// "Python 2 or 3", "Playstation 2 and 3": a bare version is the first
+/// name's product in that version.
+fn versions(mut raw: Vec<String>) -> Vec<String> {
+    let bare = |s: &str| {
+        let s = s.trim().trim_end_matches(['?', '!', '.']);
+        !s.is_empty()
+            && s.chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, '.' | 'x'))
+            && s.starts_with(|c: char| c.is_ascii_digit())
+    };
+    let Some(first) = raw.first().cloned() else {
+        return raw;
+    };
+    let Some((product, last)) = first.trim().rsplit_once(' ') else {
+        return raw;
+    };
+    if !bare(last) {
+        return raw;
+    }
+    // "My Playstation 2": the product is the words before the version,
+    // after any lead-in.
+    let product = cut_lead(&format!("{product} {last}"));
+    let product = product
+        .rsplit_once(' ')
+        .map_or(product.as_str(), |p| p.0)
+        .to_string();
+    for r in raw.iter_mut().skip(1) {
+        if bare(r) {
+            *r = format!("{product} {}", r.trim());
+        }
+    }
+    raw
+}
+
 /// "the Rust", "o Y", "el X": an article before a name is not part of it.
 fn strip_article(name: &str) -> &str {
     match name.split_once(' ') {
@@ -493,6 +567,7 @@ fn strip_article(name: &str) -> &str {
 
 /// Checks and cleans a list of names: two to eight, short, distinct.
 fn finish(raw: Vec<String>, max_words: usize) -> Option<Vec<String>> {
+    let raw = versions(raw);
     let n = raw.len();
     let mut names: Vec<String> = Vec::new();
     for (i, r) in raw.into_iter().enumerate() {
@@ -563,7 +638,7 @@ const MIGRATE: &[&str] = &[
     "replac",
     "drop",
     "abandon",
-    "migra",
+    "migr",
     "umstieg",
     "umsteig",
     "wechsel",
@@ -689,10 +764,29 @@ fn migration_form(seg: &str, whole: &str) -> Option<Vec<String>> {
         }
     }
     // "X to Y migration", "X to Y: a migration story".
+    // ("Moving back to X" names one: the other is in the text.)
     if migrating
         && !low.contains(" from ")
         && let Some(t) = find(&["to"], 1)
         && t + 1 < lw.len()
+        && !lw[..t].iter().any(|w| {
+            matches!(
+                w.as_str(),
+                "moving"
+                    | "move"
+                    | "moved"
+                    | "switching"
+                    | "switch"
+                    | "switched"
+                    | "migrating"
+                    | "migrate"
+                    | "migrated"
+                    | "back"
+                    | "going"
+                    | "coming"
+                    | "why"
+            )
+        })
     {
         return finish(vec![words[..t].join(" "), words[t + 1..].join(" ")], 4);
     }
@@ -785,6 +879,12 @@ const CJK_MARKERS: &[&str] = &[
 fn cjk_form(seg: &str) -> Option<Vec<String>> {
     if !seg.chars().any(is_cjk) {
         return None;
+    }
+    // "AI 编程选 CLI 还是 IDE": "or".
+    for or in ["还是", "還是"] {
+        if let Some((a, b)) = seg.split_once(or) {
+            return finish(vec![a.trim().to_string(), b.trim().to_string()], 4);
+        }
     }
     // The compared part ends where the marker starts.
     let (at, m) = CJK_MARKERS
@@ -998,6 +1098,16 @@ fn compare_form(seg: &str) -> Option<Vec<String>> {
             );
         }
     }
+    // "Why we prefer computers over consoles", "Why I chose Go over Rust".
+    if let Some(i) = low.find(" over ")
+        && [
+            "prefer", "chose", "choose", "choosing", "picked", "pick ", "use ",
+        ]
+        .iter()
+        .any(|v| low[..i].contains(v))
+    {
+        return finish(vec![seg[..i].to_string(), seg[i + 6..].to_string()], 4);
+    }
     for tail in [" compared", " comparison", " comparisons", " head-to-head"] {
         if let Some(head) = low.strip_suffix(tail) {
             return finish(split_list(&seg[..head.len()]), 5);
@@ -1089,6 +1199,20 @@ mod tests {
         assert_eq!(t("A Guide to React vs Vue for Beginners"), ["React", "Vue"]);
         assert_eq!(t("Django vs Ruby on Rails"), ["Django", "Ruby on Rails"]);
         assert_eq!(t("Serf vs. Chef, Puppet, etc."), ["Serf", "Chef", "Puppet"]);
+        assert_eq!(t("Python 2 or 3?"), ["Python 2", "Python 3"]);
+        assert!(t("Moving back to Jekyll!").is_empty());
+        assert_eq!(
+            rival_name("Moving back to Jekyll!").as_deref(),
+            Some("Jekyll")
+        );
+        assert_eq!(
+            t("Why we prefer computers over consoles when introducing kids to gaming"),
+            ["computers", "consoles"]
+        );
+        assert_eq!(
+            t("AI 编程选 CLI 还是 IDE？一文帮你彻底搞清楚"),
+            ["CLI", "IDE"]
+        );
         assert_eq!(
             t("Netlify vs Vercel — which should you pick?"),
             ["Netlify", "Vercel"]
