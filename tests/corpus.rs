@@ -9,19 +9,22 @@ mod corpus;
 
 use corpus::Totals;
 
-// The floors: a little under the scores reached when they were last set
-// (see README, "How well it reads"), so that noise from a new corpus file
-// does not fail the build while a real regression does.
-/// Comparison articles whose contenders are found exactly, in percent.
-const CONTENDERS_FLOOR: f64 = 0.0;
-/// Ordinary files in which no contenders are found, in percent.
-const PLAIN_FLOOR: f64 = 0.0;
+// The floors, in percent: a few points under the scores reached when they
+// were set (2026-12-03, 104 comparison posts and 43 plain files: contenders
+// 68.3, plain 97.7, table rows 95.2, items 86.8, verdicts 71.2; see README,
+// "How well it reads"). The margin lets a new batch of corpus files of a
+// kind not yet read well land without failing the build, while a detector
+// that gets worse at what it already reads fails here.
+/// Comparison articles whose contenders are found exactly.
+const CONTENDERS_FLOOR: f64 = 62.0;
+/// Ordinary files in which no contenders are found.
+const PLAIN_FLOOR: f64 = 93.0;
 /// Comparison articles whose feature table has the reader's row count.
-const TABLE_FLOOR: f64 = 0.0;
+const TABLE_FLOOR: f64 = 90.0;
 /// Contender × field (pros, cons, criteria) pairs within a quarter.
-const ITEMS_FLOOR: f64 = 0.0;
+const ITEMS_FLOOR: f64 = 82.0;
 /// Comparison articles whose verdict is the reader's.
-const VERDICT_FLOOR: f64 = 0.0;
+const VERDICT_FLOOR: f64 = 65.0;
 
 #[test]
 fn every_corpus_file_has_its_expectation_with_source_and_licence() {
