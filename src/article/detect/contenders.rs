@@ -165,6 +165,12 @@ fn from_title(a: &Article, skip: &[bool], talk: &Talk) -> (Vec<String>, u32) {
 fn subject(a: &Article, rival: &str, talk: &Talk) -> Option<String> {
     const READ: usize = 64 * 1024;
     let rival = alias_keys(rival);
+    // Words of the headings, looked up without spending `talk`'s look-ups.
+    let heads: std::collections::HashSet<&str> = talk
+        .headings
+        .split(|c: char| !(c.is_alphanumeric() || matches!(c, '.' | '+' | '#')))
+        .filter(|w| !w.is_empty())
+        .collect();
     let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     let mut read = 0;
     for b in &a.blocks {
@@ -193,7 +199,7 @@ fn subject(a: &Article, rival: &str, talk: &Talk) -> Option<String> {
                 let capital = word.starts_with(|c: char| c.is_ascii_uppercase())
                     && !word.chars().all(|c| !c.is_ascii_lowercase());
                 // A sentence's first word counts when headings name it too.
-                let counted = mid || talk.in_headings(word) >= 1;
+                let counted = mid || heads.contains(fold(word).as_str());
                 if counted && capital && word.len() >= 2 && !same_keys(&alias_keys(word), &rival) {
                     if let Some(n) = counts.get_mut(word) {
                         *n += 1;
@@ -481,9 +487,6 @@ pub fn choose(a: &Article, parents: &[Option<usize>], skip: &[bool]) -> Chosen {
         let rk = keyed(&r.names);
         if overlap(&rk, &title) + overlap(&rk, &group_k) == 0 {
             // No other source names them: the table alone must make the case.
-            let headed = r.names.iter().all(|n| talk.in_headings(n) >= 1);
-            let talked = r.names.iter().all(|n| talk.count(n) >= 3);
-            let w = 1 + says_w + u32::from(headed || talked);
             if numeric(t, &r) {
                 rejected.get_or_insert(TABLE_OF_NUMBERS);
                 continue;
@@ -499,7 +502,11 @@ pub fn choose(a: &Article, parents: &[Option<usize>], skip: &[bool]) -> Chosen {
             {
                 continue;
             }
-            if w < THRESHOLD {
+            // Its names head sections of their own, or keep coming back.
+            let backed = says
+                || r.names.iter().all(|n| talk.in_headings(n) >= 1)
+                || r.names.iter().all(|n| talk.count(n) >= 3);
+            if 1 + u32::from(backed) < THRESHOLD {
                 continue;
             }
         }
