@@ -788,6 +788,44 @@ fn other_languages_and_migrations() {
 }
 
 #[test]
+fn plain_posts_compare_nobody() {
+    let many =
+        "Rust compiles to WebAssembly. With Rust and WebAssembly you ship fast code. ".repeat(4);
+    for (name, text) in [
+        (
+            "tutorial",
+            format!("# Rust and WebAssembly\n\n{many}\n\n## Setup\n\nInstall it.\n\n## Build\n\nBuild it.\n"),
+        ),
+        (
+            "install",
+            "# mytool\n\nA tool.\n\n## Install\n\n### macOS\n\nbrew install mytool\n\n\
+             ### Windows\n\nscoop install mytool\n\n### Linux\n\napt install mytool\n"
+                .to_string(),
+        ),
+        (
+            "images",
+            "# Opening and Saving Images\n\nOpen an image, then save it.\n\n| Format | Read | Write |\n|---|---|---|\n\
+             | PNG | yes | yes |\n| GIF | yes | no |\n"
+                .to_string(),
+        ),
+        (
+            "options",
+            "# Options\n\n| Option | Default | Description |\n|---|---|---|\n| `--mode` | dev | the mode |\n\
+             | `--port` | 8080 | the port |\n"
+                .to_string(),
+        ),
+    ] {
+        let a = parse(&text, name);
+        assert!(
+            a.contenders.is_empty(),
+            "{name}: {:?}",
+            a.contenders.iter().map(|c| &c.name).collect::<Vec<_>>()
+        );
+        assert!(a.not_compared.is_some(), "{name}");
+    }
+}
+
+#[test]
 fn the_header_says_how_the_contenders_were_found() {
     let header = |a: Article| {
         let app = support::app(a, 100, 24);

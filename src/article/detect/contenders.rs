@@ -134,8 +134,7 @@ fn from_title(a: &Article, skip: &[bool], talk: &Talk) -> (Vec<String>, u32) {
             let own = 1 + usize::from(a.title.is_some());
             let talked = n
                 .iter()
-                .all(|x| talk.count(x) >= 3 && talk.in_headings(x) >= own)
-                || n.iter().all(|x| talk.count(x) >= 6);
+                .all(|x| talk.count(x) >= 3 && talk.in_headings(x) >= own);
             return (n, 1 + u32::from(talked));
         }
     }
