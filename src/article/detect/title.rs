@@ -32,6 +32,16 @@ pub fn title_names(title: &str) -> Vec<String> {
             return n;
         }
     }
+    // "Vim and Emacs: a comparison", "Python и Go: сравнение": names listed
+    // in a title that says it compares them.
+    if segs.len() >= 2 && says_comparison(&title) {
+        for s in &segs {
+            let n = listed_names(s);
+            if n.len() >= 2 {
+                return n;
+            }
+        }
+    }
     Vec::new()
 }
 
@@ -1200,6 +1210,9 @@ mod tests {
         assert_eq!(t("Django vs Ruby on Rails"), ["Django", "Ruby on Rails"]);
         assert_eq!(t("Serf vs. Chef, Puppet, etc."), ["Serf", "Chef", "Puppet"]);
         assert_eq!(t("Python 2 or 3?"), ["Python 2", "Python 3"]);
+        assert_eq!(t("Vim and Emacs: a comparison"), ["Vim", "Emacs"]);
+        assert_eq!(t("Python и Go: сравнение"), ["Python", "Go"]);
+        assert!(t("Opening and Saving Images").is_empty());
         assert!(t("Moving back to Jekyll!").is_empty());
         assert_eq!(
             rival_name("Moving back to Jekyll!").as_deref(),
