@@ -9,6 +9,7 @@ use crate::app::{App, Options, View};
 use crate::article::Article;
 use crate::article::parse::Items;
 use crate::cli::{Args, ViewArg};
+use crate::render::caps::Caps;
 use crate::render::theme::Theme;
 use crate::wire::Screen;
 use crossterm::event::{self, Event, KeyEventKind, MouseEventKind};
@@ -99,14 +100,48 @@ impl Write for RawStdout {
     }
 }
 
-/// The bytes that put a terminal back as we found it.
+/// The bytes that put an xterm-like terminal back as we found it.
 const RESTORE: &str =
     "\x1b[?1000l\x1b[?1002l\x1b[?1003l\x1b[?1006l\x1b[?1015l\x1b[0m\x1b[?25h\x1b[?1049l";
+
+/// The terminal's capabilities, once it is set up: the restore sends only
+/// what it understands.
+static CAPS: std::sync::OnceLock<Caps> = std::sync::OnceLock::new();
+
+/// The bytes that put a terminal with `caps` back as we found it. Without an
+/// alternate screen the screen is cleared instead.
+pub fn restore_seq(caps: &Caps) -> &'static str {
+    match (caps.alt_screen, caps.mouse, caps.cursor_hide) {
+        (true, true, true) => RESTORE,
+        (false, true, true) => "\x1b[?1000l\x1b[?1006l\x1b[0m\x1b[?25h\x1b[H\x1b[J",
+        (false, false, true) => "\x1b[0m\x1b[?25h\x1b[H\x1b[J",
+        (false, false, false) => "\x1b[0m\x1b[H\x1b[J",
+        // Not a combination `Caps::for_term` gives: undo all that may be set.
+        _ => "\x1b[?1000l\x1b[?1006l\x1b[0m\x1b[?25h\x1b[?1049l",
+    }
+}
+
+/// The set-up sequences for `caps` (with `mouse`, mouse reports where the
+/// terminal has them).
+pub fn enter_seq(caps: &Caps, mouse: bool) -> String {
+    let mut s = String::new();
+    if caps.alt_screen {
+        s.push_str("\x1b[?1049h");
+    }
+    if caps.cursor_hide {
+        s.push_str("\x1b[?25l");
+    }
+    if mouse && caps.mouse {
+        s.push_str(MOUSE_ON);
+    }
+    s
+}
 
 /// Restores the terminal; safe to call more than once and from any thread.
 pub fn restore_terminal() {
     let mut out = io::stdout().lock();
-    let _ = out.write_all(RESTORE.as_bytes());
+    let restore = CAPS.get().map_or(RESTORE, restore_seq);
+    let _ = out.write_all(restore.as_bytes());
     let _ = out.flush();
     let _ = terminal::disable_raw_mode();
 }
@@ -163,18 +198,23 @@ pub const MOUSE_ON: &str = "\x1b[?1000h\x1b[?1006h";
 /// Runs the full-screen browser on the process's terminal. Nothing here
 /// waits for an answer from the terminal: the first frame goes out as soon
 /// as the article is parsed, together with the set-up sequences, in one write.
-pub fn run(article: Article, items: Items, args: &Args, theme: Theme) -> io::Result<()> {
+pub fn run(
+    article: Article,
+    items: Items,
+    args: &Args,
+    theme: Theme,
+    caps: Caps,
+) -> io::Result<()> {
+    let _ = CAPS.set(caps);
     install_panic_hook();
     terminal::enable_raw_mode()?;
     let _guard = Guard;
     let (w, h) = terminal_size()?;
-    let mut screen = Screen::new(RawStdout, w, h);
-    screen.queue(ENTER.as_bytes());
-    if !args.no_mouse {
-        screen.queue(MOUSE_ON.as_bytes());
-    }
+    let mut screen = Screen::with_caps(RawStdout, w, h, caps);
+    screen.queue(enter_seq(&caps, !args.no_mouse).as_bytes());
     let size = Rect::new(0, 0, w, h);
     let mut app = App::with_items_pending(article, items, theme, size, &options(args));
+    app.clipboard_works = caps.osc52;
     run_app(&mut screen, &mut app, &mut TerminalEvents::default())?;
     write_decide_out(&app)
 }
@@ -211,7 +251,9 @@ pub fn run_app<W: Write, E: Events>(
             handle(app, events.next()?);
         }
         if app.quit {
-            if let Some(text) = app.clipboard.take() {
+            if let Some(text) = app.clipboard.take()
+                && screen.caps().osc52
+            {
                 screen.queue(osc52(&text).as_bytes());
                 screen.send_queued()?;
             }
@@ -224,14 +266,36 @@ pub fn run_app<W: Write, E: Events>(
 /// Draws the app's current state: the difference from what the terminal
 /// shows goes out in one write, with a pending clipboard copy.
 pub fn draw<W: Write>(screen: &mut Screen<W>, app: &mut App) -> io::Result<()> {
-    if let Some(text) = app.clipboard.take() {
+    if let Some(text) = app.clipboard.take()
+        && screen.caps().osc52
+    {
         screen.queue(osc52(&text).as_bytes());
     }
     if screen.area() != app.size {
         screen.resize(app.size.width, app.size.height);
     }
+    if screen.caps().osc8 {
+        screen.set_links(link_spots(app));
+    }
     let pane = scroll_pane(app);
     screen.draw(|buf| (&*app).render(buf.area, buf), pane)
+}
+
+/// The Read view's links on screen whose targets may go to the terminal
+/// as OSC 8 hyperlinks (see [`crate::wire::osc8_target`]).
+pub fn link_spots(app: &App) -> Vec<crate::wire::LinkSpot> {
+    app.read_link_cells()
+        .into_iter()
+        .filter_map(|c| {
+            let url = crate::wire::osc8_target(&app.link_url(c.link)?)?;
+            Some(crate::wire::LinkSpot {
+                y: c.y,
+                x0: c.x0,
+                x1: c.x1,
+                url,
+            })
+        })
+        .collect()
 }
 
 /// The pane whose rows may have scrolled since the last frame, for the
