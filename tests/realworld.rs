@@ -746,6 +746,17 @@ fn items_as_people_write_them() {
 }
 
 #[test]
+fn a_label_item_over_nested_items_with_explanations() {
+    let a = parse(
+        "# CSR vs SSR\n\n#### CSR 장단점\n\n- ##### 장점\n\n  - 트래픽 감소\n\n    > 필요한 데이터만 받는다\n\n  - 사용자 경험\n\n\
+         - ##### 단점\n\n  - 검색 엔진\n\n    > 크롤러가 어렵다\n",
+        "nested",
+    );
+    check(&a, None, &[("CSR", "title", 2, 1), ("SSR", "title", 0, 0)]);
+    assert_eq!(texts(&a.contenders[0].pros), ["트래픽 감소", "사용자 경험"]);
+}
+
+#[test]
 fn a_pros_cons_table_per_contender() {
     let a = parse(
         "# Hugo vs Jekyll\n\n## Hugo\n\n| Pros | Cons |\n|---|---|\n| Fast | Go templates |\n| Free | |\n\n\
@@ -795,6 +806,13 @@ fn plain_posts_compare_nobody() {
         (
             "tutorial",
             format!("# Rust and WebAssembly\n\n{many}\n\n## Setup\n\nInstall it.\n\n## Build\n\nBuild it.\n"),
+        ),
+        (
+            "two-features",
+            "# Env Variables and Modes\n\nEnv Variables and Modes work together. Env Variables come from files; \
+             Modes pick the file. Env Variables are strings. Modes default to development.\n\n\
+             ## Env Variables\n\nSet Env Variables in a file.\n\n## Modes\n\nModes pick files.\n"
+                .to_string(),
         ),
         (
             "install",

@@ -97,6 +97,15 @@ const TABLE_OF_VERSIONS: &str = "its table compares versions of one thing";
 /// front matter's title, else the first early heading that reads "A vs B".
 fn from_title(a: &Article, skip: &[bool], talk: &Talk) -> (Vec<String>, u32) {
     let titles = [a.title.as_deref(), a.meta.title.as_deref()];
+    // Listed names ("Env Variables and Modes") need the article to compare
+    // too: a heading that says so, or pros and cons somewhere.
+    let compares = || {
+        says_comparison(&talk.headings)
+            || a.sections
+                .iter()
+                .take(sections::MAX_SECTIONS)
+                .any(|s| sections::has_pros_cons(s, &a.blocks))
+    };
     for t in titles.into_iter().flatten() {
         let n = title_names(t);
         if n.len() >= 2 {
@@ -122,7 +131,7 @@ fn from_title(a: &Article, skip: &[bool], talk: &Talk) -> (Vec<String>, u32) {
         if let Some(n) = first.map(|s| listed_names(&s.title))
             && n.len() >= 2
         {
-            let talked = n.iter().all(|x| talk.count(x) >= 3);
+            let talked = n.iter().all(|x| talk.count(x) >= 3) && compares();
             return (n, 1 + u32::from(talked));
         }
     }
@@ -134,7 +143,8 @@ fn from_title(a: &Article, skip: &[bool], talk: &Talk) -> (Vec<String>, u32) {
             let own = 1 + usize::from(a.title.is_some());
             let talked = n
                 .iter()
-                .all(|x| talk.count(x) >= 3 && talk.in_headings(x) >= own);
+                .all(|x| talk.count(x) >= 3 && talk.in_headings(x) >= own)
+                && compares();
             return (n, 1 + u32::from(talked));
         }
     }

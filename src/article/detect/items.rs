@@ -265,8 +265,15 @@ impl Walker<'_> {
         if rest.is_empty() {
             return;
         }
-        for line in rest.lines() {
+        // Nested items: their explanations (a quote, a paragraph under
+        // each) are not items of their own.
+        let nested =
+            rest.lines().nth(1).is_some() && rest.lines().any(|l| l.trim_start().starts_with("- "));
+        for (n, line) in rest.lines().enumerate() {
             let line = line.trim();
+            if nested && n > 0 && !line.starts_with("- ") && marker_line(line).is_none() {
+                continue;
+            }
             let line = line.strip_prefix("- ").unwrap_or(line);
             if marker_line(line).is_some() {
                 for (k, t) in marker_items(line) {
@@ -311,8 +318,11 @@ impl Walker<'_> {
             }
         } else {
             let first = short_first_line(&it.text).unwrap_or("");
-            if first.ends_with([':', '：'])
+            // "Pros:" then items; or "- ##### 장점" over nested items.
+            let over_items = it.text[first.len()..].trim_start().starts_with("- ");
+            if (first.ends_with([':', '：']) || over_items)
                 && let Some(l) = label(first, self.names)
+                && (first.ends_with([':', '：']) || (l.bare && l.kind.is_some()))
             {
                 if l.kind != Some(Kind::Verdict) {
                     let mut c2 = c;

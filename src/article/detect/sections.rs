@@ -349,7 +349,7 @@ pub struct Candidate {
 }
 
 /// True when a section's own heading or body holds pros or cons.
-fn has_pros_cons(s: &Section, blocks: &[Block]) -> bool {
+pub fn has_pros_cons(s: &Section, blocks: &[Block]) -> bool {
     let none = Names::default();
     let pc = |t: &str| {
         matches!(

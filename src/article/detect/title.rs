@@ -219,9 +219,9 @@ pub fn listed_names(title: &str) -> Vec<String> {
             first.split_whitespace().collect(),
             last.split_whitespace().collect(),
         );
-        if fw.len() > lw.len() {
-            // "Overview of blocking and non-blocking": as many words as
-            // the second name has.
+        if fw.len() >= lw.len() + 3 {
+            // "Overview of blocking and non-blocking": after a long lead-in,
+            // as many words as the second name has.
             *first = fw[fw.len() - lw.len()..].join(" ");
         } else if fw.len() == 1 && lw.len() == 2 {
             // "Blocking and Non-Blocking Calls": the noun both share.
