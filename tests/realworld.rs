@@ -772,6 +772,22 @@ fn a_pros_cons_table_per_contender() {
 }
 
 #[test]
+fn metadata_lines_without_a_fence_give_the_title() {
+    let a = parse(
+        "title: Python 2 or 3?\ncategory: page\nslug: python-2-or-3\n\nWhich one to learn.\n",
+        "pelican",
+    );
+    check(
+        &a,
+        None,
+        &[("Python 2", "title", 0, 0), ("Python 3", "title", 0, 0)],
+    );
+    // A paragraph that only starts like one is not metadata.
+    let a = parse("Note: Vim or Emacs?\nAnd more prose here.\n", "prose");
+    assert!(a.contenders.is_empty());
+}
+
+#[test]
 fn other_languages_and_migrations() {
     let a = parse(
         "# Sentinel与Hystrix对比\n\n## Sentinel的优点\n\n- 轻量\n\n## Hystrix的缺点\n\n- 停止维护\n- 线程池开销\n",

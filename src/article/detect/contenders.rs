@@ -16,7 +16,7 @@ use super::names::{alias_keys, fold, same_keys, word_hits};
 use super::sections::{self, Candidate};
 use super::tables::{self, Orient, Reading};
 use super::title::{heading_names, listed_names, rival_name, says_comparison, title_names};
-use crate::article::model::{Article, BlockKind, Table};
+use crate::article::model::{Article, BlockKind, Part, Table, para_text};
 use std::sync::Arc;
 
 /// At most this many contenders; more is a warning.
@@ -96,7 +96,11 @@ const TABLE_OF_VERSIONS: &str = "its table compares versions of one thing";
 /// The names a title gives, and how sure they are: the first H1, else the
 /// front matter's title, else the first early heading that reads "A vs B".
 fn from_title(a: &Article, skip: &[bool], talk: &Talk) -> (Vec<String>, u32) {
-    let titles = [a.title.as_deref(), a.meta.title.as_deref()];
+    let plain_meta = metadata_title(a);
+    let titles = [
+        a.title.as_deref(),
+        a.meta.title.as_deref().or(plain_meta.as_deref()),
+    ];
     // Listed names ("Env Variables and Modes") need the article to compare
     // too: a heading that says so, or pros and cons somewhere.
     let compares = || {
@@ -165,6 +169,37 @@ fn from_title(a: &Article, skip: &[bool], talk: &Talk) -> (Vec<String>, u32) {
         1 + u32::from(found.iter().all(|x| talk.count(x) >= 3))
     };
     (found, w)
+}
+
+/// "title: Python 2 or 3?" at the top, in `key: value` lines without a
+/// front-matter fence (Pelican and MultiMarkdown metadata): the title.
+fn metadata_title(a: &Article) -> Option<String> {
+    if a.title.is_some() || a.meta.title.is_some() {
+        return None;
+    }
+    let first = a.sections.first()?;
+    let Some(Part::Para { block, breaks, .. }) = first.parts.first() else {
+        return None;
+    };
+    let text = para_text(&a.blocks, *block, breaks);
+    let lines: Vec<&str> = text.lines().take(16).collect();
+    let keyed = |l: &str| {
+        l.split_once(':').is_some_and(|(k, v)| {
+            !k.is_empty()
+                && k.len() <= 20
+                && k.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+                && !v.trim().is_empty()
+        })
+    };
+    if lines.len() < 2 || !lines.iter().all(|l| keyed(l)) {
+        return None;
+    }
+    lines.iter().find_map(|l| {
+        let (k, v) = l.split_once(':')?;
+        k.eq_ignore_ascii_case("title")
+            .then(|| v.trim().to_string())
+    })
 }
 
 /// The article's own subject, in a page that compares it with `rival`: the
