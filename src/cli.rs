@@ -37,7 +37,7 @@ pub enum ViewArg {
     name = "versus",
     version,
     about = "A terminal browser for comparison articles (\"Django vs Flask\").",
-    after_help = "Examples:\n  versus                         open the bundled Django vs Flask article\n  versus post.md --view table    open a file on its feature table\n  curl -s URL | versus -         read an article from standard input\n  versus --print | less          plain text for pagers and files\n  versus --json post.md          the parsed model as JSON\n  versus --no-mouse post.md      leave the mouse to the terminal (text selection)"
+    after_help = "Examples:\n  versus                         open the bundled Django vs Flask article\n  versus post.md --view table    open a file on its feature table\n  curl -s URL | versus -         read an article from standard input\n  versus --print | less          plain text for pagers and files\n  versus --json post.md          the parsed model as JSON\n  versus --no-mouse post.md      leave the mouse to the terminal (text selection)\n  versus --vs Vim,Emacs post.md  name the contenders yourself"
 )]
 pub struct Args {
     /// Article to open: a markdown file, or `-` for standard input (default: the bundled article).
@@ -69,6 +69,37 @@ pub struct Args {
     /// When quitting, write the Decide view's answers and result to FILE as markdown.
     #[arg(long, value_name = "FILE")]
     pub decide_out: Option<std::path::PathBuf>,
+    /// The contenders, two to eight, comma-separated ("Django,Flask"), when versus finds the wrong ones or none.
+    #[arg(long, value_name = "A,B[,C]", value_parser = parse_vs)]
+    pub vs: Option<Vs>,
+}
+
+/// The names given to `--vs`, in order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Vs(pub Vec<String>);
+
+/// `--vs "A, B"`: two to eight distinct names.
+fn parse_vs(s: &str) -> Result<Vs, String> {
+    let names: Vec<String> = s
+        .split(',')
+        .map(|n| n.trim().to_string())
+        .filter(|n| !n.is_empty())
+        .collect();
+    if names.len() < 2 {
+        return Err("name at least two contenders, separated by commas (\"Django,Flask\")".into());
+    }
+    if names.len() > 8 {
+        return Err(format!("{} contenders named; at most 8", names.len()));
+    }
+    let mut seen: Vec<String> = Vec::new();
+    for n in &names {
+        let k = n.to_lowercase();
+        if seen.contains(&k) {
+            return Err(format!("{n} is named twice"));
+        }
+        seen.push(k);
+    }
+    Ok(Vs(names))
 }
 
 /// True when the locale (LC_ALL, then LC_CTYPE, then LANG) says UTF-8.
@@ -124,6 +155,7 @@ impl Args {
             section: None,
             no_mouse: false,
             decide_out: None,
+            vs: None,
         }
     }
 }
@@ -149,7 +181,12 @@ pub fn main() -> u8 {
         return 2;
     }
     let unfinished = match input::load_unfinished(args.file.as_deref()) {
-        Ok(a) => a,
+        Ok(mut a) => {
+            if let Some(vs) = &args.vs {
+                a.set_contenders(&vs.0);
+            }
+            a
+        }
         Err(e) => {
             say!("{e}");
             return 1;
@@ -256,6 +293,18 @@ mod tests {
             format!("{:?}", Args::bare()),
             format!("{:?}", Args::parse_from(["versus"]))
         );
+    }
+
+    #[test]
+    fn vs_names_two_to_eight_distinct() {
+        let a = Args::try_parse_from(["versus", "--vs", " Django , Flask "]).unwrap();
+        assert_eq!(a.vs.unwrap().0, ["Django", "Flask"]);
+        for bad in ["Django", "", "A,a", "A,B,C,D,E,F,G,H,I", ",,"] {
+            assert!(
+                Args::try_parse_from(["versus", "--vs", bad]).is_err(),
+                "{bad}"
+            );
+        }
     }
 
     #[test]

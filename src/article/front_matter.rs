@@ -149,6 +149,12 @@ pub fn parse(block: &Block<'_>) -> (Meta, Vec<String>) {
                     meta.keywords = keywords(&key, value, &mut warnings);
                 }
             }
+            // The contenders, as the reader names them: a list or "A, B".
+            "versus" | "contenders" => {
+                if meta.contenders.is_empty() {
+                    meta.contenders = keywords(&key, value, &mut warnings);
+                }
+            }
             _ => {
                 if let Some(s) = value.scalar() {
                     extra.push((key, s));

@@ -22,6 +22,17 @@ pub fn parse_bytes(bytes: &[u8], source: &str) -> Article {
 pub struct Unfinished(Article);
 
 impl Unfinished {
+    /// Sets the contenders the reader named (`--vs "A,B"`), over any the
+    /// front matter names; the detectors then find items for these.
+    pub fn set_contenders(&mut self, names: &[String]) {
+        let mut removed = Removed::default();
+        self.0.meta.contenders = names
+            .iter()
+            .map(|n| sanitize::clean_inline(n, &mut removed).trim().to_string())
+            .filter(|n| !n.is_empty())
+            .collect();
+    }
+
     /// Runs the detectors, then frees what only they read.
     pub fn finish(self) -> Article {
         let (mut article, items) = self.split();
@@ -287,6 +298,7 @@ impl Head {
             warnings,
             blocks,
             tables,
+            not_compared: None,
         })
     }
 }
@@ -296,6 +308,7 @@ fn clean_meta(mut m: Meta, removed: &mut Removed) -> Meta {
     m.title = m.title.map(|s| c(&s, removed));
     m.description = m.description.map(|s| c(&s, removed));
     m.keywords = m.keywords.iter().map(|s| c(s, removed)).collect();
+    m.contenders = m.contenders.iter().map(|s| c(s, removed)).collect();
     m.extra = Extra(
         m.extra
             .0
@@ -312,6 +325,9 @@ struct ItemAcc {
     lead: Option<String>,
     /// Set while the item's opening bold run is being read.
     in_lead: bool,
+    /// The pro or con a list's bullet says, for the detectors: `+` items
+    /// are pros, and `-` items right after a `+` list are cons.
+    sign: Option<&'static str>,
 }
 
 struct ListState {
@@ -395,6 +411,10 @@ struct Builder<'r> {
     /// can read a paragraph line by line (✅/❌ lines).
     inline_len: usize,
     soft_breaks: Vec<usize>,
+    /// The bullet of the list item being started.
+    bullet: u8,
+    /// The top-level list being read follows a `+` list.
+    after_plus: bool,
 }
 
 impl<'r> Builder<'r> {
@@ -429,6 +449,8 @@ impl<'r> Builder<'r> {
             para_lead_open: false,
             inline_len: 0,
             soft_breaks: Vec::new(),
+            bullet: 0,
+            after_plus: false,
         }
     }
 
@@ -445,6 +467,10 @@ impl<'r> Builder<'r> {
         let opts =
             Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
         for (event, range) in Parser::new_ext(chunk, opts).into_offset_iter() {
+            // The bullet a list item starts with (`-`, `*`, `+`).
+            if matches!(event, Event::Start(Tag::Item)) {
+                self.bullet = chunk.as_bytes().get(range.start).copied().unwrap_or(0);
+            }
             // pulldown-cmark pads short rows and drops extra cells without a
             // word, so the cells are counted in the row's source line.
             if matches!(event, Event::Start(Tag::TableRow | Tag::TableHead))
@@ -555,6 +581,13 @@ impl<'r> Builder<'r> {
             }
             Tag::List(start) => {
                 self.flush_inline();
+                if self.lists.is_empty() {
+                    // Once per list: a list right after a `+` list.
+                    self.after_plus = matches!(
+                        self.parts.last(),
+                        Some(Part::List(items)) if !items.is_empty() && items.iter().all(signed_plus)
+                    );
+                }
                 if self.lists.is_empty() && self.table.is_none() {
                     self.top_list = Some(std::mem::take(&mut self.spare_items));
                 }
@@ -572,10 +605,16 @@ impl<'r> Builder<'r> {
                 };
                 self.marker = Some(marker);
                 if self.lists.len() == 1 && self.top_list.is_some() {
+                    let sign = match self.bullet {
+                        b'+' => Some("+ "),
+                        b'-' | b'*' if self.after_plus => Some("\u{2212} "),
+                        _ => None,
+                    };
                     self.item = Some(ItemAcc {
                         text: String::new(),
                         lead: None,
                         in_lead: false,
+                        sign,
                     });
                 } else if let Some(item) = &mut self.item {
                     // A nested item stays in its top-level item's text, indented.
@@ -702,7 +741,7 @@ impl<'r> Builder<'r> {
                 if self.lists.len() == 1
                     && let (Some(acc), Some(list)) = (self.item.take(), self.top_list.as_mut())
                 {
-                    list.push(finish_item(acc));
+                    list.push(finish_signed(acc));
                 }
             }
             TagEnd::Table => {
@@ -1116,6 +1155,24 @@ fn heading_level(l: HeadingLevel) -> u8 {
         HeadingLevel::H5 => 5,
         HeadingLevel::H6 => 6,
     }
+}
+
+/// An item of a `+` list (see [`ItemAcc::sign`]).
+fn signed_plus(i: &Item) -> bool {
+    i.title.as_deref().unwrap_or(&i.text).starts_with("+ ")
+}
+
+/// [`finish_item`], with the bullet's sign put before the title or text.
+fn finish_signed(acc: ItemAcc) -> Item {
+    let sign = acc.sign;
+    let mut item = finish_item(acc);
+    if let Some(sign) = sign {
+        match &mut item.title {
+            Some(t) => t.insert_str(0, sign),
+            None => item.text.insert_str(0, sign),
+        }
+    }
+    item
 }
 
 /// Splits an item's bold lead into the title ("Scalable:" → "Scalable").
