@@ -128,9 +128,9 @@ fn main() {
             &Options::default(),
         );
         for c in keys.chars() {
-            app.on_key(crossterm::event::KeyEvent::new(
-                crossterm::event::KeyCode::Char(c),
-                crossterm::event::KeyModifiers::NONE,
+            app.on_key(versus::event::KeyEvent::new(
+                versus::event::KeyCode::Char(c),
+                versus::event::KeyModifiers::NONE,
             ));
         }
         let mut t = Terminal::new(TestBackend::new(W, H)).expect("terminal");

@@ -9,9 +9,10 @@ use crate::app::{App, Options, View};
 use crate::article::Article;
 use crate::article::parse::Items;
 use crate::cli::{Args, ViewArg};
+use crate::event::{self, Event, KeyEventKind, MouseEventKind};
 use crate::render::theme::Theme;
 use crate::wire::Screen;
-use crossterm::event::{self, Event, KeyEventKind, MouseEventKind};
+use crossterm::event as ct;
 use crossterm::terminal;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
@@ -47,12 +48,90 @@ impl TerminalEvents {
 impl Events for TerminalEvents {
     fn next(&mut self) -> io::Result<Event> {
         self.ready()?;
-        event::read()
+        loop {
+            if let Some(ev) = from_crossterm(ct::read()?) {
+                return Ok(ev);
+            }
+        }
     }
     fn pending(&mut self) -> io::Result<bool> {
         self.ready()?;
-        event::poll(Duration::ZERO)
+        ct::poll(Duration::ZERO)
     }
+}
+
+/// Crossterm's event as ours; `None` for what the app never hears of (focus,
+/// media and modifier keys).
+pub fn from_crossterm(ev: ct::Event) -> Option<Event> {
+    Some(match ev {
+        ct::Event::Key(k) => Event::Key(event::KeyEvent {
+            code: key_code(k.code)?,
+            modifiers: event::KeyModifiers::from_bits_truncate(k.modifiers.bits()),
+            kind: match k.kind {
+                ct::KeyEventKind::Press => KeyEventKind::Press,
+                ct::KeyEventKind::Repeat => KeyEventKind::Repeat,
+                ct::KeyEventKind::Release => KeyEventKind::Release,
+            },
+            state: event::KeyEventState::from_bits_truncate(k.state.bits()),
+        }),
+        ct::Event::Mouse(m) => {
+            let button = |b| match b {
+                ct::MouseButton::Left => event::MouseButton::Left,
+                ct::MouseButton::Right => event::MouseButton::Right,
+                ct::MouseButton::Middle => event::MouseButton::Middle,
+            };
+            Event::Mouse(event::MouseEvent {
+                kind: match m.kind {
+                    ct::MouseEventKind::Down(b) => MouseEventKind::Down(button(b)),
+                    ct::MouseEventKind::Up(b) => MouseEventKind::Up(button(b)),
+                    ct::MouseEventKind::Drag(b) => MouseEventKind::Drag(button(b)),
+                    ct::MouseEventKind::Moved => MouseEventKind::Moved,
+                    ct::MouseEventKind::ScrollDown => MouseEventKind::ScrollDown,
+                    ct::MouseEventKind::ScrollUp => MouseEventKind::ScrollUp,
+                    ct::MouseEventKind::ScrollLeft => MouseEventKind::ScrollLeft,
+                    ct::MouseEventKind::ScrollRight => MouseEventKind::ScrollRight,
+                },
+                column: m.column,
+                row: m.row,
+                modifiers: event::KeyModifiers::from_bits_truncate(m.modifiers.bits()),
+            })
+        }
+        ct::Event::Paste(text) => Event::Paste(text),
+        ct::Event::Resize(w, h) => Event::Resize(w, h),
+        ct::Event::FocusGained | ct::Event::FocusLost => return None,
+    })
+}
+
+fn key_code(c: ct::KeyCode) -> Option<event::KeyCode> {
+    use event::KeyCode as K;
+    Some(match c {
+        ct::KeyCode::Backspace => K::Backspace,
+        ct::KeyCode::Enter => K::Enter,
+        ct::KeyCode::Left => K::Left,
+        ct::KeyCode::Right => K::Right,
+        ct::KeyCode::Up => K::Up,
+        ct::KeyCode::Down => K::Down,
+        ct::KeyCode::Home => K::Home,
+        ct::KeyCode::End => K::End,
+        ct::KeyCode::PageUp => K::PageUp,
+        ct::KeyCode::PageDown => K::PageDown,
+        ct::KeyCode::Tab => K::Tab,
+        ct::KeyCode::BackTab => K::BackTab,
+        ct::KeyCode::Delete => K::Delete,
+        ct::KeyCode::Insert => K::Insert,
+        ct::KeyCode::F(n) => K::F(n),
+        ct::KeyCode::Char(c) => K::Char(c),
+        ct::KeyCode::Null => K::Null,
+        ct::KeyCode::Esc => K::Esc,
+        ct::KeyCode::CapsLock => K::CapsLock,
+        ct::KeyCode::ScrollLock => K::ScrollLock,
+        ct::KeyCode::NumLock => K::NumLock,
+        ct::KeyCode::PrintScreen => K::PrintScreen,
+        ct::KeyCode::Pause => K::Pause,
+        ct::KeyCode::Menu => K::Menu,
+        ct::KeyCode::KeypadBegin => K::KeypadBegin,
+        ct::KeyCode::Media(_) | ct::KeyCode::Modifier(_) => return None,
+    })
 }
 
 /// The terminal's size from stdout, without opening `/dev/tty`.
@@ -304,6 +383,51 @@ fn base64(data: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn crossterm_events_convert_name_for_name() {
+        use crate::event::{KeyCode, KeyEvent, KeyModifiers};
+        let mods = [
+            (ct::KeyModifiers::SHIFT, KeyModifiers::SHIFT),
+            (ct::KeyModifiers::CONTROL, KeyModifiers::CONTROL),
+            (ct::KeyModifiers::ALT, KeyModifiers::ALT),
+            (ct::KeyModifiers::SUPER, KeyModifiers::SUPER),
+            (ct::KeyModifiers::HYPER, KeyModifiers::HYPER),
+            (ct::KeyModifiers::META, KeyModifiers::META),
+        ];
+        for (theirs, ours) in mods {
+            let ev = ct::Event::Key(ct::KeyEvent::new(ct::KeyCode::Char('x'), theirs));
+            assert_eq!(
+                from_crossterm(ev),
+                Some(Event::Key(KeyEvent::new(KeyCode::Char('x'), ours)))
+            );
+        }
+        let ev = ct::Event::Key(ct::KeyEvent::new(ct::KeyCode::F(5), ct::KeyModifiers::NONE));
+        assert_eq!(
+            from_crossterm(ev),
+            Some(Event::Key(KeyEvent::new(KeyCode::F(5), KeyModifiers::NONE)))
+        );
+        let wheel = ct::Event::Mouse(ct::MouseEvent {
+            kind: ct::MouseEventKind::ScrollUp,
+            column: 3,
+            row: 4,
+            modifiers: ct::KeyModifiers::CONTROL,
+        });
+        assert_eq!(
+            from_crossterm(wheel),
+            Some(Event::Mouse(event::MouseEvent {
+                kind: MouseEventKind::ScrollUp,
+                column: 3,
+                row: 4,
+                modifiers: KeyModifiers::CONTROL,
+            }))
+        );
+        assert_eq!(
+            from_crossterm(ct::Event::Resize(7, 8)),
+            Some(Event::Resize(7, 8))
+        );
+        assert_eq!(from_crossterm(ct::Event::FocusGained), None);
+    }
 
     #[test]
     fn base64_matches_rfc4648() {

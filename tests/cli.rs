@@ -648,7 +648,10 @@ fn the_binary_is_position_independent() {
         return;
     };
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("DYN (Position-Independent Executable file)")
-        || text.contains("DYN (Shared object file)"), "{text}");
+    assert!(
+        text.contains("DYN (Position-Independent Executable file)")
+            || text.contains("DYN (Shared object file)"),
+        "{text}"
+    );
     assert!(text.contains("PIE"), "{text}");
 }

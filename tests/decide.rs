@@ -2,13 +2,13 @@
 //! `update` for each Decide action, snapshots, and an
 //! end-to-end run in a real pseudo-terminal.
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
 use versus::app::{App, Options, View};
 use versus::article::{self, Article};
 use versus::decide::{self, Answer, Block, Outcome, Question};
+use versus::event::{KeyCode, KeyEvent, KeyModifiers};
 use versus::keys::Action;
 use versus::render::theme::Theme;
 

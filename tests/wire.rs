@@ -4,7 +4,6 @@
 //! show. Then byte budgets per key, one write per frame, and nothing at all
 //! when nothing changed.
 
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers, MouseEvent, MouseEventKind};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier};
@@ -15,6 +14,7 @@ use std::num::NonZeroU16;
 use std::rc::Rc;
 use versus::app::{App, Options};
 use versus::article::{self, Article};
+use versus::event::{Event, KeyCode, KeyEvent, KeyModifiers, MouseEvent, MouseEventKind};
 use versus::render::theme::Theme;
 use versus::tui::{self, Events};
 use versus::wire::Screen;

@@ -11,9 +11,9 @@ pub mod table;
 
 use crate::article::Article;
 use crate::article::parse::Items;
+use crate::event::{KeyCode, KeyEvent, KeyModifiers};
 use crate::keys::{self, Action, Context};
 use crate::render::theme::Theme;
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
