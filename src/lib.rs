@@ -8,6 +8,7 @@ pub mod app;
 pub mod article;
 pub mod cli;
 pub mod decide;
+pub mod decode;
 pub mod event;
 pub mod r#gen;
 pub mod input;
