@@ -4,7 +4,6 @@
 //! bytes go (any `Write` behind a ratatui backend), so the same code can later
 //! serve a reader over an SSH channel.
 
-use crate::app::geometry;
 use crate::app::{App, Options, View};
 use crate::article::Article;
 use crate::article::parse::Items;
@@ -15,7 +14,6 @@ use crate::wire::Screen;
 use crossterm::event as ct;
 use crossterm::terminal;
 use ratatui::layout::Rect;
-use ratatui::widgets::Widget;
 use std::io::{self, Write};
 use std::time::Duration;
 
@@ -233,11 +231,7 @@ pub fn options(args: &Args) -> Options {
     }
 }
 
-/// Enter the alternate screen and hide the cursor.
-pub const ENTER: &str = "\x1b[?1049h\x1b[?25l";
-/// Mouse buttons and wheel, SGR-encoded (no motion reports: they would wake
-/// the program and cross the link on every pointer move).
-pub const MOUSE_ON: &str = "\x1b[?1000h\x1b[?1006h";
+pub use crate::session::{ENTER, MOUSE_ON};
 
 /// Runs the full-screen browser on the process's terminal. Nothing here
 /// waits for an answer from the terminal: the first frame goes out as soon
@@ -300,47 +294,14 @@ pub fn run_app<W: Write, E: Events>(
     }
 }
 
-/// Draws the app's current state: the difference from what the terminal
-/// shows goes out in one write, with a pending clipboard copy.
-pub fn draw<W: Write>(screen: &mut Screen<W>, app: &mut App) -> io::Result<()> {
-    if let Some(text) = app.clipboard.take() {
-        screen.queue(osc52(&text).as_bytes());
-    }
-    if screen.area() != app.size {
-        screen.resize(app.size.width, app.size.height);
-    }
-    let pane = scroll_pane(app);
-    screen.draw(|buf| (&*app).render(buf.area, buf), pane)
-}
-
-/// The pane whose rows may have scrolled since the last frame, for the
-/// screen's scroll detection: the content pane in the Read view, the body
-/// elsewhere; none under the help overlay.
-pub fn scroll_pane(app: &App) -> Option<Rect> {
-    if geometry::too_small(app.size) || app.help.is_some() {
-        return None;
-    }
-    Some(match app.view {
-        View::Read => app.read_panes().1,
-        _ => geometry::body(app.size),
-    })
-}
+pub use crate::session::{draw, osc52, scroll_pane};
 
 /// Applies one terminal event to the app.
 pub fn handle(app: &mut App, ev: Event) {
-    match ev {
-        Event::Key(k) if k.kind != KeyEventKind::Release => {
-            debug_panic_trigger(&k);
-            app.on_key(k);
-        }
-        Event::Mouse(m) => match m.kind {
-            MouseEventKind::ScrollDown => app.wheel(m.column, m.row, true),
-            MouseEventKind::ScrollUp => app.wheel(m.column, m.row, false),
-            _ => {}
-        },
-        Event::Resize(w, h) => app.resize(w, h),
-        _ => {}
+    if let Event::Key(k) = &ev {
+        debug_panic_trigger(k);
     }
+    crate::session::apply(app, ev);
 }
 
 /// Debug builds only: `VERSUS_PANIC_KEY=!` makes that key panic, so tests can
@@ -352,32 +313,6 @@ fn debug_panic_trigger(k: &event::KeyEvent) {
     {
         panic!("test panic requested with VERSUS_PANIC_KEY");
     }
-}
-
-/// OSC 52 clipboard write (works through SSH and tmux in common terminals).
-pub fn osc52(text: &str) -> String {
-    format!("\x1b]52;c;{}\x07", base64(text.as_bytes()))
-}
-
-fn base64(data: &[u8]) -> String {
-    const T: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut s = String::with_capacity(data.len().div_ceil(3) * 4);
-    for chunk in data.chunks(3) {
-        let b = [
-            chunk[0],
-            *chunk.get(1).unwrap_or(&0),
-            *chunk.get(2).unwrap_or(&0),
-        ];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        for i in 0..4 {
-            if i <= chunk.len() {
-                s.push(T[(n >> (18 - 6 * i) & 63) as usize] as char);
-            } else {
-                s.push('=');
-            }
-        }
-    }
-    s
 }
 
 #[cfg(test)]
@@ -427,15 +362,6 @@ mod tests {
             Some(Event::Resize(7, 8))
         );
         assert_eq!(from_crossterm(ct::Event::FocusGained), None);
-    }
-
-    #[test]
-    fn base64_matches_rfc4648() {
-        assert_eq!(base64(b""), "");
-        assert_eq!(base64(b"f"), "Zg==");
-        assert_eq!(base64(b"fo"), "Zm8=");
-        assert_eq!(base64(b"foo"), "Zm9v");
-        assert_eq!(base64(b"foobar"), "Zm9vYmFy");
     }
 
     #[test]

@@ -578,7 +578,7 @@ fn the_cursor_stays_visible_while_moving_and_resizing() {
 
 /// The same answers, cursor and scroll in a new app: nothing laid out or cached yet.
 fn fresh_copy(app: &App) -> App {
-    let mut f = app_on(app.article.clone(), app.size.width, app.size.height);
+    let mut f = app_on((*app.article).clone(), app.size.width, app.size.height);
     f.decide.answers = app.decide.answers.clone();
     f.decide.blind = app.decide.blind;
     f.decide.cursor = app.decide.cursor;

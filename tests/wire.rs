@@ -4,10 +4,7 @@
 //! show. Then byte budgets per key, one write per frame, and nothing at all
 //! when nothing changed.
 
-use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::{Color, Modifier};
-use ratatui::widgets::Widget;
 use std::cell::RefCell;
 use std::io::{self, Write};
 use std::num::NonZeroU16;
@@ -18,6 +15,10 @@ use versus::event::{Event, KeyCode, KeyEvent, KeyModifiers, MouseEvent, MouseEve
 use versus::render::theme::Theme;
 use versus::tui::{self, Events};
 use versus::wire::Screen;
+
+#[path = "support/vt.rs"]
+mod vt;
+use vt::{assert_same, parser, render};
 
 /// A `Write` the test can read while the loop owns it; counts the writes.
 #[derive(Clone, Default)]
@@ -42,93 +43,6 @@ impl Wire {
     fn writes(&self) -> usize {
         self.0.borrow().1
     }
-}
-
-fn parser(w: u16, h: u16) -> vt100::Parser {
-    vt100::Parser::new(
-        NonZeroU16::new(h.max(1)).unwrap(),
-        NonZeroU16::new(w.max(1)).unwrap(),
-        0,
-    )
-}
-
-fn vt_color(c: Color) -> vt100::Color {
-    use vt100::Color::{Default, Idx, Rgb};
-    match c {
-        Color::Reset => Default,
-        Color::Black => Idx(0),
-        Color::Red => Idx(1),
-        Color::Green => Idx(2),
-        Color::Yellow => Idx(3),
-        Color::Blue => Idx(4),
-        Color::Magenta => Idx(5),
-        Color::Cyan => Idx(6),
-        Color::Gray => Idx(7),
-        Color::DarkGray => Idx(8),
-        Color::LightRed => Idx(9),
-        Color::LightGreen => Idx(10),
-        Color::LightYellow => Idx(11),
-        Color::LightBlue => Idx(12),
-        Color::LightMagenta => Idx(13),
-        Color::LightCyan => Idx(14),
-        Color::White => Idx(15),
-        Color::Indexed(i) => Idx(i),
-        Color::Rgb(r, g, b) => Rgb(r, g, b),
-    }
-}
-
-/// Compares the emulated screen with a fresh render, cell by cell: the
-/// character, both colours, bold, dim, italic, underline and reverse.
-fn assert_same(screen: &vt100::Screen, want: &Buffer, context: &str) {
-    let area = want.area;
-    for y in 0..area.height {
-        let mut x = 0;
-        while x < area.width {
-            let c = &want[(x, y)];
-            let w = ratatui::buffer::CellWidth::cell_width(c).max(1);
-            let got = screen.cell(y, x).expect("cell");
-            let sym = if got.contents().is_empty() {
-                " "
-            } else {
-                got.contents()
-            };
-            let m = c.modifier;
-            let expect = (
-                c.symbol(),
-                vt_color(c.fg),
-                vt_color(c.bg),
-                m.contains(Modifier::BOLD),
-                m.contains(Modifier::DIM),
-                m.contains(Modifier::ITALIC),
-                m.contains(Modifier::UNDERLINED),
-                m.contains(Modifier::REVERSED),
-            );
-            let seen = (
-                sym,
-                got.fgcolor(),
-                got.bgcolor(),
-                got.bold(),
-                got.dim(),
-                got.italic(),
-                got.underline(),
-                got.inverse(),
-            );
-            if expect != seen {
-                let rows: Vec<String> = screen.rows(0, area.width).collect();
-                panic!(
-                    "{context}: cell ({x}, {y}) differs: want {expect:?}, got {seen:?}\nscreen:\n{}",
-                    rows.join("\n")
-                );
-            }
-            x += w;
-        }
-    }
-}
-
-fn render(app: &App) -> Buffer {
-    let mut buf = Buffer::empty(app.size);
-    app.render(app.size, &mut buf);
-    buf
 }
 
 fn key(c: KeyCode) -> Event {

@@ -21,7 +21,7 @@ use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
 use std::ops::Range;
 use std::path::PathBuf;
-use std::rc::Rc;
+use std::sync::Arc;
 
 /// From this body width on the score panel sits beside the questions;
 /// narrower terminals get a compact panel under them.
@@ -148,7 +148,7 @@ type Stamp = (Option<Answer>, Option<usize>);
 #[derive(Default)]
 struct PieceCache {
     key: (usize, bool),
-    pieces: HashMap<usize, (Stamp, Rc<Piece>)>,
+    pieces: HashMap<usize, (Stamp, Arc<Piece>)>,
 }
 
 /// Pieces kept before the cache starts over (memory on huge articles).
@@ -404,7 +404,7 @@ impl DecideLayout<'_> {
         self.st.shown().len()
     }
 
-    fn piece(&self, i: usize) -> Rc<Piece> {
+    fn piece(&self, i: usize) -> Arc<Piece> {
         let stamp = stamp(self.st, i);
         let key = (self.width, self.st.blind);
         let mut cache = self.st.cache.borrow_mut();
@@ -417,7 +417,7 @@ impl DecideLayout<'_> {
         {
             return p.clone();
         }
-        let p = Rc::new(lay_out_piece(self.a, self.st, i, self.width, self.theme));
+        let p = Arc::new(lay_out_piece(self.a, self.st, i, self.width, self.theme));
         cache.pieces.insert(i, (stamp, p.clone()));
         p
     }

@@ -1,6 +1,7 @@
 //! Application state and a pure `update`: no terminal I/O here, so every
 //! action is testable without a terminal.
 
+pub mod cell;
 pub mod decide;
 pub mod geometry;
 pub mod outline;
@@ -15,6 +16,7 @@ use crate::event::{KeyCode, KeyEvent, KeyModifiers};
 use crate::keys::{self, Action, Context};
 use crate::render::theme::Theme;
 use ratatui::layout::Rect;
+use std::sync::Arc;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum View {
@@ -60,7 +62,8 @@ pub struct Options {
 }
 
 pub struct App {
-    pub article: Article,
+    /// Shared read-only by every session on the same file.
+    pub article: Arc<Article>,
     pub theme: Theme,
     pub view: View,
     pub size: Rect,
@@ -82,7 +85,7 @@ pub struct App {
 }
 
 impl App {
-    pub fn new(article: Article, theme: Theme, size: Rect, opts: &Options) -> App {
+    pub fn new(article: impl Into<Arc<Article>>, theme: Theme, size: Rect, opts: &Options) -> App {
         let mut app = Self::with_items_pending(article, Items::none(), theme, size, opts);
         app.finish_items();
         app
@@ -92,12 +95,13 @@ impl App {
     /// shows none of them, so they are found after its first frame, as the
     /// first piece of [`App::work`], or before any event is handled.
     pub fn with_items_pending(
-        article: Article,
+        article: impl Into<Arc<Article>>,
         items: Items,
         theme: Theme,
         size: Rect,
         opts: &Options,
     ) -> App {
+        let article = article.into();
         let mut app = App {
             read: read::ReadState::new(&article),
             table: table::TableState::default(),
@@ -135,9 +139,12 @@ impl App {
 
     /// Finds the article's items if that is still to do (see
     /// [`App::with_items_pending`]); the Decide view's questions come from them.
+    /// A shared article had its items found before it was shared: only an
+    /// article this app holds alone can still have some to find.
     pub fn finish_items(&mut self) {
         if let Some(items) = self.items.take()
-            && items.finish(&mut self.article)
+            && let Some(article) = Arc::get_mut(&mut self.article)
+            && items.finish(article)
         {
             let out = self.decide.out.take();
             self.decide = decide::DecideState::new(&self.article, out);
@@ -198,6 +205,18 @@ impl App {
                 }
                 _ => self.update(action),
             }
+        }
+    }
+
+    /// Pasted text goes into the search prompt when it is open (its first
+    /// line); anywhere else it is ignored, so a paste never runs commands.
+    pub fn on_paste(&mut self, text: &str) {
+        if self.search.prompt.is_none() {
+            return;
+        }
+        let line = text.lines().next().unwrap_or("");
+        for c in line.chars().filter(|c| !c.is_control()).take(200) {
+            self.search_prompt_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
         }
     }
 

@@ -1,5 +1,6 @@
 //! The Pros & Cons view: one column per contender, or stacked when narrow.
 
+use super::cell::LockCell;
 use super::{App, geometry};
 use crate::article::{Article, Item};
 use crate::keys::Action;
@@ -8,7 +9,7 @@ use crate::render::wrap::{wrap, wrap_height};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use std::cell::RefCell;
-use std::rc::Rc;
+use std::sync::Arc;
 
 /// A contender column narrower than this reads badly: stack them instead.
 pub const MIN_PROS_COLUMN: usize = 26;
@@ -20,7 +21,7 @@ pub struct ProsState {
     pub col: usize,
     pub scroll: usize,
     /// The layout for (width, pros shown, cons shown), filled in as it is shown.
-    cache: RefCell<Option<(LayoutKey, Rc<ProsLayout>)>>,
+    cache: RefCell<Option<(LayoutKey, Arc<ProsLayout>)>>,
 }
 
 /// What the Pros & Cons layout depends on: width, pros shown, cons shown.
@@ -83,7 +84,7 @@ impl Column {
 pub struct ProsLayout {
     pub stacked: bool,
     pub col_width: usize,
-    columns: Vec<RefCell<Column>>,
+    columns: Vec<LockCell<Column>>,
     /// Each searchable item: (column, entry).
     units: Vec<(usize, usize)>,
     /// Each contender's first entry (its column's when side by side).
@@ -254,7 +255,7 @@ pub fn layout(a: &Article, width: usize, state: &ProsState) -> ProsLayout {
         columns: columns
             .into_iter()
             .map(|entries| {
-                RefCell::new(Column {
+                LockCell::new(Column {
                     entries,
                     ends: Vec::new(),
                 })
@@ -382,13 +383,13 @@ impl App {
         usize::from(geometry::body(self.size).width.saturating_sub(2)).max(1)
     }
 
-    pub fn pros_layout(&self) -> Rc<ProsLayout> {
+    pub fn pros_layout(&self) -> Arc<ProsLayout> {
         let key = (self.pros_width(), self.pros.show_pros, self.pros.show_cons);
         let mut cache = self.pros.cache.borrow_mut();
         match &*cache {
             Some((k, l)) if *k == key => l.clone(),
             _ => {
-                let l = Rc::new(layout(&self.article, key.0, &self.pros));
+                let l = Arc::new(layout(&self.article, key.0, &self.pros));
                 *cache = Some((key, l.clone()));
                 l
             }

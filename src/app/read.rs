@@ -14,7 +14,7 @@ use ratatui::text::Line;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::ops::ControlFlow;
-use std::rc::Rc;
+use std::sync::Arc;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
 pub struct Pos {
@@ -63,8 +63,8 @@ enum Unit {
 #[derive(Default)]
 struct LineCache {
     width: usize,
-    items: HashMap<usize, Rc<Vec<Line<'static>>>>,
-    shapes: HashMap<usize, Rc<Shape>>,
+    items: HashMap<usize, Arc<Vec<Line<'static>>>>,
+    shapes: HashMap<usize, Arc<Shape>>,
 }
 
 const CACHE_LIMIT: usize = 4096;
@@ -133,7 +133,7 @@ impl ReadState {
         item: usize,
         width: usize,
         theme: &Theme,
-    ) -> Rc<Vec<Line<'static>>> {
+    ) -> Arc<Vec<Line<'static>>> {
         let mut cache = self.cache.borrow_mut();
         if cache.width != width || cache.items.len() > CACHE_LIMIT {
             cache.items.clear();
@@ -152,7 +152,7 @@ impl ReadState {
                     .shapes
                     .entry(b)
                     .or_insert_with(|| {
-                        Rc::new(doc::table_shape(a, b, width, theme).unwrap_or(Shape::Cards))
+                        Arc::new(doc::table_shape(a, b, width, theme).unwrap_or(Shape::Cards))
                     })
                     .clone();
                 let row = match self.units[item] {
@@ -162,7 +162,7 @@ impl ReadState {
                 doc::table_part_lines(a, b, row, &shape, width, theme)
             }
         };
-        let lines = Rc::new(lines);
+        let lines = Arc::new(lines);
         cache.items.insert(item, lines.clone());
         lines
     }
