@@ -6,9 +6,11 @@
 //! state, so many sessions can run in one process (one per SSH channel),
 //! each on any thread: a `Session` is `Send`.
 //!
-//! The article is shared: every session on the same file holds the same
-//! `Arc<Article>`; a session's own state is its positions, answers, layout
-//! caches and the two screen buffers.
+//! The article is shared: every session on the same file starts from one
+//! [`Shared`], and holds the same `Arc<Article>` and the indexes derived
+//! from it alone (the Read view's items, the Decide view's questions); a
+//! session's own state is its positions, answers, layout caches and the two
+//! screen buffers.
 //!
 //! The steps are the terminal front end's ([`crate::tui::run_app`]): apply
 //! every event that came in together, then draw once; the app's own work
@@ -25,7 +27,7 @@ use crate::wire::Screen;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 use std::io::{self, Write};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, PoisonError};
 
 /// Enter the alternate screen and hide the cursor.
 pub const ENTER: &str = "\x1b[?1049h\x1b[?25l";
@@ -104,6 +106,41 @@ pub fn locale_is_utf8(get: impl Fn(&str) -> Option<String>) -> bool {
         })
 }
 
+/// One article served to many readers: parsed and indexed once, shared
+/// read-only by every [`Session`] made from it (`Sync`: any thread may start
+/// one).
+pub struct Shared {
+    /// An app at no size whose article indexes the sessions share.
+    proto: Mutex<App>,
+    article: Arc<Article>,
+}
+
+impl Shared {
+    /// `article` must be finished (`article::parse`, `article::bundled`).
+    pub fn new(article: impl Into<Arc<Article>>) -> Shared {
+        let article = article.into();
+        let proto = App::new(
+            article.clone(),
+            Theme::new(false, false),
+            Rect::default(),
+            &app::Options::default(),
+        );
+        Shared {
+            proto: Mutex::new(proto),
+            article,
+        }
+    }
+
+    pub fn article(&self) -> &Arc<Article> {
+        &self.article
+    }
+
+    fn app(&self, theme: Theme, size: Rect, options: &app::Options) -> App {
+        let proto = self.proto.lock().unwrap_or_else(PoisonError::into_inner);
+        proto.fresh(theme, size, options)
+    }
+}
+
 /// One reader's browser.
 pub struct Session {
     app: App,
@@ -120,21 +157,22 @@ const _: () = {
     // The shared article is read from many threads at once.
     const fn share<T: Send + Sync>() {}
     share::<Article>();
+    share::<Shared>();
 };
 
 impl Session {
-    /// A session on a shared, finished article (`article::parse`,
-    /// `article::bundled`), at `width` x `height`. The first frame, with the
-    /// set-up sequences, is waiting in [`Session::take_output`].
+    /// A session on a shared article at `width` x `height`. The first
+    /// frame, with the set-up sequences, is waiting in
+    /// [`Session::take_output`].
     pub fn new(
-        article: Arc<Article>,
+        shared: &Shared,
         width: u16,
         height: u16,
         terminal: Terminal,
         options: &app::Options,
     ) -> Session {
         let size = Rect::new(0, 0, width, height);
-        let app = App::new(article, terminal.theme(), size, options);
+        let app = shared.app(terminal.theme(), size, options);
         Self::start(app, terminal)
     }
 

@@ -15,7 +15,7 @@ use versus::app::{App, Options, View};
 use versus::article::{self, Article};
 use versus::event::{Event, KeyCode, KeyEvent, KeyModifiers, MouseEvent, MouseEventKind};
 use versus::render::theme::Theme;
-use versus::session::{self, Session, Terminal};
+use versus::session::{self, Session, Shared, Terminal};
 use versus::tui::{self, Events};
 use versus::wire::Screen;
 
@@ -268,7 +268,7 @@ fn a_session_fed_bytes_writes_what_the_terminal_front_end_writes() {
             let steps = random_steps(0xfeed_0000 + (n * 3 + i) as u64, 300);
             let want = front_end_bytes(art(), w, h, &steps);
             let mut s = Session::new(
-                Arc::new(art()),
+                &Shared::new(art()),
                 w,
                 h,
                 Terminal::default(),
@@ -306,7 +306,7 @@ fn a_session_fed_bytes_shows_a_fresh_render_of_its_state() {
         .enumerate()
     {
         let mut s = Session::new(
-            Arc::new(article::bundled()),
+            &Shared::new(article::bundled()),
             w,
             h,
             Terminal::default(),
@@ -339,34 +339,33 @@ fn a_session_fed_bytes_shows_a_fresh_render_of_its_state() {
 
 #[test]
 fn ten_sessions_share_one_article_and_keep_their_own_places() {
-    let article = Arc::new(article::bundled());
-    let sessions: Vec<Session> = (0..10)
+    let shared = Arc::new(Shared::new(article::bundled()));
+    let article = shared.article().clone();
+    // Each made and driven on its own thread: a Session is Send, Shared Sync.
+    let handles: Vec<_> = (0..10)
         .map(|i| {
-            Session::new(
-                article.clone(),
-                60 + i,
-                20,
-                Terminal::default(),
-                &Options::default(),
-            )
-        })
-        .collect();
-    assert_eq!(Arc::strong_count(&article), 11);
-    // Each on its own thread: a Session is Send, the article Sync.
-    let handles: Vec<_> = sessions
-        .into_iter()
-        .enumerate()
-        .map(|(i, mut s)| {
+            let shared = shared.clone();
             std::thread::spawn(move || {
+                let mut s = Session::new(
+                    &shared,
+                    60 + i as u16,
+                    20,
+                    Terminal::default(),
+                    &Options::default(),
+                );
                 let keys = "j".repeat(i * 7) + if i % 2 == 1 { "3" } else { "" };
                 s.feed(keys.as_bytes());
                 (i, s)
             })
         })
         .collect();
-    for h in handles {
-        let (i, s) = h.join().unwrap();
+    let sessions: Vec<(usize, Session)> = handles.into_iter().map(|h| h.join().unwrap()).collect();
+    // One article: held by the Shared (twice), this test, and each session.
+    assert_eq!(Arc::strong_count(&article), 13);
+    for (i, s) in &sessions {
+        let i = *i;
         assert!(Arc::ptr_eq(&s.app().article, &article), "session {i}");
+        assert!(s.app().read.shares_indexes_with(&sessions[0].1.app().read));
         // The same as one app alone that saw the same keys.
         let mut alone = App::new(
             article::bundled(),
@@ -380,21 +379,25 @@ fn ten_sessions_share_one_article_and_keep_their_own_places() {
         if i % 2 == 1 {
             alone.on_key(KeyEvent::new(KeyCode::Char('3'), KeyModifiers::NONE));
         }
+        assert!(!alone.read.shares_indexes_with(&s.app().read));
         assert_eq!(s.app().read.top, alone.read.top, "session {i}");
-        assert_eq!(s.app().view, alone.view, "session {i}");
         assert_eq!(
             s.app().view,
             if i % 2 == 1 { View::Pros } else { View::Read }
         );
         assert_eq!(*s.shown(), render(&alone), "session {i}");
     }
+    // Sessions that moved differently are at different places.
+    assert_ne!(sessions[2].1.app().read.top, sessions[4].1.app().read.top);
+    drop(sessions);
+    drop(shared);
     assert_eq!(Arc::strong_count(&article), 1);
 }
 
 #[test]
 fn a_paste_types_into_the_search_prompt_and_runs_nothing_elsewhere() {
     let mut s = Session::new(
-        Arc::new(article::bundled()),
+        &Shared::new(article::bundled()),
         80,
         24,
         Terminal::default(),
@@ -411,7 +414,7 @@ fn a_paste_types_into_the_search_prompt_and_runs_nothing_elsewhere() {
 #[test]
 fn quitting_puts_the_terminal_back_and_later_input_is_ignored() {
     let mut s = Session::new(
-        Arc::new(article::bundled()),
+        &Shared::new(article::bundled()),
         80,
         24,
         Terminal::default(),
@@ -438,7 +441,13 @@ fn the_readers_terminal_decides_colour_glyphs_and_mouse() {
     };
     let mut t = Terminal::from_env(env);
     t.mouse = false;
-    let mut s = Session::new(Arc::new(article::bundled()), 80, 24, t, &Options::default());
+    let mut s = Session::new(
+        &Shared::new(article::bundled()),
+        80,
+        24,
+        t,
+        &Options::default(),
+    );
     let out = s.take_output();
     let find = |needle: &str| out.windows(needle.len()).any(|w| w == needle.as_bytes());
     assert!(!find(session::MOUSE_ON));
@@ -457,7 +466,7 @@ fn the_readers_terminal_decides_colour_glyphs_and_mouse() {
     }
     // The default: colour and the wheel.
     let mut s = Session::new(
-        Arc::new(article::bundled()),
+        &Shared::new(article::bundled()),
         80,
         24,
         Terminal::default(),
@@ -488,7 +497,7 @@ proptest! {
             1 => Just(b'/'),
         ], 0..64), 0..24)) {
         let (w, h) = (50, 16);
-        let mut s = Session::new(Arc::new(fixture("ui/three.md")), w, h, Terminal::default(), &Options::default());
+        let mut s = Session::new(&Shared::new(fixture("ui/three.md")), w, h, Terminal::default(), &Options::default());
         let mut vt = parser(w, h);
         for chunk in &chunks {
             s.feed(chunk);

@@ -39,7 +39,8 @@ pub struct DecideState {
     pub confirm: bool,
     /// `--decide-out FILE`: where the summary goes on quit.
     pub out: Option<PathBuf>,
-    questions: Vec<Question>,
+    /// Derived from the article alone: shared by every session on it.
+    questions: Arc<[Question]>,
     /// The blind order, made the first time blind mode is turned on.
     blind_order: OnceCell<Vec<Question>>,
     cache: RefCell<PieceCache>,
@@ -54,7 +55,22 @@ impl DecideState {
             blind: false,
             confirm: false,
             out,
-            questions: decide::questions(a),
+            questions: decide::questions(a).into(),
+            blind_order: OnceCell::new(),
+            cache: RefCell::new(PieceCache::default()),
+        }
+    }
+
+    /// A new reader's state on the same article: the questions are shared.
+    pub fn fresh(&self, out: Option<PathBuf>) -> DecideState {
+        DecideState {
+            answers: Answers::default(),
+            cursor: 0,
+            scroll: Pos::default(),
+            blind: false,
+            confirm: false,
+            out,
+            questions: self.questions.clone(),
             blind_order: OnceCell::new(),
             cache: RefCell::new(PieceCache::default()),
         }

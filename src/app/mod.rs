@@ -102,11 +102,39 @@ impl App {
         opts: &Options,
     ) -> App {
         let article = article.into();
+        let read = read::ReadState::new(&article);
+        let decide = decide::DecideState::new(&article, opts.decide_out.clone());
+        Self::build(article, read, decide, Some(items), theme, size, opts)
+    }
+
+    /// A new reader's app on this app's article, sharing with it what is
+    /// derived from the article alone (the Read view's item index, the
+    /// Decide view's questions): what many sessions on one file start from.
+    /// This app's items must have been found ([`App::new`]).
+    pub fn fresh(&self, theme: Theme, size: Rect, opts: &Options) -> App {
+        debug_assert!(
+            self.items.is_none(),
+            "App::fresh on an app with items to find"
+        );
+        let read = self.read.fresh();
+        let decide = self.decide.fresh(opts.decide_out.clone());
+        Self::build(self.article.clone(), read, decide, None, theme, size, opts)
+    }
+
+    fn build(
+        article: Arc<Article>,
+        read: read::ReadState,
+        decide: decide::DecideState,
+        items: Option<Items>,
+        theme: Theme,
+        size: Rect,
+        opts: &Options,
+    ) -> App {
         let mut app = App {
-            read: read::ReadState::new(&article),
+            read,
             table: table::TableState::default(),
             pros: pros::ProsState::default(),
-            decide: decide::DecideState::new(&article, opts.decide_out.clone()),
+            decide,
             search: search::Search::default(),
             article,
             theme,
@@ -117,7 +145,7 @@ impl App {
             status: None,
             clipboard: None,
             quit: false,
-            items: Some(items),
+            items,
         };
         if app.view != View::Read || opts.decide_out.is_some() {
             app.finish_items();

@@ -38,9 +38,11 @@ pub struct ReadState {
     /// A section jumped to that cannot reach the top (near the end): it stays current.
     pub section_hint: Option<usize>,
     /// What each layout item shows: a whole block, or one part of a table.
-    units: Vec<Unit>,
+    /// This and `block_item` come from the article alone: shared by every
+    /// session on it.
+    units: Arc<[Unit]>,
     /// The first item of each block.
-    block_item: Vec<u32>,
+    block_item: Arc<[u32]>,
     cache: RefCell<LineCache>,
     /// Each section's parent, for the folded outline (see [`super::outline`]).
     pub(super) parents: std::cell::OnceCell<Vec<Option<usize>>>,
@@ -94,11 +96,31 @@ impl ReadState {
             outline_sel: 0,
             outline_forced: None,
             section_hint: None,
-            units,
-            block_item,
+            units: units.into(),
+            block_item: block_item.into(),
             cache: RefCell::new(LineCache::default()),
             parents: std::cell::OnceCell::new(),
         }
+    }
+
+    /// A new reader's state on the same article: the item indexes are shared.
+    pub fn fresh(&self) -> ReadState {
+        ReadState {
+            top: Pos::default(),
+            focus: Focus::Content,
+            outline_sel: 0,
+            outline_forced: None,
+            section_hint: None,
+            units: self.units.clone(),
+            block_item: self.block_item.clone(),
+            cache: RefCell::new(LineCache::default()),
+            parents: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// True when both states use the same shared item indexes.
+    pub fn shares_indexes_with(&self, other: &ReadState) -> bool {
+        Arc::ptr_eq(&self.units, &other.units) && Arc::ptr_eq(&self.block_item, &other.block_item)
     }
 
     /// Number of layout items.
