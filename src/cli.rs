@@ -70,15 +70,24 @@ pub struct Args {
     pub decide_out: Option<std::path::PathBuf>,
 }
 
-/// True when the locale (LC_ALL, then LC_CTYPE, then LANG) says UTF-8.
-pub fn locale_is_utf8(get: impl Fn(&str) -> Option<String>) -> bool {
-    ["LC_ALL", "LC_CTYPE", "LANG"]
-        .iter()
-        .find_map(|k| get(k).filter(|v| !v.is_empty()))
-        .is_some_and(|v| {
-            let v = v.to_ascii_lowercase();
-            v.contains("utf-8") || v.contains("utf8")
-        })
+pub use crate::session::locale_is_utf8;
+
+impl Args {
+    /// Where the full-screen browser starts.
+    pub fn app_options(&self) -> crate::app::Options {
+        use crate::app::View;
+        let view = match self.view {
+            ViewArg::Read => View::Read,
+            ViewArg::Table => View::Table,
+            ViewArg::Pros => View::Pros,
+            ViewArg::Decide => View::Decide,
+        };
+        crate::app::Options {
+            view: Some(view),
+            section: self.section.clone(),
+            decide_out: self.decide_out.clone(),
+        }
+    }
 }
 
 fn env(k: &str) -> Option<String> {
@@ -146,7 +155,14 @@ pub fn main() -> u8 {
         };
         // The items (pros, cons, criteria) are found after the first frame.
         let (article, items) = unfinished.contenders();
-        return match crate::tui::run(article, items, &args, Theme::new(color, ascii)) {
+        let terminal = crate::session::Terminal {
+            term: env("TERM"),
+            color,
+            ascii,
+            mouse: !args.no_mouse,
+            paste: false,
+        };
+        return match crate::tui::run(article, items, &terminal, &args.app_options()) {
             Ok(()) => 0,
             Err(e) => {
                 say!("versus: {e}");

@@ -4,12 +4,11 @@
 //! bytes go (any `Write` behind a ratatui backend), so the same code can later
 //! serve a reader over an SSH channel.
 
-use crate::app::{App, Options, View};
+use crate::app::{App, Options};
 use crate::article::Article;
 use crate::article::parse::Items;
-use crate::cli::{Args, ViewArg};
 use crate::event::{self, Event, KeyEventKind, MouseEventKind};
-use crate::render::theme::Theme;
+use crate::session::Terminal;
 use crate::wire::Screen;
 use crossterm::event as ct;
 use crossterm::terminal;
@@ -217,37 +216,30 @@ fn install_signal_handlers() -> io::Result<()> {
     Ok(())
 }
 
-pub fn options(args: &Args) -> Options {
-    let view = match args.view {
-        ViewArg::Read => View::Read,
-        ViewArg::Table => View::Table,
-        ViewArg::Pros => View::Pros,
-        ViewArg::Decide => View::Decide,
-    };
-    Options {
-        view: Some(view),
-        section: args.section.clone(),
-        decide_out: args.decide_out.clone(),
-    }
-}
-
 pub use crate::session::{ENTER, MOUSE_ON};
 
 /// Runs the full-screen browser on the process's terminal. Nothing here
 /// waits for an answer from the terminal: the first frame goes out as soon
 /// as the article is parsed, together with the set-up sequences, in one write.
-pub fn run(article: Article, items: Items, args: &Args, theme: Theme) -> io::Result<()> {
+/// `terminal` is what the command line and the environment say of it (colour,
+/// glyphs, mouse), `options` where to start.
+pub fn run(
+    article: Article,
+    items: Items,
+    terminal: &Terminal,
+    options: &Options,
+) -> io::Result<()> {
     install_panic_hook();
     terminal::enable_raw_mode()?;
     let _guard = Guard;
     let (w, h) = terminal_size()?;
     let mut screen = Screen::new(RawStdout, w, h);
     screen.queue(ENTER.as_bytes());
-    if !args.no_mouse {
+    if terminal.mouse {
         screen.queue(MOUSE_ON.as_bytes());
     }
     let size = Rect::new(0, 0, w, h);
-    let mut app = App::with_items_pending(article, items, theme, size, &options(args));
+    let mut app = App::with_items_pending(article, items, terminal.theme(), size, options);
     run_app(&mut screen, &mut app, &mut TerminalEvents::default())?;
     write_decide_out(&app)
 }
