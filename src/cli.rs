@@ -36,7 +36,7 @@ pub enum ViewArg {
     name = "versus",
     version,
     about = "A terminal browser for comparison articles (\"Django vs Flask\").",
-    after_help = "Examples:\n  versus                      open the bundled Django vs Flask article\n  versus post.md --view table open a file on its feature table\n  curl -s URL | versus -      read an article from standard input\n  versus --print | less       plain text for pagers and files\n  versus --json post.md       the parsed model as JSON"
+    after_help = "Examples:\n  versus                         open the bundled Django vs Flask article\n  versus post.md --view table    open a file on its feature table\n  curl -s URL | versus -         read an article from standard input\n  versus --print | less          plain text for pagers and files\n  versus --json post.md          the parsed model as JSON\n  versus --no-mouse post.md      leave the mouse to the terminal (text selection)"
 )]
 pub struct Args {
     /// Article to open: a markdown file, or `-` for standard input (default: the bundled article).
@@ -62,7 +62,7 @@ pub struct Args {
     /// Start at the first section whose title contains TEXT.
     #[arg(long, value_name = "TEXT")]
     pub section: Option<String>,
-    /// Leave the mouse to the terminal (its own selection works; no wheel scrolling).
+    /// Leave the mouse to the terminal (its own selection works; no clicks or wheel scrolling).
     #[arg(long)]
     pub no_mouse: bool,
     /// When quitting, write the Decide view's answers and result to FILE as markdown.

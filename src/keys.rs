@@ -64,6 +64,8 @@ pub enum Action {
     ClearAll,
     /// Decide: hide which contender a criterion speaks for.
     Blind,
+    /// Decide, blind mode: show the score and the reasons.
+    Reveal,
 }
 
 /// A key as written in the table: a code and the modifiers that must be held.
@@ -124,6 +126,18 @@ pub const KEYMAP: &[Binding] = &[
         "prefer the contender on the right",
     ),
     b(
+        Table,
+        &[k('h'), code(KeyCode::Left), k('[')],
+        A::Left,
+        "cell cursor left (y copies the cell, Esc leaves)",
+    ),
+    b(
+        Table,
+        &[k('l'), code(KeyCode::Right), k(']')],
+        A::Right,
+        "cell cursor right",
+    ),
+    b(
         Global,
         &[k('h'), code(KeyCode::Left), k('[')],
         A::Left,
@@ -171,7 +185,13 @@ pub const KEYMAP: &[Binding] = &[
         Decide,
         &[k('b')],
         A::Blind,
-        "blind mode: hide whom a criterion favours",
+        "blind mode: hide whom a criterion favours, and the score",
+    ),
+    b(
+        Decide,
+        &[k('r')],
+        A::Reveal,
+        "reveal the score in blind mode",
     ),
     b(
         Decide,
@@ -224,9 +244,14 @@ pub const KEYMAP: &[Binding] = &[
         Global,
         &[code(KeyCode::Esc)],
         A::Escape,
-        "close help, search or highlights",
+        "close help, search, highlights or the table cell",
     ),
-    b(Global, &[k('q'), ctrl('c')], A::Quit, "quit"),
+    b(
+        Global,
+        &[k('q'), ctrl('c')],
+        A::Quit,
+        "quit (Ctrl-C: at once, from anywhere)",
+    ),
 ];
 
 /// Normalises what terminals send: Shift on a printable character is in the

@@ -21,7 +21,7 @@ use crate::app::{self, App, View, geometry};
 use crate::article::Article;
 use crate::article::parse::Items;
 use crate::decode::Decoder;
-use crate::event::{Event, KeyEventKind, MouseEventKind};
+use crate::event::{Event, KeyEventKind, MouseButton, MouseEventKind};
 use crate::render::theme::Theme;
 use crate::wire::Screen;
 use ratatui::layout::Rect;
@@ -349,6 +349,7 @@ pub fn apply(app: &mut App, ev: Event) {
         Event::Mouse(m) => match m.kind {
             MouseEventKind::ScrollDown => app.wheel(m.column, m.row, true),
             MouseEventKind::ScrollUp => app.wheel(m.column, m.row, false),
+            MouseEventKind::Down(MouseButton::Left) => app.click(m.column, m.row),
             _ => {}
         },
         Event::Paste(text) => app.on_paste(&text),

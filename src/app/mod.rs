@@ -3,7 +3,10 @@
 
 pub mod cell;
 pub mod decide;
+pub mod footer;
 pub mod geometry;
+pub mod help;
+mod mouse;
 pub mod outline;
 pub mod pros;
 pub mod read;
@@ -183,17 +186,28 @@ impl App {
     pub fn on_key(&mut self, ev: KeyEvent) {
         self.finish_items();
         self.status = None;
+        // Ctrl-C quits from anywhere at once: the help, the search prompt, a
+        // pending "clear all?" question. (Raw mode delivers it as a key.)
+        if ev.code == KeyCode::Char('c') && ev.modifiers.contains(KeyModifiers::CONTROL) {
+            self.quit = true;
+            return;
+        }
         if self.search.prompt.is_some() {
             self.search_prompt_key(ev);
             return;
         }
         if self.help.is_some() {
+            let page = self.help_layout().inner.height.saturating_sub(1).max(1) as isize;
             match keys::lookup(ev, Context::Global) {
                 Some(Action::Help | Action::Escape | Action::Quit) => self.help = None,
-                Some(Action::Down) => self.help = self.help.map(|h| h + 1),
-                Some(Action::Up) => self.help = self.help.map(|h| h.saturating_sub(1)),
-                Some(Action::PageDown) => self.help = self.help.map(|h| h + 10),
-                Some(Action::PageUp) => self.help = self.help.map(|h| h.saturating_sub(10)),
+                Some(Action::Down) => self.help_scroll(1),
+                Some(Action::Up) => self.help_scroll(-1),
+                Some(Action::PageDown) => self.help_scroll(page),
+                Some(Action::PageUp) => self.help_scroll(-page),
+                Some(Action::HalfDown) => self.help_scroll(page / 2),
+                Some(Action::HalfUp) => self.help_scroll(-page / 2),
+                Some(Action::Top) => self.help = Some(0),
+                Some(Action::Bottom) => self.help_scroll(isize::MAX / 2),
                 _ => {}
             }
             return;
@@ -262,6 +276,7 @@ impl App {
             Action::Escape => {
                 self.count = None;
                 self.search.clear();
+                self.table.col = 0;
             }
             Action::Search => self.search.prompt = Some(String::new()),
             Action::NextMatch => self.step_match(true),
@@ -289,6 +304,9 @@ impl App {
         self.read_resized();
         self.table_resized();
         self.decide_follow();
+        if self.view == View::Pros {
+            self.pros_resized();
+        }
     }
 
     fn set_view(&mut self, view: View) {
@@ -318,6 +336,7 @@ impl App {
             Some(t) => {
                 let what = match self.view {
                     View::Read => "section",
+                    View::Table if self.table.col > 0 => "table cell",
                     View::Table => "table row",
                     View::Decide => "decision summary",
                     _ => "pros and cons",
@@ -360,6 +379,10 @@ impl App {
     /// Mouse wheel over (col, row): scrolls the pane under the pointer.
     pub fn wheel(&mut self, col: u16, row: u16, down: bool) {
         self.finish_items();
+        if self.help.is_some() {
+            self.help_scroll(if down { 3 } else { -3 });
+            return;
+        }
         let pos = ratatui::layout::Position::new(col, row);
         match self.view {
             View::Read => {

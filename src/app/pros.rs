@@ -339,6 +339,25 @@ impl ProsLayout {
         Some((col, self.entry_line(a, col, entry)))
     }
 
+    /// Stacked: the contender whose part of the stack holds `line` (the
+    /// last whose name starts at or above it).
+    pub fn contender_at(&self, a: &Article, line: usize) -> Option<usize> {
+        let mut found = None;
+        for c in 0..self.starts.len() {
+            match self.start_of(a, c) {
+                Some((_, start)) if start <= line => found = Some(c),
+                _ => break,
+            }
+        }
+        found
+    }
+
+    /// The entry that searchable item `unit` is.
+    pub fn unit_entry(&self, unit: usize) -> Option<Entry> {
+        let &(col, entry) = self.units.get(unit)?;
+        self.columns.get(col)?.borrow().entries.get(entry).copied()
+    }
+
     /// Where contender `c` starts: (column, line).
     pub fn start_of(&self, a: &Article, c: usize) -> Option<(usize, usize)> {
         let &(col, entry) = self.starts.get(c)?;
@@ -425,14 +444,34 @@ impl App {
             Action::PrevSection => self.pros.col = self.pros.col.saturating_sub(1),
             _ => {}
         }
+        let l = self.pros_layout();
+        if !l.stacked {
+            return;
+        }
         if matches!(
             action,
             Action::Left | Action::Right | Action::NextSection | Action::PrevSection
         ) {
-            let l = self.pros_layout();
-            if l.stacked {
-                let start = l.start_of(&self.article, self.pros.col).map_or(0, |p| p.1);
-                self.pros.scroll = self.pros_scroll_limit(start);
+            let start = l.start_of(&self.article, self.pros.col).map_or(0, |p| p.1);
+            self.pros.scroll = self.pros_scroll_limit(start);
+        } else if self.pros.scroll != s {
+            // Stacked, scrolling: the contender in focus is the one at the top
+            // (what the footer names and `y` copies).
+            if let Some(c) = l.contender_at(&self.article, self.pros.scroll) {
+                self.pros.col = c;
+            }
+        }
+    }
+
+    /// After a resize: stacked, the contender in focus is the one shown at
+    /// the top (columns that became a stack scroll to it).
+    pub(super) fn pros_resized(&mut self) {
+        let l = self.pros_layout();
+        if l.stacked && l.contender_at(&self.article, self.pros.scroll) != Some(self.pros.col) {
+            let start = l.start_of(&self.article, self.pros.col).map_or(0, |p| p.1);
+            self.pros.scroll = self.pros_scroll_limit(start);
+            if let Some(c) = l.contender_at(&self.article, self.pros.scroll) {
+                self.pros.col = c;
             }
         }
     }
@@ -442,7 +481,11 @@ impl App {
         let Some((col, line)) = l.unit_pos(&self.article, unit) else {
             return;
         };
-        if !l.stacked {
+        if l.stacked {
+            if let Some(c) = l.contender_at(&self.article, line) {
+                self.pros.col = c;
+            }
+        } else {
             self.pros.col = col;
         }
         self.pros.scroll = self.pros_scroll_limit(line.saturating_sub(2));

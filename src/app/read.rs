@@ -90,29 +90,23 @@ impl ReadState {
                 _ => units.push(Unit::Doc(doc::item_of_block(a, b) as u32)),
             }
         }
-        ReadState {
-            top: Pos::default(),
-            focus: Focus::Content,
-            outline_sel: 0,
-            outline_forced: None,
-            section_hint: None,
-            units: units.into(),
-            block_item: block_item.into(),
-            cache: RefCell::new(LineCache::default()),
-            parents: std::cell::OnceCell::new(),
-        }
+        Self::with_indexes(units.into(), block_item.into())
     }
 
     /// A new reader's state on the same article: the item indexes are shared.
     pub fn fresh(&self) -> ReadState {
+        Self::with_indexes(self.units.clone(), self.block_item.clone())
+    }
+
+    fn with_indexes(units: Arc<[Unit]>, block_item: Arc<[u32]>) -> ReadState {
         ReadState {
             top: Pos::default(),
             focus: Focus::Content,
             outline_sel: 0,
             outline_forced: None,
             section_hint: None,
-            units: self.units.clone(),
-            block_item: self.block_item.clone(),
+            units,
+            block_item,
             cache: RefCell::new(LineCache::default()),
             parents: std::cell::OnceCell::new(),
         }
@@ -540,6 +534,19 @@ impl App {
         self.read_scroll_up(2.min(self.body_height() / 4));
         self.clamp_top();
         self.read.section_hint = None;
+        // The section named is the match's (its heading may be just below
+        // the top), and at the bottom the last one, as `G` says: the same
+        // place says the same "section i/n" however the reader got there.
+        let nsec = self.article.sections.len();
+        let of_match = self
+            .read
+            .block_of(&self.article, item)
+            .map(|b| self.article.section_of_block(b));
+        if nsec > 0 && self.read.top >= self.max_top() {
+            self.read.section_hint = Some(nsec - 1);
+        } else if let Some(s) = of_match.filter(|&s| s > self.current_section()) {
+            self.read.section_hint = Some(s);
+        }
         self.read.outline_sel = self.current_section();
     }
 }
