@@ -13,7 +13,9 @@ use std::rc::Rc;
 use std::sync::Arc;
 use versus::app::{App, Options, View};
 use versus::article::{self, Article};
-use versus::event::{Event, KeyCode, KeyEvent, KeyModifiers, MouseEvent, MouseEventKind};
+use versus::event::{
+    Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
 use versus::render::theme::Theme;
 use versus::session::{self, Session, Shared, Terminal};
 use versus::tui::{self, Events};
@@ -79,10 +81,11 @@ fn encode(ev: &Event) -> Vec<u8> {
             s.to_vec()
         }
         Event::Mouse(m) => {
-            let b = if m.kind == MouseEventKind::ScrollDown {
-                65
-            } else {
-                64
+            let b = match m.kind {
+                MouseEventKind::ScrollDown => 65,
+                MouseEventKind::ScrollUp => 64,
+                MouseEventKind::Down(MouseButton::Left) => 0,
+                other => panic!("no encoding for {other:?}"),
             };
             format!("\x1b[<{b};{};{}M", m.column + 1, m.row + 1).into_bytes()
         }
@@ -105,7 +108,7 @@ impl Rng {
 }
 
 /// A random reader: scrolling mostly, views, toggles, searches (typed one
-/// key per step), the help, the wheel, resizes, held-down keys, and Esc
+/// key per step), the help, the wheel, clicks, resizes, held-down keys, and Esc
 /// alone (a terminal cannot tell Esc followed by a key from Alt-key).
 fn random_steps(seed: u64, n: usize) -> Vec<Step> {
     use KeyCode::*;
@@ -145,6 +148,12 @@ fn random_steps(seed: u64, n: usize) -> Vec<Step> {
                 rng.below(40) as u16,
             )),
             23 => one(key(Char('5'))),
+            27 => one(Event::Mouse(MouseEvent {
+                kind: MouseEventKind::Down(MouseButton::Left),
+                column: rng.below(120) as u16,
+                row: rng.below(40) as u16,
+                modifiers: KeyModifiers::NONE,
+            })),
             24..=26 => Step::Input(
                 (0..2 + rng.below(6))
                     .map(|_| key(if rng.below(3) == 0 { Up } else { Down }))
