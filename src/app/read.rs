@@ -45,7 +45,9 @@ pub struct ReadState {
     block_item: Arc<[u32]>,
     cache: RefCell<LineCache>,
     /// Each section's parent, for the folded outline (see [`super::outline`]).
-    pub(super) parents: std::cell::OnceCell<Vec<Option<usize>>>,
+    /// Found when the outline is first shown, by whichever session sharing
+    /// the indexes shows it first.
+    pub(super) parents: Arc<std::sync::OnceLock<Vec<Option<usize>>>>,
 }
 
 /// One layout item of the Read view. A table is split into the lines above
@@ -90,15 +92,23 @@ impl ReadState {
                 _ => units.push(Unit::Doc(doc::item_of_block(a, b) as u32)),
             }
         }
-        Self::with_indexes(units.into(), block_item.into())
+        Self::with_indexes(units.into(), block_item.into(), Arc::default())
     }
 
     /// A new reader's state on the same article: the item indexes are shared.
     pub fn fresh(&self) -> ReadState {
-        Self::with_indexes(self.units.clone(), self.block_item.clone())
+        Self::with_indexes(
+            self.units.clone(),
+            self.block_item.clone(),
+            self.parents.clone(),
+        )
     }
 
-    fn with_indexes(units: Arc<[Unit]>, block_item: Arc<[u32]>) -> ReadState {
+    fn with_indexes(
+        units: Arc<[Unit]>,
+        block_item: Arc<[u32]>,
+        parents: Arc<std::sync::OnceLock<Vec<Option<usize>>>>,
+    ) -> ReadState {
         ReadState {
             top: Pos::default(),
             focus: Focus::Content,
@@ -108,7 +118,7 @@ impl ReadState {
             units,
             block_item,
             cache: RefCell::new(LineCache::default()),
-            parents: std::cell::OnceCell::new(),
+            parents,
         }
     }
 
