@@ -404,6 +404,39 @@ fn ten_sessions_share_one_article_and_keep_their_own_places() {
 }
 
 #[test]
+fn sessions_at_one_width_share_the_pros_and_cons_layout() {
+    let shared = Shared::new(article::bundled());
+    let new = |w| Session::new(&shared, w, 30, Terminal::default(), &Options::default());
+    let (mut a, mut b, mut c) = (new(100), new(100), new(90));
+    for s in [&mut a, &mut b, &mut c] {
+        s.feed(b"3");
+        while s.has_work() {
+            s.work();
+        }
+    }
+    assert!(a.app().pros.shares_layouts_with(&c.app().pros));
+    assert!(Arc::ptr_eq(&a.app().pros_layout(), &b.app().pros_layout()));
+    assert!(!Arc::ptr_eq(&a.app().pros_layout(), &c.app().pros_layout()));
+    // Hiding the cons is another layout; each reader keeps their own toggles.
+    b.feed(b"c");
+    assert!(!Arc::ptr_eq(&a.app().pros_layout(), &b.app().pros_layout()));
+    assert!(a.app().pros.show_cons && !b.app().pros.show_cons);
+    // A layout measured by one reader shows the same to the next as to an
+    // app alone.
+    let mut alone = App::new(
+        article::bundled(),
+        theme(),
+        Rect::new(0, 0, 100, 30),
+        &Options::default(),
+    );
+    alone.on_key(KeyEvent::new(KeyCode::Char('3'), KeyModifiers::NONE));
+    while alone.has_work() {
+        alone.work();
+    }
+    assert_eq!(*a.shown(), render(&alone));
+}
+
+#[test]
 fn a_paste_types_into_the_search_prompt_and_runs_nothing_elsewhere() {
     let mut s = Session::new(
         &Shared::new(article::bundled()),

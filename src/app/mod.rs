@@ -107,12 +107,21 @@ impl App {
         let article = article.into();
         let read = read::ReadState::new(&article);
         let decide = decide::DecideState::new(&article, opts.decide_out.clone());
-        Self::build(article, read, decide, Some(items), theme, size, opts)
+        let pros = pros::ProsState::default();
+        Self::build(
+            article,
+            (read, pros, decide),
+            Some(items),
+            theme,
+            size,
+            opts,
+        )
     }
 
     /// A new reader's app on this app's article, sharing with it what is
-    /// derived from the article alone (the Read view's item index, the
-    /// Decide view's questions): what many sessions on one file start from.
+    /// derived from the article alone (the Read view's item index and the
+    /// outline's section tree, the Pros & Cons layouts, the Decide view's
+    /// questions): what many sessions on one file start from.
     /// This app's items must have been found ([`App::new`]).
     pub fn fresh(&self, theme: Theme, size: Rect, opts: &Options) -> App {
         debug_assert!(
@@ -121,13 +130,14 @@ impl App {
         );
         let read = self.read.fresh();
         let decide = self.decide.fresh(opts.decide_out.clone());
-        Self::build(self.article.clone(), read, decide, None, theme, size, opts)
+        let pros = self.pros.fresh();
+        let article = self.article.clone();
+        Self::build(article, (read, pros, decide), None, theme, size, opts)
     }
 
     fn build(
         article: Arc<Article>,
-        read: read::ReadState,
-        decide: decide::DecideState,
+        (read, pros, decide): (read::ReadState, pros::ProsState, decide::DecideState),
         items: Option<Items>,
         theme: Theme,
         size: Rect,
@@ -136,7 +146,7 @@ impl App {
         let mut app = App {
             read,
             table: table::TableState::default(),
-            pros: pros::ProsState::default(),
+            pros,
             decide,
             search: search::Search::default(),
             article,

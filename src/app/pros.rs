@@ -22,10 +22,33 @@ pub struct ProsState {
     pub scroll: usize,
     /// The layout for (width, pros shown, cons shown), filled in as it is shown.
     cache: RefCell<Option<(LayoutKey, Arc<ProsLayout>)>>,
+    /// The layouts lately made by any app sharing this one's article (see
+    /// [`App::fresh`]): a layout depends on the article and its key only, so
+    /// readers at the same width share one, measured once.
+    shared: Arc<LockCell<Vec<(LayoutKey, Arc<ProsLayout>)>>>,
 }
 
 /// What the Pros & Cons layout depends on: width, pros shown, cons shown.
 type LayoutKey = (usize, bool, bool);
+
+/// How many layouts the apps on one article keep in common (the most
+/// recently made); an app still holds its own while it shows it.
+const SHARED_LAYOUTS: usize = 8;
+
+impl ProsState {
+    /// A new reader's state sharing this one's layouts.
+    pub fn fresh(&self) -> ProsState {
+        ProsState {
+            shared: self.shared.clone(),
+            ..ProsState::default()
+        }
+    }
+
+    /// True when both states draw on the same shared layouts.
+    pub fn shares_layouts_with(&self, other: &ProsState) -> bool {
+        Arc::ptr_eq(&self.shared, &other.shared)
+    }
+}
 
 impl Default for ProsState {
     fn default() -> Self {
@@ -35,6 +58,7 @@ impl Default for ProsState {
             col: 0,
             scroll: 0,
             cache: RefCell::new(None),
+            shared: Arc::default(),
         }
     }
 }
@@ -408,7 +432,20 @@ impl App {
         match &*cache {
             Some((k, l)) if *k == key => l.clone(),
             _ => {
-                let l = Arc::new(layout(&self.article, key.0, &self.pros));
+                let l = {
+                    let mut shared = self.pros.shared.borrow_mut();
+                    match shared.iter().find(|(k, _)| *k == key) {
+                        Some((_, l)) => l.clone(),
+                        None => {
+                            let l = Arc::new(layout(&self.article, key.0, &self.pros));
+                            if shared.len() >= SHARED_LAYOUTS {
+                                shared.remove(0);
+                            }
+                            shared.push((key, l.clone()));
+                            l
+                        }
+                    }
+                };
                 *cache = Some((key, l.clone()));
                 l
             }
