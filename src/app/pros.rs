@@ -25,8 +25,11 @@ pub struct ProsState {
     /// The layouts lately made by any app sharing this one's article (see
     /// [`App::fresh`]): a layout depends on the article and its key only, so
     /// readers at the same width share one, measured once.
-    shared: Arc<LockCell<Vec<(LayoutKey, Arc<ProsLayout>)>>>,
+    shared: Arc<LockCell<SharedLayouts>>,
 }
+
+/// The layouts kept in common, most recent last.
+type SharedLayouts = Vec<(LayoutKey, Arc<ProsLayout>)>;
 
 /// What the Pros & Cons layout depends on: width, pros shown, cons shown.
 type LayoutKey = (usize, bool, bool);
