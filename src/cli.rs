@@ -3,6 +3,7 @@
 use crate::article::Article;
 use crate::input;
 use crate::print;
+use crate::render::caps::Caps;
 use crate::render::theme::Theme;
 use clap::{Parser, ValueEnum};
 use std::io::{IsTerminal, Write};
@@ -102,6 +103,20 @@ fn term_is_dumb() -> bool {
     env("TERM").is_none_or(|t| t.is_empty() || t == "dumb")
 }
 
+/// The terminal's capabilities from `TERM` and friends (no query), with
+/// the colour and ASCII choices of the command line and the environment:
+/// `--color always` gives colour even to a terminal `TERM` says has none.
+pub fn term_caps(args: &Args, ascii: bool, get: impl Fn(&str) -> Option<String>) -> Caps {
+    let mut caps = Caps::from_env(&get);
+    caps.color = match args.color {
+        ColorChoice::Never => false,
+        ColorChoice::Always => true,
+        ColorChoice::Auto => caps.color && get("NO_COLOR").is_none_or(|v| v.is_empty()),
+    };
+    caps.ascii = ascii;
+    caps
+}
+
 impl Args {
     /// The arguments of a bare `versus`: what clap gives for no arguments,
     /// without building clap's parser (a tenth of a millisecond before the
@@ -148,17 +163,12 @@ pub fn main() -> u8 {
 
     let interactive = !args.print && !args.json && stdout_tty && !term_is_dumb();
     if interactive {
-        let color = match args.color {
-            ColorChoice::Never => false,
-            ColorChoice::Always => true,
-            ColorChoice::Auto => !no_color_env(),
-        };
+        let caps = term_caps(&args, ascii, env);
         // The items (pros, cons, criteria) are found after the first frame.
         let (article, items) = unfinished.contenders();
         let terminal = crate::session::Terminal {
             term: env("TERM"),
-            color,
-            ascii,
+            caps,
             mouse: !args.no_mouse,
             paste: false,
         };
@@ -219,7 +229,10 @@ fn print_mode(args: &Args, article: &Article, ascii: bool, tty: bool) -> u8 {
         None if tty => crossterm::terminal::size().map_or(80, |(w, _)| usize::from(w)),
         None => 80,
     };
-    let theme = Theme::new(color, ascii);
+    let theme = Theme {
+        urls: true,
+        ..Theme::new(color, ascii)
+    };
     for w in &article.warnings {
         say!("versus: {}: warning: {w}", article.source);
     }

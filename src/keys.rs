@@ -66,6 +66,10 @@ pub enum Action {
     Blind,
     /// Decide, blind mode: show the score and the reasons.
     Reveal,
+    /// Read: select the next link on screen (or below it).
+    NextLink,
+    /// Read: select the previous link.
+    PrevLink,
 }
 
 /// A key as written in the table: a code and the modifiers that must be held.
@@ -228,6 +232,13 @@ pub const KEYMAP: &[Binding] = &[
         "jump to the section (outline)",
     ),
     b(Read, &[k('o')], A::ToggleOutline, "show / hide the outline"),
+    b(
+        Read,
+        &[k('f')],
+        A::NextLink,
+        "select the next link (Enter follows, y copies)",
+    ),
+    b(Read, &[k('F')], A::PrevLink, "select the previous link"),
     b(
         Global,
         &[k('/')],

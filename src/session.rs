@@ -22,8 +22,9 @@ use crate::article::Article;
 use crate::article::parse::Items;
 use crate::decode::Decoder;
 use crate::event::{Event, KeyEventKind, MouseButton, MouseEventKind};
+use crate::render::caps::Caps;
 use crate::render::theme::Theme;
-use crate::wire::Screen;
+use crate::wire::{LinkSpot, Screen};
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 use std::io::{self, Write};
@@ -36,9 +37,39 @@ pub const ENTER: &str = "\x1b[?1049h\x1b[?25l";
 pub const MOUSE_ON: &str = "\x1b[?1000h\x1b[?1006h";
 /// Bracketed paste: pasted text arrives marked, never read as keys.
 pub const PASTE_ON: &str = "\x1b[?2004h";
-/// The bytes that put a terminal back as we found it.
-pub const LEAVE: &str =
-    "\x1b[?2004l\x1b[?1000l\x1b[?1002l\x1b[?1003l\x1b[?1006l\x1b[?1015l\x1b[0m\x1b[?25h\x1b[?1049l";
+pub const PASTE_OFF: &str = "\x1b[?2004l";
+/// The bytes that put an xterm-like terminal back as we found it.
+pub const RESTORE: &str =
+    "\x1b[?1000l\x1b[?1002l\x1b[?1003l\x1b[?1006l\x1b[?1015l\x1b[0m\x1b[?25h\x1b[?1049l";
+
+/// The bytes that put a terminal with `caps` back as we found it. Without an
+/// alternate screen the screen is cleared instead.
+pub fn restore_seq(caps: &Caps) -> &'static str {
+    match (caps.alt_screen, caps.mouse, caps.cursor_hide) {
+        (true, true, true) => RESTORE,
+        (false, true, true) => "\x1b[?1000l\x1b[?1006l\x1b[0m\x1b[?25h\x1b[H\x1b[J",
+        (false, false, true) => "\x1b[0m\x1b[?25h\x1b[H\x1b[J",
+        (false, false, false) => "\x1b[0m\x1b[H\x1b[J",
+        // Not a combination `Caps::for_term` gives: undo all that may be set.
+        _ => "\x1b[?1000l\x1b[?1006l\x1b[0m\x1b[?25h\x1b[?1049l",
+    }
+}
+
+/// The set-up sequences for `caps` (with `mouse`, mouse reports where the
+/// terminal has them).
+pub fn enter_seq(caps: &Caps, mouse: bool) -> String {
+    let mut s = String::new();
+    if caps.alt_screen {
+        s.push_str("\x1b[?1049h");
+    }
+    if caps.cursor_hide {
+        s.push_str("\x1b[?25l");
+    }
+    if mouse && caps.mouse {
+        s.push_str(MOUSE_ON);
+    }
+    s
+}
 
 /// What a session knows of its reader's terminal. A front end fills it from
 /// that reader's own environment (an SSH client's `TERM` and locale, or the
@@ -47,12 +78,12 @@ pub const LEAVE: &str =
 pub struct Terminal {
     /// `TERM`, as the reader's terminal gave it.
     pub term: Option<String>,
-    pub color: bool,
-    /// ASCII glyphs only (a locale that is not UTF-8).
-    pub ascii: bool,
-    /// Report the wheel and buttons (off leaves selection to the terminal).
+    /// What it understands, colour and ASCII included (see [`Caps`]).
+    pub caps: Caps,
+    /// Ask for the wheel and buttons where it has them (off leaves
+    /// selection to the terminal).
     pub mouse: bool,
-    /// Bracketed paste.
+    /// Bracketed paste, where it has mouse reports (an xterm-like terminal).
     pub paste: bool,
 }
 
@@ -60,8 +91,7 @@ impl Default for Terminal {
     fn default() -> Self {
         Terminal {
             term: Some("xterm-256color".into()),
-            color: true,
-            ascii: false,
+            caps: Caps::XTERM,
             mouse: true,
             paste: true,
         }
@@ -69,16 +99,17 @@ impl Default for Terminal {
 }
 
 impl Terminal {
-    /// From a reader's environment variables (`get("TERM")`, `NO_COLOR`,
-    /// `LC_ALL`, `LC_CTYPE`, `LANG`).
+    /// From a reader's environment variables (`TERM` and the terminal's own
+    /// variables, `NO_COLOR`, `LC_ALL`, `LC_CTYPE`, `LANG`).
     pub fn from_env(get: impl Fn(&str) -> Option<String>) -> Terminal {
         let term = get("TERM").filter(|t| !t.is_empty());
-        let dumb = term.as_deref().is_none_or(|t| t == "dumb");
+        let mut caps = Caps::from_env(&get);
         let no_color = get("NO_COLOR").is_some_and(|v| !v.is_empty());
+        caps.color &= !no_color && term.as_deref().is_some_and(|t| t != "dumb");
+        caps.ascii = !locale_is_utf8(&get);
         Terminal {
-            color: !no_color && !dumb,
-            ascii: !locale_is_utf8(&get),
             term,
+            caps,
             mouse: true,
             paste: true,
         }
@@ -91,7 +122,30 @@ impl Terminal {
     }
 
     pub fn theme(&self) -> Theme {
-        Theme::new(self.color, self.ascii)
+        Theme::new(self.caps.color, self.caps.ascii)
+    }
+
+    fn paste_on(&self) -> bool {
+        self.paste && self.caps.mouse
+    }
+
+    /// The bytes a session starts with, before its first frame.
+    pub fn enter_seq(&self) -> String {
+        let mut s = enter_seq(&self.caps, self.mouse);
+        if self.paste_on() {
+            s.push_str(PASTE_ON);
+        }
+        s
+    }
+
+    /// The bytes a session ends with: the terminal as it was.
+    pub fn leave_seq(&self) -> String {
+        let mut s = String::new();
+        if self.paste_on() {
+            s.push_str(PASTE_OFF);
+        }
+        s.push_str(restore_seq(&self.caps));
+        s
     }
 }
 
@@ -192,15 +246,11 @@ impl Session {
         Self::start(app, terminal)
     }
 
-    fn start(app: App, terminal: Terminal) -> Session {
-        let mut screen = Screen::new(Vec::new(), app.size.width, app.size.height);
-        screen.queue(ENTER.as_bytes());
-        if terminal.mouse {
-            screen.queue(MOUSE_ON.as_bytes());
-        }
-        if terminal.paste {
-            screen.queue(PASTE_ON.as_bytes());
-        }
+    fn start(mut app: App, terminal: Terminal) -> Session {
+        let (w, h) = (app.size.width, app.size.height);
+        let mut screen = Screen::with_caps(Vec::new(), w, h, terminal.caps);
+        screen.queue(terminal.enter_seq().as_bytes());
+        app.clipboard_works = terminal.caps.osc52;
         let mut s = Session {
             app,
             screen,
@@ -325,10 +375,12 @@ impl Session {
             return;
         }
         if self.quit {
-            if let Some(text) = self.app.clipboard.take() {
+            if let Some(text) = self.app.clipboard.take()
+                && self.screen.caps().osc52
+            {
                 self.screen.queue(osc52(&text).as_bytes());
             }
-            self.screen.queue(LEAVE.as_bytes());
+            self.screen.queue(self.terminal.leave_seq().as_bytes());
             // A Vec takes every write: this cannot fail.
             let _ = self.screen.send_queued();
         } else {
@@ -361,14 +413,36 @@ pub fn apply(app: &mut App, ev: Event) {
 /// Draws the app's current state: the difference from what the terminal
 /// shows goes out in one write, with a pending clipboard copy.
 pub fn draw<W: Write>(screen: &mut Screen<W>, app: &mut App) -> io::Result<()> {
-    if let Some(text) = app.clipboard.take() {
+    if let Some(text) = app.clipboard.take()
+        && screen.caps().osc52
+    {
         screen.queue(osc52(&text).as_bytes());
     }
     if screen.area() != app.size {
         screen.resize(app.size.width, app.size.height);
     }
+    if screen.caps().osc8 {
+        screen.set_links(link_spots(app));
+    }
     let pane = scroll_pane(app);
     screen.draw(|buf| (&*app).render(buf.area, buf), pane)
+}
+
+/// The Read view's links on screen whose targets may go to the terminal
+/// as OSC 8 hyperlinks (see [`crate::wire::osc8_target`]).
+pub fn link_spots(app: &App) -> Vec<LinkSpot> {
+    app.read_link_cells()
+        .into_iter()
+        .filter_map(|c| {
+            let url = crate::wire::osc8_target(&app.link_url(c.link)?)?;
+            Some(LinkSpot {
+                y: c.y,
+                x0: c.x0,
+                x1: c.x1,
+                url,
+            })
+        })
+        .collect()
 }
 
 /// The pane whose rows may have scrolled since the last frame, for the
@@ -434,15 +508,15 @@ mod tests {
             }
         };
         let t = Terminal::from_env(env(&[("TERM", "xterm"), ("LANG", "en_US.UTF-8")]));
-        assert!(t.color && !t.ascii && t.is_capable());
+        assert!(t.caps.color && !t.caps.ascii && t.is_capable());
         let t = Terminal::from_env(env(&[("TERM", "xterm"), ("NO_COLOR", "1"), ("LANG", "C")]));
-        assert!(!t.color && t.ascii);
+        assert!(!t.caps.color && t.caps.ascii);
         let t = Terminal::from_env(env(&[
             ("TERM", "dumb"),
             ("LANG", "C.UTF-8"),
             ("LC_ALL", "POSIX"),
         ]));
-        assert!(!t.color && t.ascii && !t.is_capable());
+        assert!(!t.caps.color && t.caps.ascii && !t.is_capable());
         assert!(!Terminal::from_env(env(&[])).is_capable());
     }
 }

@@ -16,6 +16,7 @@ use versus::article::{self, Article};
 use versus::event::{
     Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
+use versus::render::caps::Caps;
 use versus::render::theme::Theme;
 use versus::session::{self, Session, Shared, Terminal};
 use versus::tui::{self, Events};
@@ -211,10 +212,8 @@ fn theme() -> Theme {
 /// What `tui::run_app` writes for the steps, with a session's set-up bytes.
 fn front_end_bytes(article: Article, w: u16, h: u16, steps: &[Step]) -> Vec<u8> {
     let wire = Wire::default();
-    let mut screen = Screen::new(wire.clone(), w, h);
-    for s in [session::ENTER, session::MOUSE_ON, session::PASTE_ON] {
-        screen.queue(s.as_bytes());
-    }
+    let mut screen = Screen::with_caps(wire.clone(), w, h, Caps::XTERM);
+    screen.queue(Terminal::default().enter_seq().as_bytes());
     let mut app = App::new(article, theme(), Rect::new(0, 0, w, h), &Options::default());
     let mut script = Script {
         steps: steps
@@ -291,7 +290,7 @@ fn a_session_fed_bytes_writes_what_the_terminal_front_end_writes() {
             });
             assert!(s.wants_quit(), "{name} {w}x{h}");
             let tail = got
-                .strip_suffix(session::LEAVE.as_bytes())
+                .strip_suffix(Terminal::default().leave_seq().as_bytes())
                 .unwrap_or_else(|| panic!("{name} {w}x{h}: the output does not end by leaving"));
             assert!(
                 tail == want.as_slice(),
@@ -466,7 +465,10 @@ fn quitting_puts_the_terminal_back_and_later_input_is_ignored() {
     assert!(first.starts_with(session::ENTER.as_bytes()));
     s.feed(b"jjqjjj");
     assert!(s.wants_quit());
-    assert!(s.take_output().ends_with(session::LEAVE.as_bytes()));
+    assert!(
+        s.take_output()
+            .ends_with(Terminal::default().leave_seq().as_bytes())
+    );
     s.feed(b"jjj");
     s.resize(100, 30);
     assert!(s.take_output().is_empty());
@@ -492,8 +494,10 @@ fn the_readers_terminal_decides_colour_glyphs_and_mouse() {
     );
     let out = s.take_output();
     let find = |needle: &str| out.windows(needle.len()).any(|w| w == needle.as_bytes());
+    // A VT100: no mouse, no bracketed paste, no alternate screen.
     assert!(!find(session::MOUSE_ON));
-    assert!(find(session::PASTE_ON));
+    assert!(!find(session::PASTE_ON));
+    assert!(!find("\x1b[?1049h"));
     let mut vt = parser(80, 24);
     vt.process(&out);
     let screen = vt.screen();

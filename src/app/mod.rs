@@ -82,6 +82,8 @@ pub struct App {
     pub status: Option<String>,
     /// Text to put on the clipboard; the event loop writes it as OSC 52.
     pub clipboard: Option<String>,
+    /// False on a terminal without OSC 52 (`render::caps`): `y` says so.
+    pub clipboard_works: bool,
     pub quit: bool,
     /// The article's items, while they are still to be found.
     items: Option<Items>,
@@ -157,6 +159,7 @@ impl App {
             count: None,
             status: None,
             clipboard: None,
+            clipboard_works: true,
             quit: false,
             items,
         };
@@ -287,6 +290,7 @@ impl App {
                 self.count = None;
                 self.search.clear();
                 self.table.col = 0;
+                self.read.link = None;
             }
             Action::Search => self.search.prompt = Some(String::new()),
             Action::NextMatch => self.step_match(true),
@@ -343,8 +347,12 @@ impl App {
             View::Decide => self.decide_copy_text(),
         };
         match text {
+            Some(_) if !self.clipboard_works => {
+                self.status = Some("this terminal cannot set the clipboard (no OSC 52)".into());
+            }
             Some(t) => {
                 let what = match self.view {
+                    View::Read if self.read.link.is_some() => "link",
                     View::Read => "section",
                     View::Table if self.table.col > 0 => "table cell",
                     View::Table => "table row",

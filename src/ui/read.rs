@@ -16,6 +16,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let current = current_match(app, h);
     let lines = highlighted_at(app, app.read_visible(h), current);
     draw_lines(&lines, text, buf);
+    if let Some(sel) = app.read.link {
+        for c in app.read_link_cells().iter().filter(|c| c.link == sel) {
+            let cells = Rect::new(c.x0, c.y, c.x1 - c.x0, 1);
+            buf.set_style(cells, app.theme.link_selected());
+        }
+    }
 }
 
 /// The current match's (row, match in the row) among the `h` rows shown.
