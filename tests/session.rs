@@ -209,12 +209,21 @@ fn theme() -> Theme {
     Terminal::default().theme()
 }
 
-/// What `tui::run_app` writes for the steps, with a session's set-up bytes.
-fn front_end_bytes(article: Article, w: u16, h: u16, steps: &[Step]) -> Vec<u8> {
+/// What `tui::run_app` writes for the steps on `terminal`, with a session's
+/// set-up bytes.
+fn front_end_bytes(
+    article: Article,
+    w: u16,
+    h: u16,
+    terminal: &Terminal,
+    steps: &[Step],
+) -> Vec<u8> {
     let wire = Wire::default();
-    let mut screen = Screen::with_caps(wire.clone(), w, h, Caps::XTERM);
-    screen.queue(Terminal::default().enter_seq().as_bytes());
-    let mut app = App::new(article, theme(), Rect::new(0, 0, w, h), &Options::default());
+    let mut screen = Screen::with_caps(wire.clone(), w, h, terminal.caps);
+    screen.queue(terminal.enter_seq().as_bytes());
+    let size = Rect::new(0, 0, w, h);
+    let mut app = App::new(article, terminal.theme(), size, &Options::default());
+    app.clipboard_works = terminal.caps.osc52;
     let mut script = Script {
         steps: steps
             .iter()
@@ -267,19 +276,32 @@ fn a_session_fed_bytes_writes_what_the_terminal_front_end_writes() {
         ("bundled", article::bundled),
         ("three", || fixture("ui/three.md")),
     ];
+    // An xterm, and a VT100 in ASCII (no colour, alternate screen, mouse or
+    // scrolling; every glyph spelled in ASCII).
+    let vt100 = Terminal {
+        term: Some("vt100".into()),
+        caps: Caps {
+            ascii: true,
+            ..Caps::VT100
+        },
+        mouse: true,
+        paste: true,
+    };
+    let terminals = [Terminal::default(), Terminal::default(), vt100];
     let mut frames = 0;
     for (n, (name, art)) in cases.iter().enumerate() {
         for (i, (w, h)) in [(80u16, 24u16), (120, 40), (43, 17)]
             .into_iter()
             .enumerate()
         {
+            let terminal = &terminals[i];
             let steps = random_steps(0xfeed_0000 + (n * 3 + i) as u64, 300);
-            let want = front_end_bytes(art(), w, h, &steps);
+            let want = front_end_bytes(art(), w, h, terminal, &steps);
             let mut s = Session::new(
                 &Shared::new(art()),
                 w,
                 h,
-                Terminal::default(),
+                terminal.clone(),
                 &Options::default(),
             );
             let mut got = s.take_output();
@@ -290,7 +312,7 @@ fn a_session_fed_bytes_writes_what_the_terminal_front_end_writes() {
             });
             assert!(s.wants_quit(), "{name} {w}x{h}");
             let tail = got
-                .strip_suffix(Terminal::default().leave_seq().as_bytes())
+                .strip_suffix(terminal.leave_seq().as_bytes())
                 .unwrap_or_else(|| panic!("{name} {w}x{h}: the output does not end by leaving"));
             assert!(
                 tail == want.as_slice(),
