@@ -7,10 +7,11 @@
 //! each on any thread: a `Session` is `Send`.
 //!
 //! The article is shared: every session on the same file starts from one
-//! [`Shared`], and holds the same `Arc<Article>` and the indexes derived
-//! from it alone (the Read view's items, the Decide view's questions); a
-//! session's own state is its positions, answers, layout caches and the two
-//! screen buffers.
+//! [`Shared`], and holds the same `Arc<Article>` and what is derived from it
+//! alone (the Read view's items, the outline's section tree, the Pros & Cons
+//! layouts, the Decide view's questions); a session's own state is its
+//! positions, answers, layout caches and the two screen buffers. What the
+//! reader's terminal understands comes with the session ([`Terminal`]).
 //!
 //! The steps are the terminal front end's ([`crate::tui::run_app`]): apply
 //! every event that came in together, then draw once; the app's own work
