@@ -196,6 +196,18 @@ impl Shared {
     }
 }
 
+/// The largest screen a session draws: a client may announce any size up to
+/// 65535x65535, and two buffers of that many cells would not fit in memory.
+/// A bigger terminal shows the browser in its top-left corner. 640x320 is
+/// two full-screen 4K monitors' worth of a small font, about 16 MiB of
+/// screen buffers at most.
+pub const MAX_COLUMNS: u16 = 640;
+pub const MAX_ROWS: u16 = 320;
+
+fn clamp_size(width: u16, height: u16) -> (u16, u16) {
+    (width.min(MAX_COLUMNS), height.min(MAX_ROWS))
+}
+
 /// One reader's browser.
 pub struct Session {
     app: App,
@@ -226,6 +238,7 @@ impl Session {
         terminal: Terminal,
         options: &app::Options,
     ) -> Session {
+        let (width, height) = clamp_size(width, height);
         let size = Rect::new(0, 0, width, height);
         let app = shared.app(terminal.theme(), size, options);
         Self::start(app, terminal)
@@ -242,6 +255,7 @@ impl Session {
         terminal: Terminal,
         options: &app::Options,
     ) -> Session {
+        let (width, height) = clamp_size(width, height);
         let size = Rect::new(0, 0, width, height);
         let app = App::with_items_pending(article, items, terminal.theme(), size, options);
         Self::start(app, terminal)
@@ -290,11 +304,13 @@ impl Session {
         self.apply_decoded();
     }
 
-    /// The reader's terminal changed size.
+    /// The reader's terminal changed size (drawn at most
+    /// [`MAX_COLUMNS`] x [`MAX_ROWS`]).
     pub fn resize(&mut self, width: u16, height: u16) {
         if self.quit {
             return;
         }
+        let (width, height) = clamp_size(width, height);
         apply(&mut self.app, Event::Resize(width, height));
         self.draw();
     }
@@ -365,6 +381,13 @@ impl Session {
     }
 
     fn apply_one(&mut self, ev: Event) {
+        let ev = match ev {
+            Event::Resize(w, h) => {
+                let (w, h) = clamp_size(w, h);
+                Event::Resize(w, h)
+            }
+            ev => ev,
+        };
         apply(&mut self.app, ev);
         self.quit = self.app.quit;
     }

@@ -620,3 +620,52 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn any_size_an_ssh_client_may_send_is_safe() {
+    use versus::session::{MAX_COLUMNS, MAX_ROWS};
+    let shared = Shared::new(article::bundled());
+    let sizes = [
+        (0, 0),
+        (0, 24),
+        (80, 0),
+        (1, 1),
+        (3000, 40),
+        (u16::MAX, 2),
+        (90, u16::MAX),
+    ];
+    for (w, h) in sizes {
+        let mut s = Session::new(&shared, w, h, Terminal::default(), &Options::default());
+        assert!(s.app().size.width <= MAX_COLUMNS && s.app().size.height <= MAX_ROWS);
+        let (vw, vh) = (w.clamp(1, MAX_COLUMNS), h.clamp(1, MAX_ROWS));
+        let mut vt = parser(vw, vh);
+        vt.process(&s.take_output());
+        for keys in [&b"jj"[..], b"\x1b[6~", b"3", b"l", b"4 ", b"1o", b"G"] {
+            s.feed(keys);
+            while s.has_work() {
+                s.work();
+            }
+            vt.process(&s.take_output());
+        }
+        if w > 0 && h > 0 {
+            assert_same(vt.screen(), &render(s.app()), &format!("{w}x{h}"));
+        }
+        s.resize(h, w);
+        s.feed(b"j");
+        assert!(s.app().size.width <= MAX_COLUMNS && s.app().size.height <= MAX_ROWS);
+        assert!(!s.wants_quit(), "{w}x{h}");
+    }
+    // The terminal front end trusts its tty's size: the panes' arithmetic
+    // holds at any width.
+    for view in ['1', '4'] {
+        let mut app = App::new(
+            article::bundled(),
+            theme(),
+            Rect::new(0, 0, 3000, 30),
+            &Options::default(),
+        );
+        app.on_key(KeyEvent::new(KeyCode::Char(view), KeyModifiers::NONE));
+        app.on_key(KeyEvent::new(KeyCode::Char('j'), KeyModifiers::NONE));
+        let _ = render(&app);
+    }
+}

@@ -121,7 +121,7 @@ pub struct DecidePanes {
 
 pub fn panes(body: Rect, contenders: usize) -> DecidePanes {
     if body.width >= SIDE_BY_SIDE_WIDTH {
-        let right = (body.width * 38 / 100).clamp(28, 52);
+        let right = (u32::from(body.width) * 38 / 100).clamp(28, 52) as u16;
         let [q, s] = geometry::split_right(body, right);
         return DecidePanes {
             questions: q,
