@@ -102,15 +102,24 @@ fn parse_vs(s: &str) -> Result<Vs, String> {
     Ok(Vs(names))
 }
 
-/// True when the locale (LC_ALL, then LC_CTYPE, then LANG) says UTF-8.
-pub fn locale_is_utf8(get: impl Fn(&str) -> Option<String>) -> bool {
-    ["LC_ALL", "LC_CTYPE", "LANG"]
-        .iter()
-        .find_map(|k| get(k).filter(|v| !v.is_empty()))
-        .is_some_and(|v| {
-            let v = v.to_ascii_lowercase();
-            v.contains("utf-8") || v.contains("utf8")
-        })
+pub use crate::session::locale_is_utf8;
+
+impl Args {
+    /// Where the full-screen browser starts.
+    pub fn app_options(&self) -> crate::app::Options {
+        use crate::app::View;
+        let view = match self.view {
+            ViewArg::Read => View::Read,
+            ViewArg::Table => View::Table,
+            ViewArg::Pros => View::Pros,
+            ViewArg::Decide => View::Decide,
+        };
+        crate::app::Options {
+            view: Some(view),
+            section: self.section.clone(),
+            decide_out: self.decide_out.clone(),
+        }
+    }
 }
 
 fn env(k: &str) -> Option<String> {
@@ -200,8 +209,13 @@ pub fn main() -> u8 {
         let caps = term_caps(&args, ascii, env);
         // The items (pros, cons, criteria) are found after the first frame.
         let (article, items) = unfinished.contenders();
-        let theme = Theme::new(caps.color, ascii);
-        return match crate::tui::run(article, items, &args, theme, caps) {
+        let terminal = crate::session::Terminal {
+            term: env("TERM"),
+            caps,
+            mouse: !args.no_mouse,
+            paste: true,
+        };
+        return match crate::tui::run(article, items, &terminal, &args.app_options()) {
             Ok(()) => 0,
             Err(e) => {
                 say!("versus: {e}");

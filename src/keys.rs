@@ -1,7 +1,7 @@
 //! The one keymap table. Key handling, the help overlay and README's key
 //! table are all produced from [`KEYMAP`].
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crate::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// Where a binding applies. Bindings of the current view win over global ones.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -14,7 +14,6 @@
 //! each block is a libc call, with a `SAFETY:` comment.
 #![allow(unsafe_code)]
 
-use crate::render::caps::Caps;
 use std::io;
 use std::path::PathBuf;
 use std::sync::Mutex;
@@ -45,8 +44,6 @@ static ORIGINAL: OnceLock<libc::termios> = OnceLock::new();
 static ACTIVE: AtomicBool = AtomicBool::new(false);
 /// Set by the one path that leaves for good (a signal or the main thread).
 static LEAVING: AtomicBool = AtomicBool::new(false);
-/// Mouse reporting is to be turned back on after a suspend.
-static MOUSE: AtomicBool = AtomicBool::new(false);
 /// The terminal was left and re-entered (SIGTSTP then SIGCONT): the next
 /// frame must repaint everything.
 static REPAINT: AtomicBool = AtomicBool::new(false);
@@ -161,61 +158,20 @@ pub fn writable(dir: &std::path::Path) -> bool {
     unsafe { libc::access(c.as_ptr(), libc::W_OK) == 0 }
 }
 
-/// Records whether mouse reporting is on (to turn it back on after a suspend).
-pub fn set_mouse(on: bool) {
-    MOUSE.store(on, Ordering::Release);
+/// The set-up and restore sequences for this terminal (from its `TERM`,
+/// see [`crate::session::Terminal`]), set once before raw mode.
+static SEQUENCES: OnceLock<(String, String)> = OnceLock::new();
+
+pub fn set_sequences(enter: String, leave: String) {
+    let _ = SEQUENCES.set((enter, leave));
 }
 
-/// The terminal's capabilities (from `TERM`), set once before raw mode:
-/// the set-up and the restore send only what it understands.
-static CAPS: OnceLock<Caps> = OnceLock::new();
-
-pub fn set_caps(caps: Caps) {
-    let _ = CAPS.set(caps);
-}
-
-fn caps() -> Caps {
-    CAPS.get().copied().unwrap_or(Caps::XTERM)
-}
-
-/// The sequences that enter the browser's screen.
+/// The sequences that enter the browser's screen (again, after a suspend).
 pub fn enter_sequence() -> String {
-    enter_sequence_for(&caps(), MOUSE.load(Ordering::Acquire))
-}
-
-/// The set-up sequences for `caps`: the alternate screen and a hidden cursor
-/// where the terminal has them, mouse reports when `mouse` and the terminal
-/// has them, and bracketed paste on the terminals that report a mouse (the
-/// xterm family; a DEC terminal gets no private mode it lacks).
-pub fn enter_sequence_for(caps: &Caps, mouse: bool) -> String {
-    let mut s = String::new();
-    if caps.alt_screen {
-        s.push_str("\x1b[?1049h");
-    }
-    if caps.cursor_hide {
-        s.push_str("\x1b[?25l");
-    }
-    if caps.mouse {
-        if mouse {
-            s.push_str(MOUSE_ON);
-        }
-        s.push_str(PASTE_ON);
-    }
-    s
-}
-
-/// The bytes that put a terminal with `caps` back as we found it. Without an
-/// alternate screen the screen is cleared instead. CAN first: it ends any
-/// sequence a frame cut short by a signal left open.
-pub fn restore_sequence(caps: &Caps) -> &'static str {
-    match (caps.alt_screen, caps.mouse, caps.cursor_hide) {
-        (true, true, true) => RESTORE,
-        (false, true, true) => "\x18\x1b[?2004l\x1b[?1000l\x1b[?1006l\x1b[0m\x1b[?25h\x1b[H\x1b[J",
-        (false, false, true) => "\x18\x1b[0m\x1b[?25h\x1b[H\x1b[J",
-        (false, false, false) => "\x18\x1b[0m\x1b[H\x1b[J",
-        // Not a combination `Caps::from_env` gives: undo all that may be set.
-        _ => "\x18\x1b[?2004l\x1b[?1000l\x1b[?1006l\x1b[0m\x1b[?25h\x1b[?1049l",
-    }
+    SEQUENCES.get().map_or_else(
+        || format!("{ENTER}{MOUSE_ON}{PASTE_ON}"),
+        |(enter, _)| enter.clone(),
+    )
 }
 
 /// True once a signal or the main thread has begun to leave: the event
@@ -267,7 +223,14 @@ pub fn restore() {
     if !ACTIVE.swap(false, Ordering::AcqRel) {
         return;
     }
-    write_raw(restore_sequence(&caps()).as_bytes());
+    // CAN first: it ends any sequence a frame cut short left open.
+    match SEQUENCES.get() {
+        Some((_, leave)) => {
+            write_raw(b"\x18");
+            write_raw(leave.as_bytes());
+        }
+        None => write_raw(RESTORE.as_bytes()),
+    }
     cooked();
 }
 

@@ -4,20 +4,17 @@
 //! bytes go (any `Write` behind a ratatui backend), so the same code can later
 //! serve a reader over an SSH channel.
 
-use crate::app::geometry;
-use crate::app::{App, Options, View};
+use crate::app::{App, Options};
 use crate::article::Article;
 use crate::article::parse::Items;
-use crate::cli::{Args, ViewArg};
+use crate::event::{self, Event, KeyEventKind, MouseEventKind};
 use crate::keys;
-use crate::render::caps::Caps;
-use crate::render::theme::Theme;
+use crate::session::Terminal;
 use crate::tty;
 use crate::wire::Screen;
-use crossterm::event::{self, Event, KeyEventKind, MouseEventKind};
+use crossterm::event as ct;
 use crossterm::terminal;
 use ratatui::layout::Rect;
-use ratatui::widgets::Widget;
 use std::io::{self, Write};
 use std::time::Duration;
 
@@ -35,7 +32,11 @@ pub struct TerminalEvents;
 
 impl Events for TerminalEvents {
     fn next(&mut self) -> io::Result<Event> {
-        event::read()
+        loop {
+            if let Some(ev) = from_crossterm(ct::read()?) {
+                return Ok(ev);
+            }
+        }
     }
     fn pending(&mut self) -> io::Result<bool> {
         // Not `poll(Duration::ZERO)`: with crossterm's `use-dev-tty` source
@@ -48,8 +49,81 @@ impl Events for TerminalEvents {
         // source would fix #839 but not keep its read loop from spinning on
         // EIO or EOF, which a dropped link gives: it retries any read error
         // other than EWOULDBLOCK/EINTR forever; this source returns it.)
-        event::poll(Duration::from_micros(50))
+        ct::poll(Duration::from_micros(50))
     }
+}
+/// Crossterm's event as ours; `None` for what the app never hears of (focus,
+/// media and modifier keys).
+pub fn from_crossterm(ev: ct::Event) -> Option<Event> {
+    Some(match ev {
+        ct::Event::Key(k) => Event::Key(event::KeyEvent {
+            code: key_code(k.code)?,
+            modifiers: event::KeyModifiers::from_bits_truncate(k.modifiers.bits()),
+            kind: match k.kind {
+                ct::KeyEventKind::Press => KeyEventKind::Press,
+                ct::KeyEventKind::Repeat => KeyEventKind::Repeat,
+                ct::KeyEventKind::Release => KeyEventKind::Release,
+            },
+            state: event::KeyEventState::from_bits_truncate(k.state.bits()),
+        }),
+        ct::Event::Mouse(m) => {
+            let button = |b| match b {
+                ct::MouseButton::Left => event::MouseButton::Left,
+                ct::MouseButton::Right => event::MouseButton::Right,
+                ct::MouseButton::Middle => event::MouseButton::Middle,
+            };
+            Event::Mouse(event::MouseEvent {
+                kind: match m.kind {
+                    ct::MouseEventKind::Down(b) => MouseEventKind::Down(button(b)),
+                    ct::MouseEventKind::Up(b) => MouseEventKind::Up(button(b)),
+                    ct::MouseEventKind::Drag(b) => MouseEventKind::Drag(button(b)),
+                    ct::MouseEventKind::Moved => MouseEventKind::Moved,
+                    ct::MouseEventKind::ScrollDown => MouseEventKind::ScrollDown,
+                    ct::MouseEventKind::ScrollUp => MouseEventKind::ScrollUp,
+                    ct::MouseEventKind::ScrollLeft => MouseEventKind::ScrollLeft,
+                    ct::MouseEventKind::ScrollRight => MouseEventKind::ScrollRight,
+                },
+                column: m.column,
+                row: m.row,
+                modifiers: event::KeyModifiers::from_bits_truncate(m.modifiers.bits()),
+            })
+        }
+        ct::Event::Paste(text) => Event::Paste(text),
+        ct::Event::Resize(w, h) => Event::Resize(w, h),
+        ct::Event::FocusGained | ct::Event::FocusLost => return None,
+    })
+}
+
+fn key_code(c: ct::KeyCode) -> Option<event::KeyCode> {
+    use event::KeyCode as K;
+    Some(match c {
+        ct::KeyCode::Backspace => K::Backspace,
+        ct::KeyCode::Enter => K::Enter,
+        ct::KeyCode::Left => K::Left,
+        ct::KeyCode::Right => K::Right,
+        ct::KeyCode::Up => K::Up,
+        ct::KeyCode::Down => K::Down,
+        ct::KeyCode::Home => K::Home,
+        ct::KeyCode::End => K::End,
+        ct::KeyCode::PageUp => K::PageUp,
+        ct::KeyCode::PageDown => K::PageDown,
+        ct::KeyCode::Tab => K::Tab,
+        ct::KeyCode::BackTab => K::BackTab,
+        ct::KeyCode::Delete => K::Delete,
+        ct::KeyCode::Insert => K::Insert,
+        ct::KeyCode::F(n) => K::F(n),
+        ct::KeyCode::Char(c) => K::Char(c),
+        ct::KeyCode::Null => K::Null,
+        ct::KeyCode::Esc => K::Esc,
+        ct::KeyCode::CapsLock => K::CapsLock,
+        ct::KeyCode::ScrollLock => K::ScrollLock,
+        ct::KeyCode::NumLock => K::NumLock,
+        ct::KeyCode::PrintScreen => K::PrintScreen,
+        ct::KeyCode::Pause => K::Pause,
+        ct::KeyCode::Menu => K::Menu,
+        ct::KeyCode::KeypadBegin => K::KeypadBegin,
+        ct::KeyCode::Media(_) | ct::KeyCode::Modifier(_) => return None,
+    })
 }
 
 /// The terminal's size from stdout, without opening `/dev/tty`.
@@ -111,11 +185,7 @@ impl Write for RawStdout {
     }
 }
 
-/// The set-up sequences for `caps` (with `mouse`, mouse reports where the
-/// terminal has them; bracketed paste where it has them too).
-pub fn enter_seq(caps: &Caps, mouse: bool) -> String {
-    tty::enter_sequence_for(caps, mouse)
-}
+pub use crate::session::{RESTORE, enter_seq, restore_seq};
 
 /// Restores the terminal; safe to call more than once and from any thread.
 pub fn restore_terminal() {
@@ -138,21 +208,7 @@ fn install_panic_hook() {
     }));
 }
 
-pub fn options(args: &Args) -> Options {
-    let view = match args.view {
-        ViewArg::Read => View::Read,
-        ViewArg::Table => View::Table,
-        ViewArg::Pros => View::Pros,
-        ViewArg::Decide => View::Decide,
-    };
-    Options {
-        view: Some(view),
-        section: args.section.clone(),
-        decide_out: args.decide_out.clone(),
-    }
-}
-
-pub use crate::tty::{ENTER, MOUSE_ON, PASTE_ON};
+pub use crate::session::{ENTER, MOUSE_ON, PASTE_ON};
 
 /// Runs the full-screen browser on the process's terminal. Nothing here
 /// waits for an answer from the terminal: the first frame goes out as soon
@@ -162,18 +218,19 @@ pub use crate::tty::{ENTER, MOUSE_ON, PASTE_ON};
 /// an error reading the terminal (a dropped link: EOF or EIO), a panic (the
 /// terminal only), SIGTERM, SIGHUP and SIGINT (the signal thread, see
 /// [`tty`]). The signal handlers are in place before raw mode.
+/// `terminal` is what the command line and the environment say of it
+/// (capabilities, colour, glyphs, mouse), `options` where to start.
 pub fn run(
     article: Article,
     items: Items,
-    args: &Args,
-    theme: Theme,
-    caps: Caps,
+    terminal: &Terminal,
+    options: &Options,
 ) -> io::Result<()> {
+    let caps = terminal.caps;
     install_panic_hook();
     tty::open()?;
     tty::install_signal_handlers()?;
-    tty::set_caps(caps);
-    tty::set_mouse(!args.no_mouse);
+    tty::set_sequences(terminal.enter_seq(), terminal.leave_seq());
     tty::raw()?;
     let guard = Guard;
     debug_first_frame_delay();
@@ -181,7 +238,7 @@ pub fn run(
     let mut screen = Screen::with_caps(RawStdout, w, h, caps);
     screen.queue(tty::enter_sequence().as_bytes());
     let size = Rect::new(0, 0, w, h);
-    let mut app = App::with_items_pending(article, items, theme, size, &options(args));
+    let mut app = App::with_items_pending(article, items, terminal.theme(), size, options);
     app.clipboard_works = caps.osc52;
     keep_decision(&app);
     let r = run_app(&mut screen, &mut app, &mut TerminalEvents);
@@ -325,90 +382,14 @@ fn front<W: Write>(screen: &mut Screen<W>, app: &mut App, ev: Event) {
     handle(app, ev);
 }
 
-/// Draws the app's current state: the difference from what the terminal
-/// shows goes out in one write, with a pending clipboard copy.
-pub fn draw<W: Write>(screen: &mut Screen<W>, app: &mut App) -> io::Result<()> {
-    if let Some(text) = app.clipboard.take()
-        && screen.caps().osc52
-    {
-        screen.queue(osc52(&text).as_bytes());
-    }
-    if screen.area() != app.size {
-        screen.resize(app.size.width, app.size.height);
-    }
-    if screen.caps().osc8 {
-        screen.set_links(link_spots(app));
-    }
-    let pane = scroll_pane(app);
-    screen.draw(|buf| (&*app).render(buf.area, buf), pane)
-}
-
-/// The Read view's links on screen whose targets may go to the terminal
-/// as OSC 8 hyperlinks (see [`crate::wire::osc8_target`]).
-pub fn link_spots(app: &App) -> Vec<crate::wire::LinkSpot> {
-    app.read_link_cells()
-        .into_iter()
-        .filter_map(|c| {
-            let url = crate::wire::osc8_target(&app.link_url(c.link)?)?;
-            Some(crate::wire::LinkSpot {
-                y: c.y,
-                x0: c.x0,
-                x1: c.x1,
-                url,
-            })
-        })
-        .collect()
-}
-
-/// The pane whose rows may have scrolled since the last frame, for the
-/// screen's scroll detection: the content pane in the Read view, the body
-/// elsewhere; none under the help overlay.
-pub fn scroll_pane(app: &App) -> Option<Rect> {
-    if geometry::too_small(app.size) || app.help.is_some() {
-        return None;
-    }
-    Some(match app.view {
-        View::Read => app.read_panes().1,
-        _ => geometry::body(app.size),
-    })
-}
-
-/// At most this many characters of a paste are read (the search prompt
-/// holds 200); the rest is dropped unread.
-pub const PASTE_MAX_CHARS: usize = 200;
+pub use crate::session::{draw, link_spots, scroll_pane};
 
 /// Applies one terminal event to the app.
 pub fn handle(app: &mut App, ev: Event) {
-    match ev {
-        Event::Key(k) if k.kind != KeyEventKind::Release => {
-            debug_panic_trigger(&k);
-            app.on_key(k);
-        }
-        Event::Mouse(m) => match m.kind {
-            MouseEventKind::ScrollDown => app.wheel(m.column, m.row, true),
-            MouseEventKind::ScrollUp => app.wheel(m.column, m.row, false),
-            MouseEventKind::Down(event::MouseButton::Left) => app.click(m.column, m.row),
-            _ => {}
-        },
-        Event::Resize(w, h) => app.resize(w, h),
-        // A paste is text for the search prompt, never a string of commands.
-        Event::Paste(text) => {
-            for c in text
-                .chars()
-                .filter(|c| !c.is_control())
-                .take(PASTE_MAX_CHARS)
-            {
-                if app.search.prompt.is_none() {
-                    break;
-                }
-                app.on_key(event::KeyEvent::new(
-                    event::KeyCode::Char(c),
-                    event::KeyModifiers::NONE,
-                ));
-            }
-        }
-        _ => {}
+    if let Event::Key(k) = &ev {
+        debug_panic_trigger(k);
     }
+    crate::session::apply(app, ev);
 }
 
 /// Debug builds only: `VERSUS_FIRST_FRAME_DELAY_MS=N` waits N ms in raw
@@ -434,44 +415,11 @@ fn debug_panic_trigger(k: &event::KeyEvent) {
     }
 }
 
-/// OSC 52 clipboard write (works through SSH and tmux in common terminals).
-pub fn osc52(text: &str) -> String {
-    format!("\x1b]52;c;{}\x07", base64(text.as_bytes()))
-}
-
-fn base64(data: &[u8]) -> String {
-    const T: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut s = String::with_capacity(data.len().div_ceil(3) * 4);
-    for chunk in data.chunks(3) {
-        let b = [
-            chunk[0],
-            *chunk.get(1).unwrap_or(&0),
-            *chunk.get(2).unwrap_or(&0),
-        ];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        for i in 0..4 {
-            if i <= chunk.len() {
-                s.push(T[(n >> (18 - 6 * i) & 63) as usize] as char);
-            } else {
-                s.push('=');
-            }
-        }
-    }
-    s
-}
+pub use crate::session::osc52;
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn base64_matches_rfc4648() {
-        assert_eq!(base64(b""), "");
-        assert_eq!(base64(b"f"), "Zg==");
-        assert_eq!(base64(b"fo"), "Zm8=");
-        assert_eq!(base64(b"foo"), "Zm9v");
-        assert_eq!(base64(b"foobar"), "Zm9vYmFy");
-    }
 
     #[test]
     fn a_frame_is_one_write() {

@@ -1209,7 +1209,7 @@ fn the_help_wraps_when_narrow_and_says_it_scrolls() {
 
 #[test]
 fn mouse_events_reach_the_app_through_the_event_loop_handler() {
-    use crossterm::event::{Event, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+    use versus::event::{Event, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
     let mouse = |kind, column, row| {
         Event::Mouse(MouseEvent {
             kind,
