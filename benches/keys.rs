@@ -10,11 +10,11 @@
 //! The wire benchmark times the same keys through a pseudo-terminal; this one
 //! leaves the pty and the process out, so it shows where the time goes.
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 use std::io::Sink;
 use std::time::Instant;
 use versus::app::{App, Options};
+use versus::event::{KeyCode, KeyEvent, KeyModifiers};
 use versus::render::theme::Theme;
 use versus::tui;
 use versus::wire::Screen;

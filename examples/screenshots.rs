@@ -131,12 +131,12 @@ fn main() {
         );
         for c in keys.chars() {
             let code = match c {
-                '\r' => crossterm::event::KeyCode::Enter,
-                c => crossterm::event::KeyCode::Char(c),
+                '\r' => versus::event::KeyCode::Enter,
+                c => versus::event::KeyCode::Char(c),
             };
-            app.on_key(crossterm::event::KeyEvent::new(
+            app.on_key(versus::event::KeyEvent::new(
                 code,
-                crossterm::event::KeyModifiers::NONE,
+                versus::event::KeyModifiers::NONE,
             ));
         }
         let mut t = Terminal::new(TestBackend::new(W, H)).expect("terminal");

@@ -37,11 +37,11 @@ pub enum ViewArg {
     name = "versus",
     version,
     about = "A terminal browser for comparison articles (\"Django vs Flask\").",
-    after_help = "Examples:\n  versus                         open the bundled Django vs Flask article\n  versus post.md --view table    open a file on its feature table\n  curl -s URL | versus -         read an article from standard input\n  versus --print | less          plain text for pagers and files\n  versus --json post.md          the parsed model as JSON\n  versus --no-mouse post.md      leave the mouse to the terminal (text selection)"
+    after_help = "Examples:\n  versus                         open the bundled Django vs Flask article\n  versus post.md --view table    open a file on its feature table\n  curl -s URL | versus -         read an article from standard input\n  versus --print | less          plain text for pagers and files\n  versus --json post.md          the parsed model as JSON\n  versus --no-mouse post.md      leave the mouse to the terminal (text selection)\n  versus --vs Vim,Emacs post.md  name the contenders yourself"
 )]
 pub struct Args {
     /// Article to open: a markdown file, or `-` for standard input (default: the bundled article).
-    pub file: Option<String>,
+    pub file: Option<std::ffi::OsString>,
     /// Print the article as plain text and exit (the default when stdout is not a terminal).
     #[arg(long, conflicts_with = "json")]
     pub print: bool,
@@ -69,17 +69,57 @@ pub struct Args {
     /// When quitting, write the Decide view's answers and result to FILE as markdown.
     #[arg(long, value_name = "FILE")]
     pub decide_out: Option<std::path::PathBuf>,
+    /// The contenders, two to eight, comma-separated ("Django,Flask"), when versus finds the wrong ones or none.
+    #[arg(long, value_name = "A,B[,C]", value_parser = parse_vs)]
+    pub vs: Option<Vs>,
 }
 
-/// True when the locale (LC_ALL, then LC_CTYPE, then LANG) says UTF-8.
-pub fn locale_is_utf8(get: impl Fn(&str) -> Option<String>) -> bool {
-    ["LC_ALL", "LC_CTYPE", "LANG"]
-        .iter()
-        .find_map(|k| get(k).filter(|v| !v.is_empty()))
-        .is_some_and(|v| {
-            let v = v.to_ascii_lowercase();
-            v.contains("utf-8") || v.contains("utf8")
-        })
+/// The names given to `--vs`, in order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Vs(pub Vec<String>);
+
+/// `--vs "A, B"`: two to eight distinct names.
+fn parse_vs(s: &str) -> Result<Vs, String> {
+    let names: Vec<String> = s
+        .split(',')
+        .map(|n| n.trim().to_string())
+        .filter(|n| !n.is_empty())
+        .collect();
+    if names.len() < 2 {
+        return Err("name at least two contenders, separated by commas (\"Django,Flask\")".into());
+    }
+    if names.len() > 8 {
+        return Err(format!("{} contenders named; at most 8", names.len()));
+    }
+    let mut seen: Vec<String> = Vec::new();
+    for n in &names {
+        let k = n.to_lowercase();
+        if seen.contains(&k) {
+            return Err(format!("{n} is named twice"));
+        }
+        seen.push(k);
+    }
+    Ok(Vs(names))
+}
+
+pub use crate::session::locale_is_utf8;
+
+impl Args {
+    /// Where the full-screen browser starts.
+    pub fn app_options(&self) -> crate::app::Options {
+        use crate::app::View;
+        let view = match self.view {
+            ViewArg::Read => View::Read,
+            ViewArg::Table => View::Table,
+            ViewArg::Pros => View::Pros,
+            ViewArg::Decide => View::Decide,
+        };
+        crate::app::Options {
+            view: Some(view),
+            section: self.section.clone(),
+            decide_out: self.decide_out.clone(),
+        }
+    }
 }
 
 fn env(k: &str) -> Option<String> {
@@ -124,6 +164,7 @@ impl Args {
             section: None,
             no_mouse: false,
             decide_out: None,
+            vs: None,
         }
     }
 }
@@ -142,8 +183,19 @@ pub fn main() -> u8 {
         Ok(a) => a,
         Err(e) => return usage_error(&e),
     };
+    if let Some(path) = &args.decide_out
+        && let Err(e) = crate::tui::check_decide_out(path)
+    {
+        say!("versus: {e}");
+        return 2;
+    }
     let unfinished = match input::load_unfinished(args.file.as_deref()) {
-        Ok(a) => a,
+        Ok(mut a) => {
+            if let Some(vs) = &args.vs {
+                a.set_contenders(&vs.0);
+            }
+            a
+        }
         Err(e) => {
             say!("{e}");
             return 1;
@@ -157,8 +209,13 @@ pub fn main() -> u8 {
         let caps = term_caps(&args, ascii, env);
         // The items (pros, cons, criteria) are found after the first frame.
         let (article, items) = unfinished.contenders();
-        let theme = Theme::new(caps.color, ascii);
-        return match crate::tui::run(article, items, &args, theme, caps) {
+        let terminal = crate::session::Terminal {
+            term: env("TERM"),
+            caps,
+            mouse: !args.no_mouse,
+            paste: true,
+        };
+        return match crate::tui::run(article, items, &terminal, &args.app_options()) {
             Ok(()) => 0,
             Err(e) => {
                 say!("versus: {e}");
@@ -250,6 +307,18 @@ mod tests {
             format!("{:?}", Args::bare()),
             format!("{:?}", Args::parse_from(["versus"]))
         );
+    }
+
+    #[test]
+    fn vs_names_two_to_eight_distinct() {
+        let a = Args::try_parse_from(["versus", "--vs", " Django , Flask "]).unwrap();
+        assert_eq!(a.vs.unwrap().0, ["Django", "Flask"]);
+        for bad in ["Django", "", "A,a", "A,B,C,D,E,F,G,H,I", ",,"] {
+            assert!(
+                Args::try_parse_from(["versus", "--vs", bad]).is_err(),
+                "{bad}"
+            );
+        }
     }
 
     #[test]

@@ -32,18 +32,20 @@ fn err(path: &str, problem: impl Into<String>) -> ReadError {
 }
 
 /// Loads the article named on the command line (`None` is the bundled one).
+/// A name need not be UTF-8: it is shown with `�` where it is not.
 pub fn load(file: Option<&str>) -> Result<Article, ReadError> {
-    load_unfinished(file).map(Unfinished::finish)
+    load_unfinished(file.map(std::ffi::OsStr::new)).map(Unfinished::finish)
 }
 
 /// [`load`], up to the detectors: they run without the file's text in memory.
-pub fn load_unfinished(file: Option<&str>) -> Result<Unfinished, ReadError> {
-    match file {
+pub fn load_unfinished(file: Option<&std::ffi::OsStr>) -> Result<Unfinished, ReadError> {
+    let name = file.map(|f| f.to_string_lossy());
+    match file.map(|f| (Path::new(f), name.as_deref().unwrap_or(""))) {
         None => Ok(article::parse::parse_unfinished(
             article::BUNDLED,
             "bundled",
         )),
-        Some("-") => {
+        Some((_, "-")) => {
             let stdin = std::io::stdin();
             if stdin.is_terminal() {
                 return Err(err(
@@ -56,8 +58,8 @@ pub fn load_unfinished(file: Option<&str>) -> Result<Unfinished, ReadError> {
             drop(bytes);
             Ok(a)
         }
-        Some(path) => {
-            let (mut file, bytes) = read_path(path)?;
+        Some((os_path, path)) => {
+            let (mut file, bytes) = read_os_path(os_path, path)?;
             check(&bytes, path)?;
             // A regular file is read again piece by piece as the parser goes,
             // so its whole text is not held alongside what is built from it.
@@ -74,16 +76,22 @@ pub fn load_unfinished(file: Option<&str>) -> Result<Unfinished, ReadError> {
     }
 }
 
-/// The file's bytes, and the file itself when it is a regular one (which can be read again).
+#[cfg(test)]
 fn read_path(path: &str) -> Result<(Option<std::fs::File>, Vec<u8>), ReadError> {
-    let meta = std::fs::metadata(Path::new(path)).map_err(|e| io_problem(path, &e))?;
+    read_os_path(Path::new(path), path)
+}
+
+/// The file's bytes, and the file itself when it is a regular one (which
+/// can be read again). `path` is `os_path` as shown in messages.
+fn read_os_path(os_path: &Path, path: &str) -> Result<(Option<std::fs::File>, Vec<u8>), ReadError> {
+    let meta = std::fs::metadata(os_path).map_err(|e| io_problem(path, &e))?;
     if meta.is_dir() {
         return Err(err(path, "is a directory"));
     }
     if meta.is_file() && meta.len() > MAX_BYTES {
         return Err(too_large(path));
     }
-    let mut file = std::fs::File::open(path).map_err(|e| io_problem(path, &e))?;
+    let mut file = std::fs::File::open(os_path).map_err(|e| io_problem(path, &e))?;
     let hint = if meta.is_file() {
         meta.len() as usize
     } else {

@@ -1,7 +1,7 @@
 //! The one keymap table. Key handling, the help overlay and README's key
 //! table are all produced from [`KEYMAP`].
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crate::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// Where a binding applies. Bindings of the current view win over global ones.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,6 +77,10 @@ pub enum Action {
     NextLink,
     /// Read: select the previous link.
     PrevLink,
+    /// Repaint the whole screen (the front end's own).
+    Redraw,
+    /// Restore the terminal and stop; `fg` comes back (the front end's own).
+    Suspend,
 }
 
 /// A key as written in the table: a code and the modifiers that must be held.
@@ -289,6 +293,8 @@ pub const KEYMAP: &[Binding] = &[
         A::Back,
         "back: to where a link was followed from, else the library",
     ),
+    b(Global, &[ctrl('l')], A::Redraw, "redraw the screen"),
+    b(Global, &[ctrl('z')], A::Suspend, "suspend (fg resumes)"),
 ];
 
 /// Normalises what terminals send: Shift on a printable character is in the

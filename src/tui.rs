@@ -4,18 +4,17 @@
 //! bytes go (any `Write` behind a ratatui backend), so the same code can later
 //! serve a reader over an SSH channel.
 
-use crate::app::geometry;
-use crate::app::{App, Options, View};
+use crate::app::{App, Options};
 use crate::article::Article;
 use crate::article::parse::Items;
-use crate::cli::{Args, ViewArg};
-use crate::render::caps::Caps;
-use crate::render::theme::Theme;
+use crate::event::{self, Event, KeyEventKind, MouseEventKind};
+use crate::keys;
+use crate::session::Terminal;
+use crate::tty;
 use crate::wire::Screen;
-use crossterm::event::{self, Event, KeyEventKind, MouseEventKind};
+use crossterm::event as ct;
 use crossterm::terminal;
 use ratatui::layout::Rect;
-use ratatui::widgets::Widget;
 use std::io::{self, Write};
 use std::time::Duration;
 
@@ -28,32 +27,103 @@ pub trait Events {
 }
 
 /// Events from the process's terminal (or `/dev/tty` when stdin is a pipe).
-/// The signal handlers are installed on the first wait, just after the first
-/// frame went out, so that nothing stands between start-up and the first frame.
 #[derive(Default)]
-pub struct TerminalEvents {
-    signals: bool,
-}
-
-impl TerminalEvents {
-    fn ready(&mut self) -> io::Result<()> {
-        if !self.signals {
-            install_signal_handlers()?;
-            self.signals = true;
-        }
-        Ok(())
-    }
-}
+pub struct TerminalEvents;
 
 impl Events for TerminalEvents {
     fn next(&mut self) -> io::Result<Event> {
-        self.ready()?;
-        event::read()
+        loop {
+            if let Some(ev) = from_crossterm(ct::read()?) {
+                return Ok(ev);
+            }
+        }
     }
     fn pending(&mut self) -> io::Result<bool> {
-        self.ready()?;
-        event::poll(Duration::ZERO)
+        // Not `poll(Duration::ZERO)`: with crossterm's `use-dev-tty` source
+        // a zero timeout never looks at the events it has already read and
+        // parsed (crossterm issue #839), so a burst of keys read in one go
+        // would be drawn one frame per key. A short timeout looks at them
+        // first, then polls the terminal without waiting (under a
+        // millisecond rounds down to 0 ms), and gives up after a few
+        // microseconds at most. (Dropping `use-dev-tty` for crossterm's mio
+        // source would fix #839 but not keep its read loop from spinning on
+        // EIO or EOF, which a dropped link gives: it retries any read error
+        // other than EWOULDBLOCK/EINTR forever; this source returns it.)
+        ct::poll(Duration::from_micros(50))
     }
+}
+/// Crossterm's event as ours; `None` for what the app never hears of (focus,
+/// media and modifier keys).
+pub fn from_crossterm(ev: ct::Event) -> Option<Event> {
+    Some(match ev {
+        ct::Event::Key(k) => Event::Key(event::KeyEvent {
+            code: key_code(k.code)?,
+            modifiers: event::KeyModifiers::from_bits_truncate(k.modifiers.bits()),
+            kind: match k.kind {
+                ct::KeyEventKind::Press => KeyEventKind::Press,
+                ct::KeyEventKind::Repeat => KeyEventKind::Repeat,
+                ct::KeyEventKind::Release => KeyEventKind::Release,
+            },
+            state: event::KeyEventState::from_bits_truncate(k.state.bits()),
+        }),
+        ct::Event::Mouse(m) => {
+            let button = |b| match b {
+                ct::MouseButton::Left => event::MouseButton::Left,
+                ct::MouseButton::Right => event::MouseButton::Right,
+                ct::MouseButton::Middle => event::MouseButton::Middle,
+            };
+            Event::Mouse(event::MouseEvent {
+                kind: match m.kind {
+                    ct::MouseEventKind::Down(b) => MouseEventKind::Down(button(b)),
+                    ct::MouseEventKind::Up(b) => MouseEventKind::Up(button(b)),
+                    ct::MouseEventKind::Drag(b) => MouseEventKind::Drag(button(b)),
+                    ct::MouseEventKind::Moved => MouseEventKind::Moved,
+                    ct::MouseEventKind::ScrollDown => MouseEventKind::ScrollDown,
+                    ct::MouseEventKind::ScrollUp => MouseEventKind::ScrollUp,
+                    ct::MouseEventKind::ScrollLeft => MouseEventKind::ScrollLeft,
+                    ct::MouseEventKind::ScrollRight => MouseEventKind::ScrollRight,
+                },
+                column: m.column,
+                row: m.row,
+                modifiers: event::KeyModifiers::from_bits_truncate(m.modifiers.bits()),
+            })
+        }
+        ct::Event::Paste(text) => Event::Paste(text),
+        ct::Event::Resize(w, h) => Event::Resize(w, h),
+        ct::Event::FocusGained | ct::Event::FocusLost => return None,
+    })
+}
+
+fn key_code(c: ct::KeyCode) -> Option<event::KeyCode> {
+    use event::KeyCode as K;
+    Some(match c {
+        ct::KeyCode::Backspace => K::Backspace,
+        ct::KeyCode::Enter => K::Enter,
+        ct::KeyCode::Left => K::Left,
+        ct::KeyCode::Right => K::Right,
+        ct::KeyCode::Up => K::Up,
+        ct::KeyCode::Down => K::Down,
+        ct::KeyCode::Home => K::Home,
+        ct::KeyCode::End => K::End,
+        ct::KeyCode::PageUp => K::PageUp,
+        ct::KeyCode::PageDown => K::PageDown,
+        ct::KeyCode::Tab => K::Tab,
+        ct::KeyCode::BackTab => K::BackTab,
+        ct::KeyCode::Delete => K::Delete,
+        ct::KeyCode::Insert => K::Insert,
+        ct::KeyCode::F(n) => K::F(n),
+        ct::KeyCode::Char(c) => K::Char(c),
+        ct::KeyCode::Null => K::Null,
+        ct::KeyCode::Esc => K::Esc,
+        ct::KeyCode::CapsLock => K::CapsLock,
+        ct::KeyCode::ScrollLock => K::ScrollLock,
+        ct::KeyCode::NumLock => K::NumLock,
+        ct::KeyCode::PrintScreen => K::PrintScreen,
+        ct::KeyCode::Pause => K::Pause,
+        ct::KeyCode::Menu => K::Menu,
+        ct::KeyCode::KeypadBegin => K::KeypadBegin,
+        ct::KeyCode::Media(_) | ct::KeyCode::Modifier(_) => return None,
+    })
 }
 
 /// The terminal's size from stdout, without opening `/dev/tty`.
@@ -80,6 +150,11 @@ impl RawStdout {
     #[allow(unsafe_code)] // a File over fd 1 that is never closed.
     fn with<T>(f: impl FnOnce(&mut std::fs::File) -> T) -> T {
         use std::os::fd::FromRawFd;
+        // A signal is restoring the terminal and ending the process: no frame
+        // may follow the restore sequence.
+        while tty::leaving() {
+            std::thread::park();
+        }
         let mut lock = io::stdout().lock();
         let _ = lock.flush();
         // SAFETY: fd 1 stays open for the life of the process; ManuallyDrop never closes it.
@@ -92,58 +167,29 @@ impl Write for RawStdout {
     fn write(&mut self, data: &[u8]) -> io::Result<usize> {
         Self::with(|f| f.write(data))
     }
-    fn write_all(&mut self, data: &[u8]) -> io::Result<()> {
-        Self::with(|f| f.write_all(data))
+    fn write_all(&mut self, mut data: &[u8]) -> io::Result<()> {
+        // Not `File::write_all`: a write interrupted by a signal that is
+        // restoring the terminal must not be retried (see `with`).
+        while !data.is_empty() {
+            match Self::with(|f| f.write(data)) {
+                Ok(0) => return Err(io::ErrorKind::WriteZero.into()),
+                Ok(n) => data = &data[n..],
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(())
     }
     fn flush(&mut self) -> io::Result<()> {
         Ok(())
     }
 }
 
-/// The bytes that put an xterm-like terminal back as we found it.
-const RESTORE: &str =
-    "\x1b[?1000l\x1b[?1002l\x1b[?1003l\x1b[?1006l\x1b[?1015l\x1b[0m\x1b[?25h\x1b[?1049l";
-
-/// The terminal's capabilities, once it is set up: the restore sends only
-/// what it understands.
-static CAPS: std::sync::OnceLock<Caps> = std::sync::OnceLock::new();
-
-/// The bytes that put a terminal with `caps` back as we found it. Without an
-/// alternate screen the screen is cleared instead.
-pub fn restore_seq(caps: &Caps) -> &'static str {
-    match (caps.alt_screen, caps.mouse, caps.cursor_hide) {
-        (true, true, true) => RESTORE,
-        (false, true, true) => "\x1b[?1000l\x1b[?1006l\x1b[0m\x1b[?25h\x1b[H\x1b[J",
-        (false, false, true) => "\x1b[0m\x1b[?25h\x1b[H\x1b[J",
-        (false, false, false) => "\x1b[0m\x1b[H\x1b[J",
-        // Not a combination `Caps::for_term` gives: undo all that may be set.
-        _ => "\x1b[?1000l\x1b[?1006l\x1b[0m\x1b[?25h\x1b[?1049l",
-    }
-}
-
-/// The set-up sequences for `caps` (with `mouse`, mouse reports where the
-/// terminal has them).
-pub fn enter_seq(caps: &Caps, mouse: bool) -> String {
-    let mut s = String::new();
-    if caps.alt_screen {
-        s.push_str("\x1b[?1049h");
-    }
-    if caps.cursor_hide {
-        s.push_str("\x1b[?25l");
-    }
-    if mouse && caps.mouse {
-        s.push_str(MOUSE_ON);
-    }
-    s
-}
+pub use crate::session::{RESTORE, enter_seq, restore_seq};
 
 /// Restores the terminal; safe to call more than once and from any thread.
 pub fn restore_terminal() {
-    let mut out = io::stdout().lock();
-    let restore = CAPS.get().map_or(RESTORE, restore_seq);
-    let _ = out.write_all(restore.as_bytes());
-    let _ = out.flush();
-    let _ = terminal::disable_raw_mode();
+    tty::restore();
 }
 
 struct Guard;
@@ -162,76 +208,114 @@ fn install_panic_hook() {
     }));
 }
 
-/// SIGTERM, SIGHUP (a dropped SSH connection) and SIGINT restore and exit.
-fn install_signal_handlers() -> io::Result<()> {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
-    std::thread::spawn(move || {
-        if let Some(sig) = signals.forever().next() {
-            restore_terminal();
-            std::process::exit(128 + sig);
-        }
-    });
-    Ok(())
-}
-
-pub fn options(args: &Args) -> Options {
-    let view = match args.view {
-        ViewArg::Read => View::Read,
-        ViewArg::Table => View::Table,
-        ViewArg::Pros => View::Pros,
-        ViewArg::Decide => View::Decide,
-    };
-    Options {
-        view: Some(view),
-        section: args.section.clone(),
-        decide_out: args.decide_out.clone(),
-    }
-}
-
-/// Enter the alternate screen and hide the cursor.
-pub const ENTER: &str = "\x1b[?1049h\x1b[?25l";
-/// Mouse buttons and wheel, SGR-encoded (no motion reports: they would wake
-/// the program and cross the link on every pointer move).
-pub const MOUSE_ON: &str = "\x1b[?1000h\x1b[?1006h";
+pub use crate::session::{ENTER, MOUSE_ON, PASTE_ON};
 
 /// Runs the full-screen browser on the process's terminal. Nothing here
 /// waits for an answer from the terminal: the first frame goes out as soon
 /// as the article is parsed, together with the set-up sequences, in one write.
+///
+/// Every way out restores the terminal and writes `--decide-out`: quitting,
+/// an error reading the terminal (a dropped link: EOF or EIO), a panic (the
+/// terminal only), SIGTERM, SIGHUP and SIGINT (the signal thread, see
+/// [`tty`]). The signal handlers are in place before raw mode.
+/// `terminal` is what the command line and the environment say of it
+/// (capabilities, colour, glyphs, mouse), `options` where to start.
 pub fn run(
     article: Article,
     items: Items,
-    args: &Args,
-    theme: Theme,
-    caps: Caps,
+    terminal: &Terminal,
+    options: &Options,
 ) -> io::Result<()> {
-    let _ = CAPS.set(caps);
+    let caps = terminal.caps;
     install_panic_hook();
-    terminal::enable_raw_mode()?;
-    let _guard = Guard;
+    tty::open()?;
+    tty::install_signal_handlers()?;
+    tty::set_sequences(terminal.enter_seq(), terminal.leave_seq());
+    tty::raw()?;
+    let guard = Guard;
+    debug_first_frame_delay();
     let (w, h) = terminal_size()?;
     let mut screen = Screen::with_caps(RawStdout, w, h, caps);
-    screen.queue(enter_seq(&caps, !args.no_mouse).as_bytes());
+    screen.queue(tty::enter_sequence().as_bytes());
     let size = Rect::new(0, 0, w, h);
-    let mut app = App::with_items_pending(article, items, theme, size, &options(args));
+    let mut app = App::with_items_pending(article, items, terminal.theme(), size, options);
     app.clipboard_works = caps.osc52;
-    run_app(&mut screen, &mut app, &mut TerminalEvents::default())?;
-    write_decide_out(&app)
+    keep_decision(&app);
+    let r = run_app(&mut screen, &mut app, &mut TerminalEvents);
+    keep_decision(&app);
+    let failed = tty::leave();
+    drop(guard);
+    r?;
+    match failed {
+        Some(msg) => Err(io::Error::other(msg)),
+        None => Ok(()),
+    }
 }
 
-/// `--decide-out FILE`: the Decide view's answers and result as markdown,
-/// written when the reader quits (also when nothing was answered).
+/// Hands the Decide view's current answers to the way out (`--decide-out`).
+fn keep_decision(app: &App) {
+    if let Some(path) = &app.decide.out {
+        tty::set_decision(path.clone(), app.decide_markdown());
+    }
+}
+
+/// `--decide-out FILE`: the Decide view's answers and result as markdown
+/// (also when nothing was answered). The browser writes them on its way out
+/// through [`tty`], which does the same from a signal's thread.
 pub fn write_decide_out(app: &App) -> io::Result<()> {
     let Some(path) = &app.decide.out else {
         return Ok(());
     };
-    std::fs::write(path, app.decide_markdown())
-        .map_err(|e| io::Error::new(e.kind(), format!("--decide-out {}: {e}", path.display())))
+    std::fs::write(path, app.decide_markdown()).map_err(|e| {
+        let shown = crate::article::sanitize::visible(&path.to_string_lossy()).into_owned();
+        io::Error::new(
+            e.kind(),
+            format!("--decide-out {shown}: {}", tty::short_io(&e)),
+        )
+    })
+}
+
+/// `--decide-out FILE`, checked at start-up: a regular file that can be
+/// written, or a new file in a directory that exists. Anything else (a
+/// directory, a FIFO that would block the way out, a device) is refused
+/// before the terminal is touched.
+pub fn check_decide_out(path: &std::path::Path) -> Result<(), String> {
+    let problem = match std::fs::metadata(path) {
+        Ok(m) if m.is_dir() => Some("is a directory".to_string()),
+        Ok(m) if !m.is_file() => Some("is not a regular file".to_string()),
+        Ok(_) => std::fs::OpenOptions::new()
+            .append(true)
+            .open(path)
+            .err()
+            .map(|e| tty::short_io(&e)),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            let parent = path
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .unwrap_or(std::path::Path::new("."));
+            match std::fs::metadata(parent) {
+                Ok(m) if m.is_dir() => {
+                    (!tty::writable(parent)).then(|| "its directory is not writable".to_string())
+                }
+                Ok(_) => Some("its directory is not a directory".to_string()),
+                Err(_) => Some("its directory does not exist".to_string()),
+            }
+        }
+        Err(e) => Some(tty::short_io(&e)),
+    };
+    match problem {
+        None => Ok(()),
+        Some(p) => Err(format!(
+            "--decide-out {}: {p}",
+            crate::article::sanitize::visible(&path.to_string_lossy())
+        )),
+    }
 }
 
 /// The one event loop: draw, wait for an event, apply it and every event
-/// already queued (a held-down key over a slow link), draw once. No tick:
-/// idle means no bytes and no CPU once the app's own work is done.
+/// already queued (a held-down key over a slow link, a paste without
+/// bracketed paste), draw once. No tick: idle means no bytes and no CPU once
+/// the app's own work is done.
 pub fn run_app<W: Write, E: Events>(
     screen: &mut Screen<W>,
     app: &mut App,
@@ -246,10 +330,11 @@ pub fn run_app<W: Write, E: Events>(
             draw(screen, app)?;
             continue;
         }
-        handle(app, events.next()?);
+        front(screen, app, events.next()?);
         while !app.quit && events.pending()? {
-            handle(app, events.next()?);
+            front(screen, app, events.next()?);
         }
+        keep_decision(app);
         if app.quit {
             if let Some(text) = app.clipboard.take()
                 && screen.caps().osc52
@@ -259,73 +344,63 @@ pub fn run_app<W: Write, E: Events>(
             }
             return Ok(());
         }
+        if tty::take_repaint() {
+            // Resumed by a SIGCONT the signal thread saw: the terminal shows
+            // what the shell left there.
+            screen.invalidate();
+        }
         draw(screen, app)?;
     }
 }
 
-/// Draws the app's current state: the difference from what the terminal
-/// shows goes out in one write, with a pending clipboard copy.
-pub fn draw<W: Write>(screen: &mut Screen<W>, app: &mut App) -> io::Result<()> {
-    if let Some(text) = app.clipboard.take()
-        && screen.caps().osc52
+/// The keys the front end answers itself (the screen, the process), then
+/// everything else for the app.
+fn front<W: Write>(screen: &mut Screen<W>, app: &mut App, ev: Event) {
+    if let Event::Key(k) = &ev
+        && k.kind != KeyEventKind::Release
     {
-        screen.queue(osc52(&text).as_bytes());
+        match keys::lookup(*k, keys::Context::Global) {
+            Some(keys::Action::Redraw) => {
+                screen.invalidate();
+                return;
+            }
+            Some(keys::Action::Suspend) => {
+                if tty::suspend() {
+                    // The size may have changed while stopped.
+                    if let Ok((w, h)) = terminal_size()
+                        && (w, h) != (app.size.width, app.size.height)
+                    {
+                        app.resize(w, h);
+                    }
+                    screen.invalidate();
+                }
+                return;
+            }
+            _ => {}
+        }
     }
-    if screen.area() != app.size {
-        screen.resize(app.size.width, app.size.height);
-    }
-    if screen.caps().osc8 {
-        screen.set_links(link_spots(app));
-    }
-    let pane = scroll_pane(app);
-    screen.draw(|buf| (&*app).render(buf.area, buf), pane)
+    handle(app, ev);
 }
 
-/// The Read view's links on screen whose targets may go to the terminal
-/// as OSC 8 hyperlinks (see [`crate::wire::osc8_target`]).
-pub fn link_spots(app: &App) -> Vec<crate::wire::LinkSpot> {
-    app.read_link_cells()
-        .into_iter()
-        .filter_map(|c| {
-            let url = crate::wire::osc8_target(&app.link_url(c.link)?)?;
-            Some(crate::wire::LinkSpot {
-                y: c.y,
-                x0: c.x0,
-                x1: c.x1,
-                url,
-            })
-        })
-        .collect()
-}
-
-/// The pane whose rows may have scrolled since the last frame, for the
-/// screen's scroll detection: the content pane in the Read view, the body
-/// elsewhere; none under the help overlay.
-pub fn scroll_pane(app: &App) -> Option<Rect> {
-    if geometry::too_small(app.size) || app.help.is_some() {
-        return None;
-    }
-    Some(match app.view {
-        View::Read => app.read_panes().1,
-        _ => geometry::body(app.size),
-    })
-}
+pub use crate::session::{draw, link_spots, scroll_pane};
 
 /// Applies one terminal event to the app.
 pub fn handle(app: &mut App, ev: Event) {
-    match ev {
-        Event::Key(k) if k.kind != KeyEventKind::Release => {
-            debug_panic_trigger(&k);
-            app.on_key(k);
-        }
-        Event::Mouse(m) => match m.kind {
-            MouseEventKind::ScrollDown => app.wheel(m.column, m.row, true),
-            MouseEventKind::ScrollUp => app.wheel(m.column, m.row, false),
-            MouseEventKind::Down(event::MouseButton::Left) => app.click(m.column, m.row),
-            _ => {}
-        },
-        Event::Resize(w, h) => app.resize(w, h),
-        _ => {}
+    if let Event::Key(k) = &ev {
+        debug_panic_trigger(k);
+    }
+    crate::session::apply(app, ev);
+}
+
+/// Debug builds only: `VERSUS_FIRST_FRAME_DELAY_MS=N` waits N ms in raw
+/// mode before the first frame, so tests can send a signal in that window.
+fn debug_first_frame_delay() {
+    if cfg!(debug_assertions)
+        && let Some(ms) = std::env::var("VERSUS_FIRST_FRAME_DELAY_MS")
+            .ok()
+            .and_then(|v| v.parse().ok())
+    {
+        std::thread::sleep(Duration::from_millis(ms));
     }
 }
 
@@ -340,44 +415,11 @@ fn debug_panic_trigger(k: &event::KeyEvent) {
     }
 }
 
-/// OSC 52 clipboard write (works through SSH and tmux in common terminals).
-pub fn osc52(text: &str) -> String {
-    format!("\x1b]52;c;{}\x07", base64(text.as_bytes()))
-}
-
-fn base64(data: &[u8]) -> String {
-    const T: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut s = String::with_capacity(data.len().div_ceil(3) * 4);
-    for chunk in data.chunks(3) {
-        let b = [
-            chunk[0],
-            *chunk.get(1).unwrap_or(&0),
-            *chunk.get(2).unwrap_or(&0),
-        ];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        for i in 0..4 {
-            if i <= chunk.len() {
-                s.push(T[(n >> (18 - 6 * i) & 63) as usize] as char);
-            } else {
-                s.push('=');
-            }
-        }
-    }
-    s
-}
+pub use crate::session::osc52;
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn base64_matches_rfc4648() {
-        assert_eq!(base64(b""), "");
-        assert_eq!(base64(b"f"), "Zg==");
-        assert_eq!(base64(b"fo"), "Zm8=");
-        assert_eq!(base64(b"foo"), "Zm9v");
-        assert_eq!(base64(b"foobar"), "Zm9vYmFy");
-    }
 
     #[test]
     fn a_frame_is_one_write() {

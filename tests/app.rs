@@ -1209,7 +1209,7 @@ fn the_help_wraps_when_narrow_and_says_it_scrolls() {
 
 #[test]
 fn mouse_events_reach_the_app_through_the_event_loop_handler() {
-    use crossterm::event::{Event, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+    use versus::event::{Event, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
     let mouse = |kind, column, row| {
         Event::Mouse(MouseEvent {
             kind,
@@ -1274,4 +1274,22 @@ fn narrowing_to_a_stack_keeps_the_contender_in_focus_in_view() {
     let s = screen(&a);
     assert_eq!(s.lines().nth(1).unwrap().trim(), "Flask", "{s}");
     assert!(footer_line(&a).contains("Flask"));
+}
+
+#[test]
+fn copy_of_a_huge_paragraph_is_capped() {
+    // One 3 MB paragraph (with multi-byte characters at the cut).
+    let text = format!("# A vs B\n\n{}\n", "é word ".repeat(400_000));
+    let mut a = app(versus::article::parse(&text, "big.md"), 80, 24);
+    press(&mut a, "y");
+    let c = a.clipboard.take().unwrap();
+    assert!(c.len() <= versus::app::MAX_CLIPBOARD_BYTES, "{}", c.len());
+    assert!(c.len() > versus::app::MAX_CLIPBOARD_BYTES - 4);
+    let status = a.status.clone().unwrap();
+    assert!(
+        status.starts_with("copied the first ") && status.contains("MAX_CLIPBOARD_BYTES"),
+        "{status}"
+    );
+    // The OSC 52 sequence is as bounded as what it carries.
+    assert!(versus::tui::osc52(&c).len() < versus::app::MAX_CLIPBOARD_BYTES * 4 / 3 + 16);
 }

@@ -2,13 +2,13 @@
 //! `update` for each Decide action, snapshots, and an
 //! end-to-end run in a real pseudo-terminal.
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
 use versus::app::{App, Options, View};
 use versus::article::{self, Article};
 use versus::decide::{self, Answer, Block, Outcome, Question};
+use versus::event::{KeyCode, KeyEvent, KeyModifiers};
 use versus::keys::Action;
 use versus::render::theme::Theme;
 
@@ -687,7 +687,7 @@ fn the_cursor_stays_visible_while_moving_and_resizing() {
 
 /// The same answers, cursor and scroll in a new app: nothing laid out or cached yet.
 fn fresh_copy(app: &App) -> App {
-    let mut f = app_on(app.article.clone(), app.size.width, app.size.height);
+    let mut f = app_on((*app.article).clone(), app.size.width, app.size.height);
     f.decide.answers = app.decide.answers.clone();
     f.decide.blind = app.decide.blind;
     f.decide.cursor = app.decide.cursor;

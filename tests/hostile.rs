@@ -424,7 +424,12 @@ fn broken_and_odd_front_matter_warns_and_shows_the_body() {
                 "front matter: `keywords` should be a list or a comma-separated string; ignored",
             ],
         ),
-        ("yaml-bomb.md", &["front matter is not valid YAML"]),
+        // The billion laughs: refused by the alias budget before serde_yaml's
+        // own repetition limit ("not valid YAML") would refuse it.
+        (
+            "yaml-bomb.md",
+            &["front matter: YAML aliases expand past MAX_YAML_ALIAS_BYTES"],
+        ),
         // Read as front matter that is not a map (a warning), or as a rule
         // and a list (issue 4's detector): either way the body is shown.
         ("yaml-not-a-map.md", &[]),
@@ -517,5 +522,34 @@ fn binary_and_device_inputs_are_refused_in_one_line() {
         assert_eq!(r.status.code(), Some(1), "{path}");
         assert_eq!(r.stderr(), format!("versus: {path}: {problem}\n"));
         assert!(r.stdout.is_empty());
+    }
+}
+
+#[test]
+fn zwj_sequences_in_table_cells_are_never_split() {
+    let family = "👨\u{200d}👩\u{200d}👧\u{200d}👦";
+    let cell = family.repeat(6);
+    let src = format!(
+        "# Alpha vs Beta\n\n| Feature | Alpha | Beta |\n|---|---|---|\n| Family | {cell} | e\u{301}{cell} |\n"
+    );
+    let a = versus::article::parse(&src, "zwj.md");
+    for width in [20, 24, 30, 40, 60] {
+        let printed =
+            versus::print::render(&a, width, &versus::render::theme::Theme::new(false, false));
+        for line in printed.lines() {
+            let cells: Vec<&str> = line.split(['│', '|']).collect();
+            for c in cells {
+                let c = c.trim();
+                assert!(
+                    !c.starts_with('\u{200d}') && !c.ends_with('\u{200d}'),
+                    "a sequence split at width {width}: {line:?}"
+                );
+            }
+        }
+        assert_eq!(
+            printed.matches(family).count(),
+            12,
+            "every sequence whole at width {width}:\n{printed}"
+        );
     }
 }

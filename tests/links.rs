@@ -5,12 +5,12 @@
 
 mod support;
 
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 use std::io;
 use support::*;
 use versus::app::{App, Options};
+use versus::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use versus::render::caps::Caps;
 use versus::render::theme::Theme;
 use versus::tui::{self, Events};

@@ -360,3 +360,84 @@ fn print_at_every_small_width_on_the_fixtures() {
         }
     }
 }
+
+/// Front matter an attacker would write: anchors and many aliases of one
+/// large scalar, deep flow and block nesting, long keys, in YAML or TOML.
+fn hostile_front_matter() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        (1usize..5000).prop_map(|n| format!("big: &a \"{}\"\n", "x".repeat(n))),
+        (1usize..3000).prop_map(|n| format!("k: [{}]\n", vec!["*a"; n].join(", "))),
+        (1usize..300).prop_map(|n| format!("deep: {}\n", "[".repeat(n))),
+        (1usize..300).prop_map(|n| format!("deep: {}1{}\n", "{a: ".repeat(n), "}".repeat(n))),
+        (1usize..120).prop_map(|n| (0..n)
+            .map(|i| format!("{}k{i}:\n", " ".repeat(i)))
+            .collect()),
+        (1usize..120).prop_map(|n| format!("{}x\n", "- ".repeat(n))),
+        (0usize..2000).prop_map(|n| "[[a]]\n".repeat(n)),
+        "[a-z]{1,8}: [a-z\\[\\]{},*&!|>\"' ]{0,40}\n",
+        Just("title: \"A\\e]0;x\\a vs B\"\n".to_string()),
+    ];
+    (prop::collection::vec(piece, 0..6), any::<bool>()).prop_map(|(pieces, toml)| {
+        let fence = if toml { "+++" } else { "---" };
+        format!(
+            "{fence}\n{}{fence}\n# Alpha vs Beta\n\nbody text\n",
+            pieces.concat()
+        )
+    })
+}
+
+proptest! {
+    #![proptest_config(cases(300))]
+
+    /// No panic, a clean model, the body always shown, and nothing in the
+    /// model larger than the limits allow (no amplification).
+    #[test]
+    fn hostile_front_matter_is_bounded(src in hostile_front_matter()) {
+        let a = parse(&src, "prop");
+        check_model(&a)?;
+        prop_assert!(a.sections.iter().any(|s| s.title == "Alpha vs Beta"), "body lost");
+        let meta = serde_json::to_string(&a.meta).unwrap();
+        prop_assert!(
+            meta.len() <= src.len() * 2 + versus::article::limits::MAX_YAML_ALIAS_BYTES + 1024,
+            "front matter grew to {} bytes from {}", meta.len(), src.len()
+        );
+    }
+
+    /// The sanitiser: nothing forbidden is left, a second pass changes
+    /// nothing and counts nothing, every removal is counted, and no
+    /// character keeps more than MAX_COMBINING_MARKS marks.
+    #[test]
+    fn sanitiser_leaves_nothing_and_counts_everything(
+        s in prop::collection::vec(prop_oneof![
+            any::<char>(),
+            prop::sample::select(vec!['\u{1b}', '\r', '\n', '\t', '\u{9b}', '\u{202e}', '\u{2066}', '\u{7f}', '\u{301}', '\u{200d}', '\u{fe0f}', 'a', 'é']),
+        ], 0..400).prop_map(|v| v.into_iter().collect::<String>())
+    ) {
+        use versus::article::sanitize::{self, Removed};
+        use versus::article::limits;
+        let mut r = Removed::default();
+        let clean = sanitize::clean(&s, &mut r);
+        prop_assert!(!clean.chars().any(|c| forbidden(c) || c == '\r'), "{clean:?}");
+        let expected = s.chars().filter(|&c| c != '\r' && forbidden(c) || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')).count();
+        prop_assert_eq!(r.total(), expected);
+        let mut again = Removed::default();
+        prop_assert_eq!(sanitize::clean(&clean, &mut again), clean.clone());
+        prop_assert_eq!(again.total(), 0);
+        let inline = sanitize::clean_inline(&s, &mut Removed::default());
+        prop_assert!(!inline.contains('\t'));
+        let mut dropped = 0;
+        let capped = limits::cap_combining(&clean, &mut dropped);
+        let mut run = 0;
+        for c in capped.chars() {
+            if !c.is_ascii() && unicode_width::UnicodeWidthChar::width(c) == Some(0) {
+                run += 1;
+                prop_assert!(run <= limits::MAX_COMBINING_MARKS);
+            } else {
+                run = 0;
+            }
+        }
+        prop_assert_eq!(capped.chars().count() + dropped, clean.chars().count());
+        // The parser and `visible` agree: what is shown is never forbidden.
+        prop_assert!(!sanitize::visible(&s).chars().any(|c| forbidden(c) || c == '\r' || c == '\n'));
+    }
+}

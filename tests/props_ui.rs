@@ -4,10 +4,10 @@
 
 mod support;
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use proptest::prelude::*;
 use support::*;
 use versus::article::sanitize::is_forbidden;
+use versus::event::{KeyCode, KeyEvent, KeyModifiers};
 
 fn fragment() -> impl Strategy<Value = String> {
     prop_oneof![

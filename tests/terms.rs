@@ -244,8 +244,8 @@ fn decode_base64(s: &str) -> String {
 
 /// The text a fresh render shows after `keys` (as a terminal sends them).
 fn expected_screen((w, h): (u16, u16), keys: &str) -> Vec<String> {
-    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
     use ratatui::widgets::Widget;
+    use versus::event::{KeyCode, KeyEvent, KeyModifiers};
     let mut app = versus::app::App::new(
         versus::article::bundled(),
         versus::render::theme::Theme::new(true, false),

@@ -4,17 +4,14 @@
 //! show. Then byte budgets per key, one write per frame, and nothing at all
 //! when nothing changed.
 
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers, MouseEvent, MouseEventKind};
-use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::{Color, Modifier};
-use ratatui::widgets::Widget;
 use std::cell::RefCell;
 use std::io::{self, Write};
 use std::num::NonZeroU16;
 use std::rc::Rc;
 use versus::app::{App, Options};
 use versus::article::{self, Article};
+use versus::event::{Event, KeyCode, KeyEvent, KeyModifiers, MouseEvent, MouseEventKind};
 use versus::render::caps::Caps;
 use versus::render::theme::Theme;
 use versus::tui::{self, Events};
@@ -23,6 +20,10 @@ use versus::wire::Screen;
 #[path = "support/seq.rs"]
 mod seq;
 use seq::forbidden;
+
+#[path = "support/vt.rs"]
+mod vt;
+use vt::{assert_seen, parser, render};
 
 /// A `Write` the test can read while the loop owns it; counts the writes.
 #[derive(Clone, Default)]
@@ -47,109 +48,6 @@ impl Wire {
     fn writes(&self) -> usize {
         self.0.borrow().1
     }
-}
-
-fn parser(w: u16, h: u16) -> vt100::Parser {
-    vt100::Parser::new(
-        NonZeroU16::new(h.max(1)).unwrap(),
-        NonZeroU16::new(w.max(1)).unwrap(),
-        0,
-    )
-}
-
-fn vt_color(c: Color) -> vt100::Color {
-    use vt100::Color::{Default, Idx, Rgb};
-    match c {
-        Color::Reset => Default,
-        Color::Black => Idx(0),
-        Color::Red => Idx(1),
-        Color::Green => Idx(2),
-        Color::Yellow => Idx(3),
-        Color::Blue => Idx(4),
-        Color::Magenta => Idx(5),
-        Color::Cyan => Idx(6),
-        Color::Gray => Idx(7),
-        Color::DarkGray => Idx(8),
-        Color::LightRed => Idx(9),
-        Color::LightGreen => Idx(10),
-        Color::LightYellow => Idx(11),
-        Color::LightBlue => Idx(12),
-        Color::LightMagenta => Idx(13),
-        Color::LightCyan => Idx(14),
-        Color::White => Idx(15),
-        Color::Indexed(i) => Idx(i),
-        Color::Rgb(r, g, b) => Rgb(r, g, b),
-    }
-}
-
-/// Compares the emulated screen with a fresh render, cell by cell: the
-/// character, both colours, bold, dim, italic, underline and reverse. With
-/// `caps` short of colour or SGR 2/3/9, what such a terminal shows instead:
-/// no colour, no dim, italic as underline; in ASCII mode a cell that is not
-/// ASCII shows an ASCII stand-in.
-fn assert_seen(screen: &vt100::Screen, want: &Buffer, caps: &Caps, context: &str) {
-    let area = want.area;
-    for y in 0..area.height {
-        let mut x = 0;
-        while x < area.width {
-            let c = &want[(x, y)];
-            let w = ratatui::buffer::CellWidth::cell_width(c).max(1);
-            let got = screen.cell(y, x).expect("cell");
-            let sym = if got.contents().is_empty() {
-                " "
-            } else {
-                got.contents()
-            };
-            let m = c.modifier;
-            let symbol = if caps.ascii && !c.symbol().is_ascii() {
-                // Any one printable ASCII character stands in.
-                let ok = sym.len() == 1 && (sym.as_bytes()[0].is_ascii_graphic() || sym == " ");
-                if ok { sym } else { "<not an ASCII stand-in>" }
-            } else {
-                c.symbol()
-            };
-            let (fg, bg) = if caps.color {
-                (vt_color(c.fg), vt_color(c.bg))
-            } else {
-                (vt100::Color::Default, vt100::Color::Default)
-            };
-            let ext = caps.sgr_ext;
-            let expect = (
-                symbol,
-                fg,
-                bg,
-                m.contains(Modifier::BOLD),
-                ext && m.contains(Modifier::DIM),
-                ext && m.contains(Modifier::ITALIC),
-                m.contains(Modifier::UNDERLINED) || (!ext && m.contains(Modifier::ITALIC)),
-                m.contains(Modifier::REVERSED),
-            );
-            let seen = (
-                sym,
-                got.fgcolor(),
-                got.bgcolor(),
-                got.bold(),
-                got.dim(),
-                got.italic(),
-                got.underline(),
-                got.inverse(),
-            );
-            if expect != seen {
-                let rows: Vec<String> = screen.rows(0, area.width).collect();
-                panic!(
-                    "{context}: cell ({x}, {y}) differs: want {expect:?}, got {seen:?}\nscreen:\n{}",
-                    rows.join("\n")
-                );
-            }
-            x += w;
-        }
-    }
-}
-
-fn render(app: &App) -> Buffer {
-    let mut buf = Buffer::empty(app.size);
-    app.render(app.size, &mut buf);
-    buf
 }
 
 fn key(c: KeyCode) -> Event {

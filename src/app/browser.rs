@@ -6,7 +6,7 @@
 use super::library::{LibraryView, Outcome};
 use super::{App, Nav, Options, View};
 use crate::render::theme::Theme;
-use crossterm::event::KeyEvent;
+use crate::event::KeyEvent;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use std::path::{Path, PathBuf};

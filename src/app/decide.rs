@@ -10,10 +10,10 @@ use super::read::Pos;
 use super::{App, geometry};
 use crate::article::Article;
 use crate::decide::{self, Answer, Answers, Block, Question};
+use crate::event::{KeyCode, KeyEvent};
 use crate::keys::Action;
 use crate::render::theme::Theme;
 use crate::render::wrap::{str_width, wrap};
-use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
@@ -21,7 +21,7 @@ use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
 use std::ops::Range;
 use std::path::PathBuf;
-use std::rc::Rc;
+use std::sync::Arc;
 
 /// From this body width on the score panel sits beside the questions;
 /// narrower terminals get a compact panel under them.
@@ -42,7 +42,8 @@ pub struct DecideState {
     pub confirm: bool,
     /// `--decide-out FILE`: where the summary goes on quit.
     pub out: Option<PathBuf>,
-    questions: Vec<Question>,
+    /// Derived from the article alone: shared by every session on it.
+    questions: Arc<[Question]>,
     /// The blind order, made the first time blind mode is turned on.
     blind_order: OnceCell<Vec<Question>>,
     cache: RefCell<PieceCache>,
@@ -50,6 +51,15 @@ pub struct DecideState {
 
 impl DecideState {
     pub fn new(a: &Article, out: Option<PathBuf>) -> DecideState {
+        Self::with_questions(decide::questions(a).into(), out)
+    }
+
+    /// A new reader's state on the same article: the questions are shared.
+    pub fn fresh(&self, out: Option<PathBuf>) -> DecideState {
+        Self::with_questions(self.questions.clone(), out)
+    }
+
+    fn with_questions(questions: Arc<[Question]>, out: Option<PathBuf>) -> DecideState {
         DecideState {
             answers: Answers::default(),
             cursor: 0,
@@ -58,7 +68,7 @@ impl DecideState {
             revealed: false,
             confirm: false,
             out,
-            questions: decide::questions(a),
+            questions,
             blind_order: OnceCell::new(),
             cache: RefCell::new(PieceCache::default()),
         }
@@ -111,7 +121,7 @@ pub struct DecidePanes {
 
 pub fn panes(body: Rect, contenders: usize) -> DecidePanes {
     if body.width >= SIDE_BY_SIDE_WIDTH {
-        let right = (body.width * 38 / 100).clamp(28, 52);
+        let right = (u32::from(body.width) * 38 / 100).clamp(28, 52) as u16;
         let [q, s] = geometry::split_right(body, right);
         return DecidePanes {
             questions: q,
@@ -171,7 +181,7 @@ type Stamp = (Option<Answer>, Option<usize>);
 #[derive(Default)]
 struct PieceCache {
     key: (usize, bool),
-    pieces: HashMap<usize, (Stamp, Rc<Piece>)>,
+    pieces: HashMap<usize, (Stamp, Arc<Piece>)>,
 }
 
 /// Pieces kept before the cache starts over (memory on huge articles).
@@ -443,7 +453,7 @@ impl DecideLayout<'_> {
         self.st.shown().len()
     }
 
-    fn piece(&self, i: usize) -> Rc<Piece> {
+    fn piece(&self, i: usize) -> Arc<Piece> {
         let stamp = stamp(self.st, i);
         let key = (self.width, self.st.blind);
         let mut cache = self.st.cache.borrow_mut();
@@ -456,7 +466,7 @@ impl DecideLayout<'_> {
         {
             return p.clone();
         }
-        let p = Rc::new(lay_out_piece(self.a, self.st, i, self.width, self.theme));
+        let p = Arc::new(lay_out_piece(self.a, self.st, i, self.width, self.theme));
         cache.pieces.insert(i, (stamp, p.clone()));
         p
     }

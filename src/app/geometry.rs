@@ -74,7 +74,8 @@ pub fn read_panes(body: Rect, outline: bool) -> (Option<Rect>, Rect) {
     if !outline {
         return (None, body);
     }
-    let w = (body.width * 28 / 100).clamp(18, 36);
+    // In u32: a terminal may be wider than u16::MAX / 28 columns.
+    let w = (u32::from(body.width) * 28 / 100).clamp(18, 36) as u16;
     let [o, c] = split_left(body, w);
     (Some(o), c)
 }

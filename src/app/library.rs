@@ -4,7 +4,7 @@
 use crate::keys::{self, Action, Context};
 use crate::library::Library;
 use crate::library::filter::{Filter, Hits};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crate::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::path::PathBuf;
 
 /// What a key in the library asks of the program around it.

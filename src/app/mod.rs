@@ -1,6 +1,7 @@
 //! Application state and a pure `update`: no terminal I/O here, so every
 //! action is testable without a terminal.
 
+pub mod cell;
 pub mod decide;
 pub mod footer;
 pub mod geometry;
@@ -16,10 +17,11 @@ pub mod table;
 
 use crate::article::Article;
 use crate::article::parse::Items;
+use crate::event::{KeyCode, KeyEvent, KeyModifiers};
 use crate::keys::{self, Action, Context};
 use crate::render::theme::Theme;
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
+use std::sync::Arc;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum View {
@@ -75,8 +77,13 @@ pub struct Options {
     pub decide_out: Option<std::path::PathBuf>,
 }
 
+/// `y` copies at most this many bytes (terminals drop or choke on longer
+/// OSC 52 writes; base64 makes them a third longer again).
+pub const MAX_CLIPBOARD_BYTES: usize = 100_000;
+
 pub struct App {
-    pub article: Article,
+    /// Shared read-only by every session on the same file.
+    pub article: Arc<Article>,
     pub theme: Theme,
     pub view: View,
     pub size: Rect,
@@ -103,7 +110,7 @@ pub struct App {
 }
 
 impl App {
-    pub fn new(article: Article, theme: Theme, size: Rect, opts: &Options) -> App {
+    pub fn new(article: impl Into<Arc<Article>>, theme: Theme, size: Rect, opts: &Options) -> App {
         let mut app = Self::with_items_pending(article, Items::none(), theme, size, opts);
         app.finish_items();
         app
@@ -113,17 +120,56 @@ impl App {
     /// shows none of them, so they are found after its first frame, as the
     /// first piece of [`App::work`], or before any event is handled.
     pub fn with_items_pending(
-        article: Article,
+        article: impl Into<Arc<Article>>,
         items: Items,
         theme: Theme,
         size: Rect,
         opts: &Options,
     ) -> App {
+        let article = article.into();
+        let read = read::ReadState::new(&article);
+        let decide = decide::DecideState::new(&article, opts.decide_out.clone());
+        let pros = pros::ProsState::default();
+        Self::build(
+            article,
+            (read, pros, decide),
+            Some(items),
+            theme,
+            size,
+            opts,
+        )
+    }
+
+    /// A new reader's app on this app's article, sharing with it what is
+    /// derived from the article alone (the Read view's item index and the
+    /// outline's section tree, the Pros & Cons layouts, the Decide view's
+    /// questions): what many sessions on one file start from.
+    /// This app's items must have been found ([`App::new`]).
+    pub fn fresh(&self, theme: Theme, size: Rect, opts: &Options) -> App {
+        debug_assert!(
+            self.items.is_none(),
+            "App::fresh on an app with items to find"
+        );
+        let read = self.read.fresh();
+        let decide = self.decide.fresh(opts.decide_out.clone());
+        let pros = self.pros.fresh();
+        let article = self.article.clone();
+        Self::build(article, (read, pros, decide), None, theme, size, opts)
+    }
+
+    fn build(
+        article: Arc<Article>,
+        (read, pros, decide): (read::ReadState, pros::ProsState, decide::DecideState),
+        items: Option<Items>,
+        theme: Theme,
+        size: Rect,
+        opts: &Options,
+    ) -> App {
         let mut app = App {
-            read: read::ReadState::new(&article),
+            read,
             table: table::TableState::default(),
-            pros: pros::ProsState::default(),
-            decide: decide::DecideState::new(&article, opts.decide_out.clone()),
+            pros,
+            decide,
             search: search::Search::default(),
             article,
             theme,
@@ -136,7 +182,7 @@ impl App {
             clipboard_works: true,
             quit: false,
             nav: None,
-            items: Some(items),
+            items,
         };
         if app.view != View::Read || opts.decide_out.is_some() {
             app.finish_items();
@@ -158,9 +204,12 @@ impl App {
 
     /// Finds the article's items if that is still to do (see
     /// [`App::with_items_pending`]); the Decide view's questions come from them.
+    /// A shared article had its items found before it was shared: only an
+    /// article this app holds alone can still have some to find.
     pub fn finish_items(&mut self) {
         if let Some(items) = self.items.take()
-            && items.finish(&mut self.article)
+            && let Some(article) = Arc::get_mut(&mut self.article)
+            && items.finish(article)
         {
             let out = self.decide.out.take();
             self.decide = decide::DecideState::new(&self.article, out);
@@ -232,6 +281,18 @@ impl App {
                 }
                 _ => self.update(action),
             }
+        }
+    }
+
+    /// Pasted text goes into the search prompt when it is open (its first
+    /// line); anywhere else it is ignored, so a paste never runs commands.
+    pub fn on_paste(&mut self, text: &str) {
+        if self.search.prompt.is_none() {
+            return;
+        }
+        let line = text.lines().next().unwrap_or("");
+        for c in line.chars().filter(|c| !c.is_control()).take(200) {
+            self.search_prompt_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
         }
     }
 
@@ -312,7 +373,7 @@ impl App {
             Some(_) if !self.clipboard_works => {
                 self.status = Some("this terminal cannot set the clipboard (no OSC 52)".into());
             }
-            Some(t) => {
+            Some(mut t) => {
                 let what = match self.view {
                     View::Read if self.read.link.is_some() => "link",
                     View::Read => "section",
@@ -321,10 +382,21 @@ impl App {
                     View::Decide => "decision summary",
                     _ => "pros and cons",
                 };
-                self.status = Some(format!(
-                    "copied the {what} to the clipboard ({} bytes)",
-                    t.len()
-                ));
+                if t.len() > MAX_CLIPBOARD_BYTES {
+                    let mut cut = MAX_CLIPBOARD_BYTES;
+                    while !t.is_char_boundary(cut) {
+                        cut -= 1;
+                    }
+                    t.truncate(cut);
+                    self.status = Some(format!(
+                        "copied the first {cut} bytes of the {what} (MAX_CLIPBOARD_BYTES)"
+                    ));
+                } else {
+                    self.status = Some(format!(
+                        "copied the {what} to the clipboard ({} bytes)",
+                        t.len()
+                    ));
+                }
                 self.clipboard = Some(t);
             }
             None => self.status = Some("nothing to copy here".into()),

@@ -1,5 +1,6 @@
 //! The Pros & Cons view: one column per contender, or stacked when narrow.
 
+use super::cell::LockCell;
 use super::{App, geometry};
 use crate::article::{Article, Item};
 use crate::keys::Action;
@@ -8,7 +9,7 @@ use crate::render::wrap::{wrap, wrap_height};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use std::cell::RefCell;
-use std::rc::Rc;
+use std::sync::Arc;
 
 /// A contender column narrower than this reads badly: stack them instead.
 pub const MIN_PROS_COLUMN: usize = 26;
@@ -20,11 +21,37 @@ pub struct ProsState {
     pub col: usize,
     pub scroll: usize,
     /// The layout for (width, pros shown, cons shown), filled in as it is shown.
-    cache: RefCell<Option<(LayoutKey, Rc<ProsLayout>)>>,
+    cache: RefCell<Option<(LayoutKey, Arc<ProsLayout>)>>,
+    /// The layouts lately made by any app sharing this one's article (see
+    /// [`App::fresh`]): a layout depends on the article and its key only, so
+    /// readers at the same width share one, measured once.
+    shared: Arc<LockCell<SharedLayouts>>,
 }
+
+/// The layouts kept in common, most recent last.
+type SharedLayouts = Vec<(LayoutKey, Arc<ProsLayout>)>;
 
 /// What the Pros & Cons layout depends on: width, pros shown, cons shown.
 type LayoutKey = (usize, bool, bool);
+
+/// How many layouts the apps on one article keep in common (the most
+/// recently made); an app still holds its own while it shows it.
+const SHARED_LAYOUTS: usize = 8;
+
+impl ProsState {
+    /// A new reader's state sharing this one's layouts.
+    pub fn fresh(&self) -> ProsState {
+        ProsState {
+            shared: self.shared.clone(),
+            ..ProsState::default()
+        }
+    }
+
+    /// True when both states draw on the same shared layouts.
+    pub fn shares_layouts_with(&self, other: &ProsState) -> bool {
+        Arc::ptr_eq(&self.shared, &other.shared)
+    }
+}
 
 impl Default for ProsState {
     fn default() -> Self {
@@ -34,6 +61,7 @@ impl Default for ProsState {
             col: 0,
             scroll: 0,
             cache: RefCell::new(None),
+            shared: Arc::default(),
         }
     }
 }
@@ -83,7 +111,7 @@ impl Column {
 pub struct ProsLayout {
     pub stacked: bool,
     pub col_width: usize,
-    columns: Vec<RefCell<Column>>,
+    columns: Vec<LockCell<Column>>,
     /// Each searchable item: (column, entry).
     units: Vec<(usize, usize)>,
     /// Each contender's first entry (its column's when side by side).
@@ -254,7 +282,7 @@ pub fn layout(a: &Article, width: usize, state: &ProsState) -> ProsLayout {
         columns: columns
             .into_iter()
             .map(|entries| {
-                RefCell::new(Column {
+                LockCell::new(Column {
                     entries,
                     ends: Vec::new(),
                 })
@@ -401,13 +429,26 @@ impl App {
         usize::from(geometry::body(self.size).width.saturating_sub(2)).max(1)
     }
 
-    pub fn pros_layout(&self) -> Rc<ProsLayout> {
+    pub fn pros_layout(&self) -> Arc<ProsLayout> {
         let key = (self.pros_width(), self.pros.show_pros, self.pros.show_cons);
         let mut cache = self.pros.cache.borrow_mut();
         match &*cache {
             Some((k, l)) if *k == key => l.clone(),
             _ => {
-                let l = Rc::new(layout(&self.article, key.0, &self.pros));
+                let l = {
+                    let mut shared = self.pros.shared.borrow_mut();
+                    match shared.iter().find(|(k, _)| *k == key) {
+                        Some((_, l)) => l.clone(),
+                        None => {
+                            let l = Arc::new(layout(&self.article, key.0, &self.pros));
+                            if shared.len() >= SHARED_LAYOUTS {
+                                shared.remove(0);
+                            }
+                            shared.push((key, l.clone()));
+                            l
+                        }
+                    }
+                };
                 *cache = Some((key, l.clone()));
                 l
             }

@@ -14,7 +14,7 @@ use ratatui::text::Line;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::ops::ControlFlow;
-use std::rc::Rc;
+use std::sync::Arc;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
 pub struct Pos {
@@ -40,12 +40,16 @@ pub struct ReadState {
     /// The selected link (`f`, `F`).
     pub link: Option<LinkId>,
     /// What each layout item shows: a whole block, or one part of a table.
-    units: Vec<Unit>,
+    /// This and `block_item` come from the article alone: shared by every
+    /// session on it.
+    units: Arc<[Unit]>,
     /// The first item of each block.
-    block_item: Vec<u32>,
+    block_item: Arc<[u32]>,
     cache: RefCell<LineCache>,
     /// Each section's parent, for the folded outline (see [`super::outline`]).
-    pub(super) parents: std::cell::OnceCell<Vec<Option<usize>>>,
+    /// Found when the outline is first shown, by whichever session sharing
+    /// the indexes shows it first.
+    pub(super) parents: Arc<std::sync::OnceLock<Vec<Option<usize>>>>,
 }
 
 /// One layout item of the Read view. A table is split into the lines above
@@ -65,8 +69,8 @@ enum Unit {
 #[derive(Default)]
 struct LineCache {
     width: usize,
-    items: HashMap<usize, Rc<Vec<Line<'static>>>>,
-    shapes: HashMap<usize, Rc<Shape>>,
+    items: HashMap<usize, Arc<Vec<Line<'static>>>>,
+    shapes: HashMap<usize, Arc<Shape>>,
 }
 
 const CACHE_LIMIT: usize = 4096;
@@ -90,6 +94,23 @@ impl ReadState {
                 _ => units.push(Unit::Doc(doc::item_of_block(a, b) as u32)),
             }
         }
+        Self::with_indexes(units.into(), block_item.into(), Arc::default())
+    }
+
+    /// A new reader's state on the same article: the item indexes are shared.
+    pub fn fresh(&self) -> ReadState {
+        Self::with_indexes(
+            self.units.clone(),
+            self.block_item.clone(),
+            self.parents.clone(),
+        )
+    }
+
+    fn with_indexes(
+        units: Arc<[Unit]>,
+        block_item: Arc<[u32]>,
+        parents: Arc<std::sync::OnceLock<Vec<Option<usize>>>>,
+    ) -> ReadState {
         ReadState {
             top: Pos::default(),
             focus: Focus::Content,
@@ -100,8 +121,13 @@ impl ReadState {
             units,
             block_item,
             cache: RefCell::new(LineCache::default()),
-            parents: std::cell::OnceCell::new(),
+            parents,
         }
+    }
+
+    /// True when both states use the same shared item indexes.
+    pub fn shares_indexes_with(&self, other: &ReadState) -> bool {
+        Arc::ptr_eq(&self.units, &other.units) && Arc::ptr_eq(&self.block_item, &other.block_item)
     }
 
     /// Number of layout items.
@@ -136,7 +162,7 @@ impl ReadState {
         item: usize,
         width: usize,
         theme: &Theme,
-    ) -> Rc<Vec<Line<'static>>> {
+    ) -> Arc<Vec<Line<'static>>> {
         let mut cache = self.cache.borrow_mut();
         if cache.width != width || cache.items.len() > CACHE_LIMIT {
             cache.items.clear();
@@ -155,7 +181,7 @@ impl ReadState {
                     .shapes
                     .entry(b)
                     .or_insert_with(|| {
-                        Rc::new(doc::table_shape(a, b, width, theme).unwrap_or(Shape::Cards))
+                        Arc::new(doc::table_shape(a, b, width, theme).unwrap_or(Shape::Cards))
                     })
                     .clone();
                 let row = match self.units[item] {
@@ -165,7 +191,7 @@ impl ReadState {
                 doc::table_part_lines(a, b, row, &shape, width, theme)
             }
         };
-        let lines = Rc::new(lines);
+        let lines = Arc::new(lines);
         cache.items.insert(item, lines.clone());
         lines
     }

@@ -7,8 +7,8 @@
 //! the event loop runs the rest while no key is waiting ([`App::has_work`]).
 
 use super::{App, View};
+use crate::event::{KeyCode, KeyEvent, KeyModifiers};
 use crate::render::find::Needle;
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::ops::ControlFlow;
 
 /// Text read per slice of a count: well under a millisecond's work.

@@ -1,5 +1,6 @@
 //! The Table view: a row cursor over the feature table, header kept in view.
 
+use super::cell::LockCell;
 use super::{App, geometry};
 use crate::article::Table;
 use crate::keys::Action;
@@ -8,7 +9,7 @@ use crate::render::theme::Theme;
 use ratatui::text::Line;
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::rc::Rc;
+use std::sync::Arc;
 
 #[derive(Default)]
 pub struct TableState {
@@ -17,7 +18,7 @@ pub struct TableState {
     /// The cell cursor: the contender column in focus in the selected row
     /// (`h`/`l`, or a click; a column index from 1; 0 means none: the row).
     pub col: usize,
-    cache: RefCell<Option<(usize, Rc<TableLayout>)>>,
+    cache: RefCell<Option<(usize, Arc<TableLayout>)>>,
 }
 
 /// The table laid out for one width. Rows are laid out when first shown, so
@@ -31,7 +32,7 @@ pub struct TableLayout {
     shape: grid::Shape,
     width: usize,
     count: usize,
-    rows: RefCell<HashMap<usize, Rc<Vec<Line<'static>>>>>,
+    rows: LockCell<HashMap<usize, Arc<Vec<Line<'static>>>>>,
 }
 
 const ROW_CACHE_LIMIT: usize = 4096;
@@ -48,7 +49,7 @@ pub fn layout(table: &Table, width: usize, theme: &Theme) -> TableLayout {
         shape,
         width,
         count: table.rows.len(),
-        rows: RefCell::new(HashMap::new()),
+        rows: LockCell::new(HashMap::new()),
     }
 }
 
@@ -59,24 +60,24 @@ impl TableLayout {
 
     /// Row `i`'s lines, with the line under it (a separator, the bottom
     /// border, or a card's blank line).
-    pub fn row(&self, table: &Table, i: usize, theme: &Theme) -> Rc<Vec<Line<'static>>> {
+    pub fn row(&self, table: &Table, i: usize, theme: &Theme) -> Arc<Vec<Line<'static>>> {
         let mut rows = self.rows.borrow_mut();
         if rows.len() > ROW_CACHE_LIMIT {
             rows.clear();
         }
         rows.entry(i)
-            .or_insert_with(|| Rc::new(grid::row_part(table, &self.shape, i, self.width, theme)))
+            .or_insert_with(|| Arc::new(grid::row_part(table, &self.shape, i, self.width, theme)))
             .clone()
     }
 }
 
 impl TableState {
-    pub fn layout(&self, table: &Table, width: usize, theme: &Theme) -> Rc<TableLayout> {
+    pub fn layout(&self, table: &Table, width: usize, theme: &Theme) -> Arc<TableLayout> {
         let mut c = self.cache.borrow_mut();
         match &*c {
             Some((w, l)) if *w == width => l.clone(),
             _ => {
-                let l = Rc::new(layout(table, width, theme));
+                let l = Arc::new(layout(table, width, theme));
                 *c = Some((width, l.clone()));
                 l
             }
@@ -89,7 +90,7 @@ impl App {
         usize::from(geometry::body(self.size).width.saturating_sub(2)).max(1)
     }
 
-    pub fn table_layout(&self) -> Option<Rc<TableLayout>> {
+    pub fn table_layout(&self) -> Option<Arc<TableLayout>> {
         let t = self.article.table.as_ref()?;
         Some(self.table.layout(t, self.table_width(), &self.theme))
     }
@@ -100,10 +101,10 @@ impl App {
     }
 
     /// Row `i` of the table laid out at the current width.
-    pub fn table_row(&self, l: &TableLayout, i: usize) -> Rc<Vec<Line<'static>>> {
+    pub fn table_row(&self, l: &TableLayout, i: usize) -> Arc<Vec<Line<'static>>> {
         match &self.article.table {
             Some(t) => l.row(t, i, &self.theme),
-            None => Rc::new(Vec::new()),
+            None => Arc::new(Vec::new()),
         }
     }
 

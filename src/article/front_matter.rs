@@ -3,7 +3,10 @@
 //! The YAML and TOML crates stay behind this file: everything else sees only
 //! [`Meta`] and warnings, so either crate can be swapped without touching the parser.
 
+use super::limits::{MAX_FRONT_MATTER_BYTES, MAX_FRONT_MATTER_DEPTH, MAX_YAML_ALIAS_BYTES};
 use super::model::{Extra, Meta};
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use std::cell::Cell;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -88,19 +91,6 @@ enum Value {
 }
 
 impl Value {
-    fn from_yaml(v: serde_yaml::Value) -> Value {
-        use serde_yaml::Value as Y;
-        match v {
-            Y::Null => Value::Null,
-            Y::String(s) => Value::Text(s),
-            Y::Bool(b) => Value::Other(b.to_string()),
-            Y::Number(n) => Value::Other(n.to_string()),
-            Y::Sequence(seq) => Value::List(seq.into_iter().map(Value::from_yaml).collect()),
-            Y::Mapping(_) => Value::Map,
-            Y::Tagged(t) => Value::from_yaml(t.value),
-        }
-    }
-
     fn from_toml(v: toml::Value) -> Value {
         use toml::Value as T;
         match v {
@@ -127,6 +117,19 @@ impl Value {
 /// yields warnings and as much as could be understood, never an error.
 pub fn parse(block: &Block<'_>) -> (Meta, Vec<String>) {
     let mut warnings = Vec::new();
+    if block.text.len() > MAX_FRONT_MATTER_BYTES {
+        warnings.push(format!(
+            "front matter is larger than MAX_FRONT_MATTER_BYTES ({} KiB); ignored",
+            MAX_FRONT_MATTER_BYTES >> 10
+        ));
+        return (Meta::default(), warnings);
+    }
+    if super::limits::front_matter_depth(block.text) > MAX_FRONT_MATTER_DEPTH {
+        warnings.push(format!(
+            "front matter nests deeper than MAX_FRONT_MATTER_DEPTH ({MAX_FRONT_MATTER_DEPTH}); ignored"
+        ));
+        return (Meta::default(), warnings);
+    }
     let entries = match block.format {
         Format::Yaml => parse_yaml(block.text, &mut warnings),
         Format::Toml => parse_toml(block.text, &mut warnings),
@@ -144,6 +147,12 @@ pub fn parse(block: &Block<'_>) -> (Meta, Vec<String>) {
             "keywords" | "meta_keywords" | "tags" => {
                 if meta.keywords.is_empty() {
                     meta.keywords = keywords(&key, value, &mut warnings);
+                }
+            }
+            // The contenders, as the reader names them: a list or "A, B".
+            "versus" | "contenders" => {
+                if meta.contenders.is_empty() {
+                    meta.contenders = keywords(&key, value, &mut warnings);
                 }
             }
             _ => {
@@ -196,22 +205,141 @@ fn keywords(key: &str, value: Value, warnings: &mut Vec<String>) -> Vec<String> 
         .collect()
 }
 
+/// A YAML value built under a byte budget: aliases are replayed by
+/// serde_yaml without copying, so counting the bytes as they are visited
+/// (and stopping at the budget) bounds the time and memory an alias can cost.
+enum Yaml {
+    Null,
+    Text(String),
+    Other(String),
+    List(Vec<Yaml>),
+    Map(Vec<(Yaml, Yaml)>),
+}
+
+/// The error that stops a value past its budget (told apart by its text).
+const OVER_BUDGET: &str = "over the alias budget";
+
+#[derive(Clone, Copy)]
+struct Budget<'a>(&'a Cell<usize>);
+
+impl Budget<'_> {
+    /// Spends `n` bytes (and a few for the node itself).
+    fn spend<E: de::Error>(self, n: usize) -> Result<(), E> {
+        let left = self
+            .0
+            .get()
+            .checked_sub(n + 8)
+            .ok_or_else(|| E::custom(OVER_BUDGET))?;
+        self.0.set(left);
+        Ok(())
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for Budget<'_> {
+    type Value = Yaml;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Yaml, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Budget<'_> {
+    type Value = Yaml;
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("any YAML value")
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Yaml, E> {
+        self.spend(0)?;
+        Ok(Yaml::Null)
+    }
+    fn visit_none<E: de::Error>(self) -> Result<Yaml, E> {
+        self.visit_unit()
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Yaml, D::Error> {
+        d.deserialize_any(self)
+    }
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Yaml, E> {
+        self.spend(0)?;
+        Ok(Yaml::Other(v.to_string()))
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Yaml, E> {
+        self.spend(0)?;
+        Ok(Yaml::Other(v.to_string()))
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Yaml, E> {
+        self.spend(0)?;
+        Ok(Yaml::Other(v.to_string()))
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Yaml, E> {
+        self.spend(0)?;
+        Ok(Yaml::Other(serde_yaml::Number::from(v).to_string()))
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Yaml, E> {
+        self.spend(v.len())?;
+        Ok(Yaml::Text(v.to_string()))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Yaml, A::Error> {
+        self.spend(0)?;
+        let mut items = Vec::new();
+        while let Some(v) = seq.next_element_seed(self)? {
+            items.push(v);
+        }
+        Ok(Yaml::List(items))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Yaml, A::Error> {
+        self.spend(0)?;
+        let mut entries = Vec::new();
+        while let Some(k) = map.next_key_seed(self)? {
+            let v = map.next_value_seed(self)?;
+            entries.push((k, v));
+        }
+        Ok(Yaml::Map(entries))
+    }
+    // A tagged value (`!tag value`): the value, as before.
+    fn visit_enum<A: de::EnumAccess<'de>>(self, data: A) -> Result<Yaml, A::Error> {
+        use de::VariantAccess;
+        let (_, variant): (de::IgnoredAny, _) = data.variant()?;
+        variant.newtype_variant_seed(self)
+    }
+}
+
+impl Value {
+    fn from_bounded(v: Yaml) -> Value {
+        match v {
+            Yaml::Null => Value::Null,
+            Yaml::Text(s) => Value::Text(s),
+            Yaml::Other(s) => Value::Other(s),
+            Yaml::List(l) => Value::List(l.into_iter().map(Value::from_bounded).collect()),
+            Yaml::Map(_) => Value::Map,
+        }
+    }
+}
+
 fn parse_yaml(text: &str, warnings: &mut Vec<String>) -> Vec<(String, Value)> {
     if text.trim().is_empty() {
         return Vec::new();
     }
-    match serde_yaml::from_str::<serde_yaml::Value>(text) {
-        Ok(serde_yaml::Value::Mapping(map)) => map
+    // Without aliases the value is no larger than the text.
+    let budget = Cell::new(text.len() * 2 + MAX_YAML_ALIAS_BYTES);
+    let parsed = Budget(&budget).deserialize(serde_yaml::Deserializer::from_str(text));
+    match parsed {
+        Ok(Yaml::Map(map)) => map
             .into_iter()
             .filter_map(|(k, v)| {
-                Value::from_yaml(k)
+                Value::from_bounded(k)
                     .scalar()
-                    .map(|k| (k, Value::from_yaml(v)))
+                    .map(|k| (k, Value::from_bounded(v)))
             })
             .collect(),
-        Ok(serde_yaml::Value::Null) => Vec::new(),
+        Ok(Yaml::Null) => Vec::new(),
         Ok(_) => {
             warnings.push("front matter is not a list of `key: value` lines; ignored".into());
+            Vec::new()
+        }
+        Err(e) if e.to_string().contains(OVER_BUDGET) => {
+            warnings.push(format!(
+                "front matter: YAML aliases expand past MAX_YAML_ALIAS_BYTES ({} MiB); ignored",
+                MAX_YAML_ALIAS_BYTES >> 20
+            ));
             Vec::new()
         }
         Err(e) => {

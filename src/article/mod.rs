@@ -2,6 +2,7 @@
 
 pub mod detect;
 pub mod front_matter;
+pub mod limits;
 pub mod model;
 mod packed;
 pub mod parse;

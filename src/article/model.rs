@@ -24,6 +24,9 @@ pub struct Article {
     pub blocks: Vec<Block>,
     /// Every table in document order.
     pub tables: Vec<Arc<Table>>,
+    /// Why the article was read as no comparison (no contenders), for the
+    /// views that are then empty.
+    pub not_compared: Option<String>,
 }
 
 /// A link in a paragraph ([`Spans::links`]): bytes `start..end` of its text
@@ -89,6 +92,10 @@ pub struct Meta {
     pub description: Option<String>,
     pub keywords: Vec<String>,
     pub extra: Extra,
+    /// The contenders the reader named (`versus:` or `contenders:` in the
+    /// front matter, or `--vs`): they replace the detected ones.
+    #[serde(skip)]
+    pub contenders: Vec<String>,
 }
 
 /// Scalar front-matter keys we do not interpret, in file order.
@@ -700,6 +707,44 @@ impl SpanStyle {
 }
 
 impl Article {
+    /// The one line an empty side-by-side view shows: why there is nothing
+    /// to put side by side.
+    pub fn why_empty(&self, otherwise: &str) -> String {
+        match &self.not_compared {
+            Some(why) if self.contenders.is_empty() => {
+                format!("{otherwise} Not a comparison: {why}.")
+            }
+            _ => otherwise.to_string(),
+        }
+    }
+
+    /// How the contenders were found, when not from the title: "from the
+    /// table", "from the sections", "set by you"; empty otherwise.
+    pub fn found_by_note(&self) -> &'static str {
+        // A title that names the same contenders says it already.
+        let titled = [self.title.as_deref(), self.meta.title.as_deref()]
+            .into_iter()
+            .flatten()
+            .any(|t| {
+                let names = super::detect::versus_names(t);
+                names.len() == self.contenders.len()
+                    && self.contenders.iter().all(|c| {
+                        names
+                            .iter()
+                            .any(|n| super::detect::names::same_name(n, &c.name))
+                    })
+            });
+        if titled {
+            return "";
+        }
+        match self.contenders.first().map(|c| c.found_by.as_str()) {
+            Some("table" | "table-rows") => "from the table",
+            Some("sections") => "from the sections",
+            Some("user") => "set by you",
+            _ => "",
+        }
+    }
+
     /// Contenders' names, for headers and prompts ("Django vs Flask").
     pub fn versus_line(&self) -> String {
         self.contenders

@@ -3,6 +3,7 @@
 //! afterwards by [`super::detect`].
 
 use super::front_matter;
+use super::limits::{self, MAX_TABLE_COLUMNS};
 use super::model::*;
 use super::sanitize::{self, Removed};
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
@@ -21,6 +22,17 @@ pub fn parse_bytes(bytes: &[u8], source: &str) -> Article {
 pub struct Unfinished(Article);
 
 impl Unfinished {
+    /// Sets the contenders the reader named (`--vs "A,B"`), over any the
+    /// front matter names; the detectors then find items for these.
+    pub fn set_contenders(&mut self, names: &[String]) {
+        let mut removed = Removed::default();
+        self.0.meta.contenders = names
+            .iter()
+            .map(|n| sanitize::clean_inline(n, &mut removed).trim().to_string())
+            .filter(|n| !n.is_empty())
+            .collect();
+    }
+
     /// Runs the detectors, then frees what only they read.
     pub fn finish(self) -> Article {
         let (mut article, items) = self.split();
@@ -99,10 +111,26 @@ pub fn parse(src: &str, source: &str) -> Article {
 pub fn parse_unfinished(src: &str, source: &str) -> Unfinished {
     let mut removed = Removed::default();
     let src = sanitize::clean(src, &mut removed);
+    let mut marks = 0;
+    let capped = match limits::cap_combining(&src, &mut marks) {
+        Cow::Owned(o) => Some(o),
+        Cow::Borrowed(_) => None,
+    };
+    let src = capped.map_or(src, Cow::Owned);
     let (head, body) = Head::read(&src, removed);
     let mut head = head;
+    let mut deep = 0;
+    let body = limits::cap_container_depth(body, &mut deep);
+    let mut wide = 0;
+    let cut = match limits::cap_table_columns(&body, &mut wide) {
+        Cow::Owned(o) => Some(o),
+        Cow::Borrowed(_) => None,
+    };
+    let body = cut.map_or(body, Cow::Owned);
+    head.limit_warnings(marks, deep);
     let mut b = Builder::new(&mut head.removed);
-    b.run(body);
+    b.wide_tables = wide;
+    b.run(&body);
     let out = b.output();
     head.finish(out, source)
 }
@@ -124,7 +152,17 @@ pub fn pieces(bytes: &[u8]) -> Option<Pieces> {
     let Cow::Borrowed(src) = sanitize::clean(src, &mut removed) else {
         return None;
     };
+    // Text the limits would change is parsed whole.
+    let mut n = 0;
+    if matches!(limits::cap_combining(src, &mut n), Cow::Owned(_)) {
+        return None;
+    }
     let (head, body) = Head::read(src, removed);
+    if matches!(limits::cap_container_depth(body, &mut n), Cow::Owned(_))
+        || matches!(limits::cap_table_columns(body, &mut n), Cow::Owned(_))
+    {
+        return None;
+    }
     let cuts = cuts(body);
     if cuts.is_empty() {
         return None;
@@ -170,9 +208,26 @@ struct Output {
     sections: Vec<Section>,
     title: Option<String>,
     ragged: usize,
+    wide_tables: usize,
 }
 
 impl Head {
+    /// Warnings for what [`limits`] cut before the markdown parser.
+    fn limit_warnings(&mut self, marks: usize, deep: usize) {
+        if marks > 0 {
+            self.warnings.push(format!(
+                "removed {marks} combining mark(s) past MAX_COMBINING_MARKS ({}) on one character",
+                limits::MAX_COMBINING_MARKS
+            ));
+        }
+        if deep > 0 {
+            self.warnings.push(format!(
+                "{deep} line(s) open more than MAX_CONTAINER_DEPTH ({}) quotes or list items; the rest of each is shown as text",
+                limits::MAX_CONTAINER_DEPTH
+            ));
+        }
+    }
+
     fn read(src: &str, mut removed: Removed) -> (Head, &str) {
         let mut warnings = Vec::new();
         let (block, body) = front_matter::split(src);
@@ -206,7 +261,13 @@ impl Head {
             mut sections,
             title,
             ragged,
+            wide_tables,
         } = out;
+        if wide_tables > 0 {
+            warnings.push(format!(
+                "{wide_tables} table(s) have more than MAX_TABLE_COLUMNS ({MAX_TABLE_COLUMNS}) columns; the columns past it are not shown"
+            ));
+        }
         if ragged > 0 {
             warnings.push(format!(
                 "{ragged} table row(s) had a different number of cells than the header; padded or cut"
@@ -237,6 +298,7 @@ impl Head {
             warnings,
             blocks,
             tables,
+            not_compared: None,
         })
     }
 }
@@ -246,6 +308,7 @@ fn clean_meta(mut m: Meta, removed: &mut Removed) -> Meta {
     m.title = m.title.map(|s| c(&s, removed));
     m.description = m.description.map(|s| c(&s, removed));
     m.keywords = m.keywords.iter().map(|s| c(s, removed)).collect();
+    m.contenders = m.contenders.iter().map(|s| c(s, removed)).collect();
     m.extra = Extra(
         m.extra
             .0
@@ -262,6 +325,9 @@ struct ItemAcc {
     lead: Option<String>,
     /// Set while the item's opening bold run is being read.
     in_lead: bool,
+    /// The pro or con a list's bullet says, for the detectors: `+` items
+    /// are pros, and `-` items right after a `+` list are cons.
+    sign: Option<&'static str>,
 }
 
 struct ListState {
@@ -281,6 +347,8 @@ struct TableAcc {
     /// Cells in the source line of the row being read, before pulldown-cmark
     /// padded or cut it.
     source_cells: usize,
+    /// Cells in the header's source line.
+    header_cells: usize,
 }
 
 impl TableAcc {
@@ -289,10 +357,11 @@ impl TableAcc {
     fn end_row(&mut self) -> bool {
         let Some(columns) = &self.columns else {
             self.columns = Some(self.row.take().iter().map(String::from).collect());
+            self.header_cells = self.source_cells;
             return false;
         };
         let width = columns.len();
-        let ragged = self.row.len() != width || self.source_cells != width;
+        let ragged = self.row.len() != width || self.source_cells != self.header_cells;
         if ragged {
             self.row.resize(width);
         }
@@ -308,6 +377,8 @@ struct Builder<'r> {
     sections: Vec<Section>,
     title: Option<String>,
     ragged: usize,
+    /// Tables with more than [`MAX_TABLE_COLUMNS`] columns.
+    wide_tables: usize,
 
     spans: Option<SpansBuf>,
     heading: Option<u8>,
@@ -340,6 +411,10 @@ struct Builder<'r> {
     /// can read a paragraph line by line (✅/❌ lines).
     inline_len: usize,
     soft_breaks: Vec<usize>,
+    /// The bullet of the list item being started.
+    bullet: u8,
+    /// The top-level list being read follows a `+` list.
+    after_plus: bool,
 }
 
 impl<'r> Builder<'r> {
@@ -351,6 +426,7 @@ impl<'r> Builder<'r> {
             sections: Vec::new(),
             title: None,
             ragged: 0,
+            wide_tables: 0,
             spans: None,
             heading: None,
             style: SpanStyle::default(),
@@ -373,6 +449,8 @@ impl<'r> Builder<'r> {
             para_lead_open: false,
             inline_len: 0,
             soft_breaks: Vec::new(),
+            bullet: 0,
+            after_plus: false,
         }
     }
 
@@ -389,9 +467,13 @@ impl<'r> Builder<'r> {
         let opts =
             Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
         for (event, range) in Parser::new_ext(chunk, opts).into_offset_iter() {
+            // The bullet a list item starts with (`-`, `*`, `+`).
+            if matches!(event, Event::Start(Tag::Item)) {
+                self.bullet = chunk.as_bytes().get(range.start).copied().unwrap_or(0);
+            }
             // pulldown-cmark pads short rows and drops extra cells without a
             // word, so the cells are counted in the row's source line.
-            if matches!(event, Event::Start(Tag::TableRow))
+            if matches!(event, Event::Start(Tag::TableRow | Tag::TableHead))
                 && let Some(t) = &mut self.table
             {
                 t.source_cells = count_cells(&chunk[range]);
@@ -428,6 +510,7 @@ impl<'r> Builder<'r> {
             sections: self.sections,
             title: self.title,
             ragged: self.ragged,
+            wide_tables: self.wide_tables,
         }
     }
 
@@ -498,6 +581,13 @@ impl<'r> Builder<'r> {
             }
             Tag::List(start) => {
                 self.flush_inline();
+                if self.lists.is_empty() {
+                    // Once per list: a list right after a `+` list.
+                    self.after_plus = matches!(
+                        self.parts.last(),
+                        Some(Part::List(items)) if !items.is_empty() && items.iter().all(signed_plus)
+                    );
+                }
                 if self.lists.is_empty() && self.table.is_none() {
                     self.top_list = Some(std::mem::take(&mut self.spare_items));
                 }
@@ -515,10 +605,16 @@ impl<'r> Builder<'r> {
                 };
                 self.marker = Some(marker);
                 if self.lists.len() == 1 && self.top_list.is_some() {
+                    let sign = match self.bullet {
+                        b'+' => Some("+ "),
+                        b'-' | b'*' if self.after_plus => Some("\u{2212} "),
+                        _ => None,
+                    };
                     self.item = Some(ItemAcc {
                         text: String::new(),
                         lead: None,
                         in_lead: false,
+                        sign,
                     });
                 } else if let Some(item) = &mut self.item {
                     // A nested item stays in its top-level item's text, indented.
@@ -598,12 +694,25 @@ impl<'r> Builder<'r> {
             }
             TagEnd::CodeBlock => {
                 if let Some(code) = self.code.take() {
-                    let code: Box<str> = code.strip_suffix('\n').unwrap_or(&code).into();
+                    let code = code.strip_suffix('\n').unwrap_or(&code);
                     if let Some(item) = &mut self.item {
                         item.text.push('\n');
-                        item.text.push_str(&code);
+                        item.text.push_str(code);
                     }
-                    self.push_block(BlockKind::Code(code));
+                    // A long block is kept as blocks of at most
+                    // MAX_CODE_BLOCK_LINES lines, drawn without a gap: every
+                    // later stage lays out one block at a time.
+                    let mut rest = code;
+                    loop {
+                        let cut = memchr::memchr_iter(b'\n', rest.as_bytes())
+                            .nth(limits::MAX_CODE_BLOCK_LINES - 1);
+                        let Some(cut) = cut else {
+                            self.push_block(BlockKind::Code(rest.into()));
+                            break;
+                        };
+                        self.push_block(BlockKind::Code(rest[..cut].into()));
+                        rest = &rest[cut + 1..];
+                    }
                 }
             }
             TagEnd::HtmlBlock => {
@@ -632,7 +741,7 @@ impl<'r> Builder<'r> {
                 if self.lists.len() == 1
                     && let (Some(acc), Some(list)) = (self.item.take(), self.top_list.as_mut())
                 {
-                    list.push(finish_item(acc));
+                    list.push(finish_signed(acc));
                 }
             }
             TagEnd::Table => {
@@ -648,7 +757,9 @@ impl<'r> Builder<'r> {
                 }
             }
             TagEnd::TableCell => {
-                if let Some(t) = &mut self.table {
+                if let Some(t) = &mut self.table
+                    && t.row.len() < MAX_TABLE_COLUMNS
+                {
                     t.squeezed.clear();
                     squeeze_into(&mut t.squeezed, &t.cell);
                     t.row.push(&t.squeezed);
@@ -825,8 +936,15 @@ impl<'r> Builder<'r> {
 
     fn finish_table(&mut self, t: TableAcc) {
         let TableAcc {
-            columns, mut rows, ..
+            columns,
+            mut rows,
+            header_cells,
+            ..
         } = t;
+        // A backstop: the wide tables were cut before the parser saw them.
+        if header_cells > MAX_TABLE_COLUMNS {
+            self.wide_tables += 1;
+        }
         rows.shrink_to_fit();
         let columns = columns.unwrap_or_default();
         let idx = self.tables.len();
@@ -859,11 +977,18 @@ fn cuts(body: &str) -> Vec<usize> {
     if body.len() > 2 * CHUNK && !body.contains("]:") {
         let mut fence: Option<(u8, usize)> = None;
         let mut blank_before = true;
+        // The list marker of the line before, when it is a top-level item.
+        let mut prev_marker: Option<u8> = None;
+        // Where the run of one-line items the line is in began: only a list
+        // longer than a chunk is cut (the detectors read lists whole).
+        let mut list_start = 0;
         let mut last = 0;
         let mut at = 0;
         for line in body.split_inclusive('\n') {
             let start = at;
             at += line.len();
+            // Set again below only on the paths that do not `continue`.
+            let prev = prev_marker.take();
             let indent = line.len() - line.trim_start_matches(' ').len();
             let rest = &line[indent..];
             let blank = rest.trim().is_empty();
@@ -891,9 +1016,22 @@ fn cuts(body: &str) -> Vec<usize> {
                         continue;
                     }
                 }
-                if indent == 0 && blank_before && start - last >= CHUNK && atx_heading(rest) {
-                    cuts.push(start);
-                    last = start;
+                if indent == 0 && start - last >= CHUNK {
+                    // Before a heading after a blank line, or between two
+                    // one-line items at the top level of a tight list longer
+                    // than a chunk (read as several lists of the same items:
+                    // the same blocks, markers and numbers).
+                    let marker = list_marker(rest);
+                    if (blank_before && atx_heading(rest))
+                        || (marker.is_some_and(|m| Some(m) == prev) && start - list_start >= CHUNK)
+                    {
+                        cuts.push(start);
+                        last = start;
+                    }
+                }
+                prev_marker = if indent == 0 { list_marker(rest) } else { None };
+                if prev.is_none() || prev_marker != prev {
+                    list_start = start;
                 }
             } else if fence.is_some() {
                 blank_before = false;
@@ -926,6 +1064,27 @@ impl<'a> Iterator for Chunks<'a> {
         self.i += 1;
         Some(&self.body[start..end])
     }
+}
+
+/// The marker's kind (`-`, `*`, `+`, or `.`/`)` after digits) when `line`
+/// starts a list item with text on the same line.
+fn list_marker(line: &str) -> Option<u8> {
+    let b = line.as_bytes();
+    let (kind, after) = match b.first()? {
+        c @ (b'-' | b'*' | b'+') => (*c, 1),
+        b'0'..=b'9' => {
+            let n = b.iter().take_while(|c| c.is_ascii_digit()).count();
+            match b.get(n) {
+                Some(c @ (b'.' | b')')) if n <= 9 => (*c, n + 1),
+                _ => return None,
+            }
+        }
+        _ => return None,
+    };
+    // A space, then text that is not a thematic break (`- - -`, `* * *`).
+    let text = line[after..].strip_prefix(' ')?.trim();
+    let rule = text.chars().all(|c| c == char::from(kind) || c == ' ');
+    (!text.is_empty() && !rule).then_some(kind)
 }
 
 /// `#` to `######` then a space, a tab or the line's end.
@@ -996,6 +1155,24 @@ fn heading_level(l: HeadingLevel) -> u8 {
         HeadingLevel::H5 => 5,
         HeadingLevel::H6 => 6,
     }
+}
+
+/// An item of a `+` list (see [`ItemAcc::sign`]).
+fn signed_plus(i: &Item) -> bool {
+    i.title.as_deref().unwrap_or(&i.text).starts_with("+ ")
+}
+
+/// [`finish_item`], with the bullet's sign put before the title or text.
+fn finish_signed(acc: ItemAcc) -> Item {
+    let sign = acc.sign;
+    let mut item = finish_item(acc);
+    if let Some(sign) = sign {
+        match &mut item.title {
+            Some(t) => t.insert_str(0, sign),
+            None => item.text.insert_str(0, sign),
+        }
+    }
+    item
 }
 
 /// Splits an item's bold lead into the title ("Scalable:" → "Scalable").
@@ -1078,6 +1255,46 @@ mod tests {
         let (whole, chunked, n) = both(body);
         assert!(n > 3, "{n} chunks");
         assert!(whole == chunked, "chunked parse differs");
+    }
+
+    #[test]
+    fn a_long_list_is_cut_between_items_into_the_same_blocks() {
+        let mut body = String::from("Intro.\n\n");
+        for i in 0..40_000 {
+            match i % 4 {
+                0 => body.push_str(&format!("- item {i} with **bold**\n")),
+                1 if i % 20_000 == 1 => body.push_str(&format!("- item {i}\n  - nested {i}\n")),
+                1 => body.push_str(&format!("- item {i}\n")),
+                2 => body.push_str(&format!("- item {i}\n")),
+                _ => body.push_str(&format!("- `code {i}`\n")),
+            }
+        }
+        body.push_str("\n1. one\n");
+        for i in 2..30_000 {
+            body.push_str(&format!("{i}. step {i}\n"));
+        }
+        let blocks = |b: Builder| format!("{:?}", b.blocks);
+        let mut r1 = Removed::default();
+        let mut whole = Builder::new(&mut r1);
+        whole.run_chunk(&body);
+        whole.end_run();
+        let mut r2 = Removed::default();
+        let mut chunked = Builder::new(&mut r2);
+        chunked.run(&body);
+        assert!(chunks(&body).count() > 10, "{}", chunks(&body).count());
+        assert!(blocks(whole) == blocks(chunked), "chunked list differs");
+        // Never between an item and its continuation, nor at a rule.
+        for c in cuts(&body) {
+            assert!(
+                body[c..].starts_with("- item")
+                    || body[c..].starts_with("- `")
+                    || body.as_bytes()[c].is_ascii_digit()
+            );
+            assert!(!body[..c].ends_with("\n\n"));
+        }
+        assert_eq!(list_marker("- - -"), None);
+        assert_eq!(list_marker("12) x"), Some(b')'));
+        assert_eq!(list_marker("-x"), None);
     }
 
     #[test]

@@ -169,6 +169,8 @@ impl Walk {
                     && let Some(root) = root
                     && !std::fs::canonicalize(path).is_ok_and(|t| t.starts_with(root))
                 {
+                    // Nothing about the file outside is shown, not even its size.
+                    row.size = 0;
                     row.state = State::Problem("symlink out of the tree, not followed".into());
                 } else if !m.is_file() {
                     row.state = State::Problem("not a regular file".into());

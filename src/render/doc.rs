@@ -96,6 +96,15 @@ fn meta_lines(a: &Article, width: usize, theme: &Theme) -> Vec<Line<'static>> {
 fn tight_with_next(a: &Article, b: usize) -> bool {
     let cur = &a.blocks[b];
     match a.blocks.get(b + 1) {
+        // A long code block cut by the parser goes on in the next one.
+        Some(next)
+            if matches!((&cur.kind, &next.kind), (BlockKind::Code(c), BlockKind::Code(_))
+                if memchr::memchr_iter(b'\n', c.as_bytes()).count() + 1
+                    == crate::article::limits::MAX_CODE_BLOCK_LINES)
+                && (cur.depth, cur.quote) == (next.depth, next.quote) =>
+        {
+            true
+        }
         Some(next) => {
             cur.depth > 0
                 && next.depth > 0

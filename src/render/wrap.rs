@@ -2,6 +2,7 @@
 
 use ratatui::style::Style;
 use ratatui::text::Span;
+use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthChar;
 
 pub fn char_width(c: char) -> usize {
@@ -193,8 +194,19 @@ fn wrap_into(pieces: &[(&str, Style)], width: usize, sink: &mut impl Sink) {
         space: None,
     };
     for &(text, style) in pieces {
-        for c in text.chars() {
-            if c.is_whitespace() {
+        // A word longer than a line breaks between grapheme clusters, never
+        // inside one: an emoji joined with ZWJ, a flag, a letter and its
+        // accents stay together.
+        // (ASCII text, nearly all of it, is one cluster a byte.)
+        let clusters: Box<dyn Iterator<Item = &str>> = if text.is_ascii() {
+            Box::new((0..text.len()).map(|i| &text[i..=i]))
+        } else {
+            Box::new(text.graphemes(true))
+        };
+        for g in clusters {
+            let mut chars = g.chars();
+            let c = chars.next().unwrap_or(' ');
+            if chars.as_str().is_empty() && c.is_whitespace() {
                 w.flush_word(sink);
                 if c == '\n' {
                     w.break_line(sink);
@@ -204,12 +216,14 @@ fn wrap_into(pieces: &[(&str, Style)], width: usize, sink: &mut impl Sink) {
                 }
                 continue;
             }
-            let cw = char_width(c);
-            if w.word_w + cw > w.width {
+            let cw: usize = g.chars().map(char_width).sum();
+            if w.word_w + cw > w.width && cw > 0 {
                 // A word wider than a whole line: emit what fits.
                 w.flush_word(sink);
             }
-            sink.word_char(c, style);
+            for c in g.chars() {
+                sink.word_char(c, style);
+            }
             w.in_word = true;
             w.word_w += cw;
         }
@@ -291,6 +305,31 @@ mod tests {
             .iter()
             .map(|l| l.iter().map(|s| s.content.as_ref()).collect())
             .collect()
+    }
+
+    #[test]
+    fn long_words_break_between_grapheme_clusters() {
+        let family = "👨\u{200d}👩\u{200d}👧";
+        let word = format!("{family}{family}e\u{301}🇫🇷");
+        for width in 1..12 {
+            let lines = plain(&wrap(&[(&word, Style::new())], width));
+            assert_eq!(lines.concat(), word, "nothing lost at {width}");
+            for l in &lines {
+                // No line starts or ends inside a cluster.
+                assert!(
+                    !l.starts_with('\u{200d}') && !l.ends_with('\u{200d}'),
+                    "{width}: {lines:?}"
+                );
+                assert!(!l.starts_with('\u{301}'), "{width}: {lines:?}");
+                assert_ne!(
+                    l.chars()
+                        .filter(|&c| ('\u{1f1e6}'..='\u{1f1ff}').contains(&c))
+                        .count(),
+                    1,
+                    "{width}: {lines:?}"
+                );
+            }
+        }
     }
 
     #[test]

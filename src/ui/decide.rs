@@ -15,12 +15,10 @@ use ratatui::widgets::{Block, Borders, Widget};
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let a = &app.article;
     if a.contenders.is_empty() {
-        placeholder(
-            app,
-            area,
-            buf,
+        let msg = a.why_empty(
             "No contenders found in this article, so there is nothing to decide between.",
         );
+        placeholder(app, area, buf, &msg);
         return;
     }
     if app.decide.shown().is_empty() {

@@ -28,19 +28,33 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     // Nor a section heading that is the title in other case or spacing.
     .filter(|s| !(starts_with_words(&title, s) && starts_with_words(s, &title)))
     .unwrap_or_default();
+    // How the contenders were found, when not from the title, dim before
+    // them: "from the table: Rust vs Go".
+    let note = if !right.is_empty() && right == a.versus_line() && !a.found_by_note().is_empty() {
+        format!("{}: ", a.found_by_note())
+    } else {
+        String::new()
+    };
     let width = usize::from(area.width);
     let right_w = str_width(&right).min(width / 2);
     let right = truncate(&right, right_w, t.glyphs.ellipsis);
-    let left_room = match str_width(&right) {
+    let note = if str_width(&right) + str_width(&note) + 3 < width / 2 + width / 4 {
+        note
+    } else {
+        String::new()
+    };
+    let left_room = match str_width(&right) + str_width(&note) {
         0 => width.saturating_sub(2),
         w => width.saturating_sub(w + 3),
     };
     let title = truncate(&title, left_room, t.glyphs.ellipsis);
-    let gap = width.saturating_sub(1 + str_width(&title) + str_width(&right) + 1);
+    let gap =
+        width.saturating_sub(1 + str_width(&title) + str_width(&right) + str_width(&note) + 1);
     let line = Line::from(vec![
         Span::raw(" "),
         Span::styled(title, t.bold()),
         Span::raw(" ".repeat(gap)),
+        Span::styled(note, t.dim()),
         Span::styled(right, t.accent()),
         Span::raw(" "),
     ]);

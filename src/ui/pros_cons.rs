@@ -13,12 +13,10 @@ use ratatui::widgets::{Block, Borders, Widget};
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let a = &app.article;
     if a.contenders.is_empty() {
-        placeholder(
-            app,
-            area,
-            buf,
+        let msg = a.why_empty(
             "No contenders found in this article, so there are no pros and cons to show.",
         );
+        placeholder(app, area, buf, &msg);
         return;
     }
     if a.contenders

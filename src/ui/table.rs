@@ -10,7 +10,8 @@ use ratatui::text::{Line, Span};
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let Some(layout) = app.table_layout() else {
-        placeholder(app, area, buf, "No feature table in this article.");
+        let msg = app.article.why_empty("No feature table in this article.");
+        placeholder(app, area, buf, &msg);
         return;
     };
     if layout.row_count() == 0 {

@@ -1,12 +1,12 @@
 //! Shared helpers for the UI tests: build an app at a size, press keys, render.
 #![allow(dead_code)]
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
 use versus::app::{App, Options};
 use versus::article::{self, Article};
+use versus::event::{KeyCode, KeyEvent, KeyModifiers};
 use versus::render::theme::Theme;
 
 pub fn fixture(name: &str) -> Article {

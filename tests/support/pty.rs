@@ -13,6 +13,10 @@ pub struct Pty {
     pub parser: vt100::Parser,
     /// Every byte the program wrote.
     pub raw: Vec<u8>,
+    /// While true, nothing is read from the terminal: the program's writes
+    /// block once the pty's buffer is full (a stalled link).
+    #[allow(dead_code)]
+    pub paused: std::sync::Arc<std::sync::atomic::AtomicBool>,
 }
 
 pub const TIMEOUT: Duration = Duration::from_secs(10);
@@ -55,9 +59,17 @@ impl Pty {
         let mut reader = pair.master.try_clone_reader().expect("reader");
         let writer = pair.master.take_writer().expect("writer");
         let (tx, rx) = channel();
+        let paused = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let pause = paused.clone();
         std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buf) {
+            loop {
+                while pause.load(std::sync::atomic::Ordering::Acquire) {
+                    std::thread::sleep(Duration::from_millis(5));
+                }
+                let Ok(n) = reader.read(&mut buf) else {
+                    break;
+                };
                 if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
                     break;
                 }
@@ -74,7 +86,14 @@ impl Pty {
                 0,
             ),
             raw: Vec::new(),
+            paused,
         }
+    }
+
+    /// Stops or resumes reading what the program writes.
+    #[allow(dead_code)]
+    pub fn pause(&self, on: bool) {
+        self.paused.store(on, std::sync::atomic::Ordering::Release);
     }
 
     /// Runs a shell command line in the pty (for pipelines).

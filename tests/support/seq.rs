@@ -12,7 +12,9 @@ pub fn forbidden(bytes: &[u8], caps: &Caps) -> Option<String> {
         if b >= 0x80 && caps.ascii {
             return Some(format!("non-ASCII byte {b:#x} at {i}"));
         }
-        if b < 0x20 && !matches!(b, b'\r' | b'\n' | 0x08 | 0x1b) {
+        // CAN (0x18) cancels a sequence left open: every DEC terminal has it
+        // (the restore starts with it, after a frame a signal cut short).
+        if b < 0x20 && !matches!(b, b'\r' | b'\n' | 0x08 | 0x18 | 0x1b) {
             return Some(format!("control byte {b:#x} at {i}"));
         }
         if b != 0x1b {
@@ -42,7 +44,8 @@ pub fn forbidden(bytes: &[u8], caps: &Caps) -> Option<String> {
                     b'h' | b'l' => {
                         (caps.alt_screen && private(&["?1049"]))
                             || (caps.cursor_hide && private(&["?25"]))
-                            || (caps.mouse && private(&["?1000", "?1006"]))
+                            // Bracketed paste goes with mouse reports (the xterm family).
+                            || (caps.mouse && private(&["?1000", "?1006", "?2004"]))
                     }
                     b'm' => params.split(';').all(|p| {
                         let n: u16 = if p.is_empty() {

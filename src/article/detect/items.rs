@@ -16,7 +16,9 @@ use super::labels::{
 };
 use super::names::{Names, fold, squash};
 use super::tables::pros_cons_kind;
-use crate::article::model::{Article, Block, Contender, Item, Part, Section, Table, para_text};
+use crate::article::model::{
+    Article, Block, BlockKind, Contender, Item, Part, Section, Table, para_text,
+};
 use std::sync::Arc;
 
 /// How far into a paragraph "X shines when …" sentences are looked for.
@@ -35,6 +37,19 @@ pub const CONCLUSION_WORDS: &[&str] = &[
     "final word",
     "tl;dr",
     "tldr",
+    "conclusión",
+    "conclusão",
+    "fazit",
+    "заключение",
+    "вывод",
+    "结论",
+    "总结",
+    "まとめ",
+    "結論",
+    "결론",
+    "정리",
+    "veredicto",
+    "veredito",
 ];
 
 pub fn is_conclusion(title: &str) -> bool {
@@ -193,7 +208,7 @@ impl Walker<'_> {
                 }
                 Part::Table(t) => {
                     if let Some(t) = self.tables.get(*t) {
-                        self.table(t);
+                        self.table(t, c);
                     }
                 }
             }
@@ -210,9 +225,15 @@ impl Walker<'_> {
             self.content(rest, *c);
             return;
         }
-        // ✅/❌ lines need an owner to go to.
+        // ✅/❌ lines need an owner to go to; under "Stay with X if:" they
+        // are criteria.
         if c.owner.is_some() && text.lines().any(|l| marker_line(l).is_some()) {
             for (k, t) in marker_items(text) {
+                let k = if c.kind == Some(Kind::Choose) {
+                    Kind::Choose
+                } else {
+                    k
+                };
                 self.push(c.owner, Some(k), plain(t));
             }
             return;
@@ -244,8 +265,15 @@ impl Walker<'_> {
         if rest.is_empty() {
             return;
         }
-        for line in rest.lines() {
+        // Nested items: their explanations (a quote, a paragraph under
+        // each) are not items of their own.
+        let nested =
+            rest.lines().nth(1).is_some() && rest.lines().any(|l| l.trim_start().starts_with("- "));
+        for (n, line) in rest.lines().enumerate() {
             let line = line.trim();
+            if nested && n > 0 && !line.starts_with("- ") && marker_line(line).is_none() {
+                continue;
+            }
             let line = line.strip_prefix("- ").unwrap_or(line);
             if marker_line(line).is_some() {
                 for (k, t) in marker_items(line) {
@@ -261,6 +289,13 @@ impl Walker<'_> {
 
     fn item(&mut self, it: &mut Item, c: Ctx, concl: bool, keep: bool) {
         let take = |s: &mut String| if keep { s.clone() } else { std::mem::take(s) };
+        // "Good, because …" / "Bad, because …" (decision records).
+        if it.title.is_none()
+            && let Some(k) = because_kind(&it.text)
+        {
+            self.push(c.owner, Some(k), plain(take(&mut it.text)));
+            return;
+        }
         // "**Pros:** fast, cheap" or "**Django**" with nested items.
         if let Some(t) = &it.title {
             if marker_line(t).is_none()
@@ -283,8 +318,11 @@ impl Walker<'_> {
             }
         } else {
             let first = short_first_line(&it.text).unwrap_or("");
-            if first.ends_with([':', '：'])
+            // "Pros:" then items; or "- ##### 장점" over nested items.
+            let over_items = it.text[first.len()..].trim_start().starts_with("- ");
+            if (first.ends_with([':', '：']) || over_items)
                 && let Some(l) = label(first, self.names)
+                && (first.ends_with([':', '：']) || (l.bare && l.kind.is_some()))
             {
                 if l.kind != Some(Kind::Verdict) {
                     let mut c2 = c;
@@ -294,12 +332,15 @@ impl Walker<'_> {
                 return;
             }
         }
-        // "✅ Fast", "**✅ Fast:** builds in seconds".
+        // "✅ Fast", "**✅ Fast:** builds in seconds"; under "Stay with X
+        // if:" a ✅ item is a criterion: the section's label wins.
+        let choose = c.kind == Some(Kind::Choose);
+        let kind_of = |k: Kind| if choose { Kind::Choose } else { k };
         if let Some(t) = &it.title {
             if let Some((k, rest)) = marker_line(t) {
                 self.push(
                     c.owner,
-                    Some(k),
+                    Some(kind_of(k)),
                     Item {
                         title: Some(rest.trim().to_string()),
                         text: take(&mut it.text),
@@ -309,7 +350,7 @@ impl Walker<'_> {
             }
         } else if marker_line(&it.text).is_some() {
             for (k, t) in marker_items(&it.text) {
-                self.push(c.owner, Some(k), plain(t));
+                self.push(c.owner, Some(kind_of(k)), plain(t));
             }
             return;
         } else if c.owner.is_some() && has_marker_char(&it.text) {
@@ -353,7 +394,19 @@ impl Walker<'_> {
 
     /// A table with Pros and Cons columns (one row per contender), or with
     /// Pros and Cons rows (one column per contender).
-    fn table(&mut self, t: &Table) {
+    fn table(&mut self, t: &Table, c: Ctx) {
+        // "| Pros | Cons |" under one contender's heading: each cell an item.
+        let kinds: Vec<Option<Kind>> = t.columns.iter().map(|h| pros_cons_kind(h)).collect();
+        if c.owner.is_some() && !kinds.is_empty() && kinds.iter().all(Option::is_some) {
+            for row in &t.rows {
+                for (cell, k) in row.iter().zip(&kinds) {
+                    for piece in split_cell(cell) {
+                        self.push(c.owner, piece.0.or(*k), plain(piece.1));
+                    }
+                }
+            }
+            return;
+        }
         let pc: Vec<(usize, Kind)> = t
             .columns
             .iter()
@@ -389,6 +442,18 @@ impl Walker<'_> {
                 }
             }
         }
+    }
+}
+
+/// "Good, because …" is a pro, "Bad, because …" a con.
+fn because_kind(text: &str) -> Option<Kind> {
+    let head = text.get(..14)?.to_ascii_lowercase();
+    if head.starts_with("good, because") {
+        Some(Kind::Pros)
+    } else if head.starts_with("bad, because") {
+        Some(Kind::Cons)
+    } else {
+        None
     }
 }
 
@@ -527,15 +592,22 @@ fn split_cell(cell: &str) -> Vec<(Option<Kind>, String)> {
 
 /// The sentences of a paragraph, as written (line breaks included).
 fn sentences(text: &str) -> impl Iterator<Item = &str> {
-    // The ends are ASCII, so splitting after them keeps UTF-8 intact.
+    // The ends are ASCII, or the full-width 。！？ (whose last byte ends a
+    // character), so splitting after them keeps UTF-8 intact.
     let b = text.as_bytes();
     let mut start = 0;
     std::iter::from_fn(move || {
         while start < b.len() {
-            let end = b[start..]
-                .iter()
-                .position(|c| matches!(c, b'.' | b'!' | b'?'))
-                .map_or(b.len(), |i| start + i + 1);
+            let end = (start..b.len())
+                .find(|&i| {
+                    matches!(b[i], b'.' | b'!' | b'?')
+                        || (i >= 2
+                            && ((b[i - 2] == 0xE3 && b[i - 1] == 0x80 && b[i] == 0x82)
+                                || (b[i - 2] == 0xEF
+                                    && b[i - 1] == 0xBC
+                                    && matches!(b[i], 0x81 | 0x9F))))
+                })
+                .map_or(b.len(), |i| i + 1);
             let s = text[start..end].trim();
             start = end;
             if !s.is_empty() {
@@ -584,6 +656,7 @@ fn is_verdict_label(s: &str) -> bool {
         "top",
         "bottom",
         "recommendation",
+        "chosen",
         "best",
     ];
     if !OPENERS.iter().any(|o| o.eq_ignore_ascii_case(first)) {
@@ -625,9 +698,52 @@ pub fn verdicts(a: &mut Article, names: &Names, seen: Seen) {
             }
         }
     }
+    // Without a conclusion section, the article's first and last paragraphs
+    // may still recommend one ("we recommend composition instead of
+    // inheritance"); only sentences that recommend are read there.
+    let mut preferred: Vec<String> = Vec::new();
+    if seen.conclusion.is_none() {
+        let paras = a.blocks.iter().filter_map(|b| match &b.kind {
+            BlockKind::Para(s) if b.depth == 0 && b.quote == 0 => Some(s),
+            _ => None,
+        });
+        let first = paras.clone().next();
+        let last = paras.clone().next_back();
+        for p in [first, last].into_iter().flatten() {
+            let text = p.text();
+            preferred.extend(sentences(text).filter(|s| recommends(&fold(s))).map(squash));
+        }
+    }
+    let in_conclusion = lines.len();
     lines.extend(seen.winners);
-    for line in lines {
-        let hits = names.hits(&fold(&line));
+    // Verdicts from plain sentences of the conclusion ("X is great."), not
+    // from a "Winner:" line or a "choose X if …" advice.
+    let mut plain = vec![false; a.contenders.len()];
+    let mut picked: Vec<(usize, String)> = Vec::new();
+    for line in preferred {
+        let folded = fold(&line);
+        if let Some(i) = preferred_one(&folded, names) {
+            picked.push((i, line));
+        }
+    }
+    // One contender recommended, not several.
+    if lines.is_empty()
+        && picked.iter().all(|(i, _)| *i == picked[0].0)
+        && let Some((i, line)) = picked.into_iter().next()
+        && a.contenders.iter().all(|c| c.verdict.is_none())
+    {
+        a.contenders[i].verdict = Some(line.trim().to_string());
+        return;
+    }
+    for (k, line) in lines.into_iter().enumerate() {
+        let mut folded = fold(&line);
+        // "Chosen option: X, because …": whom it chooses, not why.
+        if k >= in_conclusion
+            && let Some(i) = folded.find(" because")
+        {
+            folded.truncate(i);
+        }
+        let hits = names.hits(&folded);
         let mut named: Vec<usize> = hits.iter().map(|h| h.idx).collect();
         named.sort_unstable();
         named.dedup();
@@ -635,9 +751,119 @@ pub fn verdicts(a: &mut Article, names: &Names, seen: Seen) {
             let c = &mut a.contenders[only];
             if c.verdict.is_none() {
                 c.verdict = Some(line.trim().to_string());
+                plain[only] = k < in_conclusion && !advice(&folded);
             }
         }
     }
+    // A conclusion that says something good of each in turn hedges: it
+    // recommends none of them.
+    if plain.iter().filter(|p| **p).count() >= 2 {
+        for (c, p) in a.contenders.iter_mut().zip(&plain) {
+            if *p {
+                c.verdict = None;
+            }
+        }
+    }
+}
+
+/// A sentence that recommends: "we recommend", "X is the better choice",
+/// "wir empfehlen", "nosotros creemos que X es la mejor", "推荐".
+fn recommends(folded: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "優れ",
+        "方が良い",
+        "方がいい",
+        "더 낫",
+        "더 좋",
+        "recommend",
+        "we prefer",
+        "i prefer",
+        "is better",
+        "the better",
+        "the best",
+        "empfehl",
+        "bevorzug",
+        "recomend",
+        "recomiend",
+        "la mejor",
+        "el mejor",
+        "melhor",
+        "recommand",
+        "meilleur",
+        "préfér",
+        "рекоменд",
+        "лучше",
+        "推荐",
+        "建议",
+        "更好",
+        "最好",
+        "おすすめ",
+        "推奨",
+        "お勧め",
+        "추천",
+        "권장",
+    ];
+    WORDS.iter().any(|w| folded.contains(w))
+}
+
+/// The one contender a recommending sentence picks: the only one it names,
+/// or the one before "instead of", "over", "rather than" (and their
+/// equivalents) when it names two.
+fn preferred_one(folded: &str, names: &Names) -> Option<usize> {
+    let hits = names.hits(folded);
+    let mut named: Vec<usize> = hits.iter().map(|h| h.idx).collect();
+    named.dedup();
+    match named[..] {
+        [one] => Some(one),
+        [first, second] if first != second => {
+            let between = &folded[hits[0].end..hits.iter().find(|h| h.idx == second)?.start];
+            const OVER: &[&str] = &[
+                " over ",
+                "instead of",
+                "rather than",
+                " than ",
+                "anstelle",
+                "statt",
+                "au lieu",
+                "plutôt que",
+                "en lugar de",
+                "en vez de",
+                "em vez de",
+                "ao invés",
+                "вместо",
+                "而不是",
+                "代わりに",
+                "대신",
+            ];
+            OVER.iter().any(|w| between.contains(w)).then_some(first)
+        }
+        _ => None,
+    }
+}
+
+/// A recommendation with its condition: "Choose X if …", "Use X when …".
+fn advice(folded: &str) -> bool {
+    const WORDS: &[&str] = &[
+        " if ",
+        " when ",
+        " unless ",
+        "choose ",
+        "use ",
+        "pick ",
+        "go with ",
+        "stick with ",
+        " si ",
+        " se ",
+        " wenn ",
+        " falls ",
+        " если ",
+        "如果",
+        "なら",
+        "場合",
+        "경우",
+    ];
+    let padded = format!(" {folded} ");
+    WORDS.iter().any(|w| padded.contains(w))
 }
 
 #[cfg(test)]
@@ -696,6 +922,8 @@ mod tests {
     fn sentence_split() {
         let s: Vec<&str> = sentences("One. Two! Three? Ünïcödé…\nend").collect();
         assert_eq!(s, ["One.", "Two!", "Three?", "Ünïcödé…\nend"]);
+        let s: Vec<&str> = sentences("一つ。二つ！三つ？end").collect();
+        assert_eq!(s, ["一つ。", "二つ！", "三つ？", "end"]);
         assert!(is_winner_line("Winner: Hugo.", None));
         assert!(is_winner_line("Verdict： Hugo.", None));
         assert!(!is_winner_line(

@@ -71,6 +71,45 @@ const PRO_WORDS: &[&str] = &[
     "why we like it",
     "where it shines",
     "highlights",
+    "things i like",
+    "things i liked",
+    "what i liked",
+    "i liked",
+    "things i love",
+    "things i loved",
+    "the good parts",
+    "things i prefer",
+    "what i prefer",
+    "features i like",
+    "i like",
+    "what i love about",
+    "vantagens",
+    "vantagem",
+    "prós",
+    "pontos fortes",
+    "ventajas",
+    "ventaja",
+    "puntos fuertes",
+    "vorteile",
+    "vorteil",
+    "stärken",
+    "vor",
+    "avantages",
+    "avantage",
+    "points forts",
+    "преимущества",
+    "плюсы",
+    "достоинства",
+    "优点",
+    "优势",
+    "好处",
+    "優點",
+    "優勢",
+    "メリット",
+    "長所",
+    "利点",
+    "장점",
+    "이점",
 ];
 
 const CON_WORDS: &[&str] = &[
@@ -104,6 +143,48 @@ const CON_WORDS: &[&str] = &[
     "what i don't like",
     "what we dislike",
     "what i dislike",
+    "what i miss",
+    "things i miss",
+    "things i dislike",
+    "things i disliked",
+    "what i disliked",
+    "i dislike",
+    "annoyances",
+    "gripes",
+    "complaints",
+    "pet peeves",
+    "nitpicks",
+    "challenges",
+    "concerns",
+    "problems",
+    "risks",
+    "bad for",
+    "desvantagens",
+    "desvantagem",
+    "contras",
+    "pontos fracos",
+    "desventajas",
+    "desventaja",
+    "inconvenientes",
+    "puntos débiles",
+    "nachteile",
+    "nachteil",
+    "schwächen",
+    "inconvénients",
+    "inconvenients",
+    "inconvénient",
+    "points faibles",
+    "недостатки",
+    "минусы",
+    "缺点",
+    "劣势",
+    "不足",
+    "缺點",
+    "劣勢",
+    "デメリット",
+    "短所",
+    "欠点",
+    "단점",
 ];
 
 const VERDICT_WORDS: &[&str] = &[
@@ -124,6 +205,15 @@ const VERDICT_WORDS: &[&str] = &[
     "our recommendation",
     "my recommendation",
     "best overall",
+    "chosen option",
+    "veredito",
+    "veredicto",
+    "fazit",
+    "verdict final",
+    "вердикт",
+    "结论",
+    "結論",
+    "결론",
 ];
 
 /// Filler around a kind word: "Key Advantages of Using X", "X's Strengths".
@@ -177,6 +267,39 @@ const STOP: &[&str] = &[
     "quick",
     "overall",
     "general",
+    "about",
+    "so",
+    "far",
+    "de",
+    "do",
+    "da",
+    "dos",
+    "das",
+    "del",
+    "des",
+    "du",
+    "der",
+    "die",
+    "von",
+    "la",
+    "le",
+    "les",
+    "el",
+    "los",
+    "las",
+    "os",
+    "y",
+    "e",
+    "und",
+    "et",
+    "и",
+    "у",
+    "principais",
+    "principales",
+    "principaux",
+    "wichtigsten",
+    "основные",
+    "主要",
 ];
 
 /// "When to choose X" and the like, word by word; `X` is a name (or "it").
@@ -193,6 +316,7 @@ const CHOOSE: &[&str] = &[
     "best|ideal|perfect|great for",
     "best use cases",
     "stay|stick|go with X if|when",
+    "switch|move|migrate to X if|when",
     "go|opt for X if|when",
     "X shines when|if",
     "where X shines",
@@ -209,6 +333,13 @@ const CHOOSE: &[&str] = &[
     "when X makes sense",
     "consider X if|when",
     "you should choose|use|pick X if|when",
+    "X is good for",
+    "good for",
+    "quando usar|escolher|utilizar X",
+    "cuándo|cuando usar|elegir|utilizar X",
+    "quand utiliser|choisir X",
+    "wann X verwenden|nutzen|wählen",
+    "когда использовать|выбирать|выбрать X",
 ];
 
 /// Sentence openings that can make a "when to choose" criterion ("Hugo
@@ -288,7 +419,7 @@ fn tables() -> &'static Tables {
         let prefix = parse_templates(PREFIX);
         let after_if = parse_templates(AFTER_IF);
         let mut label_words: HashSet<&'static str> = HashSet::new();
-        for list in [PRO_WORDS, CON_WORDS, VERDICT_WORDS, STOP] {
+        for list in [PRO_WORDS, CON_WORDS, VERDICT_WORDS, STOP, MIXED_WORDS] {
             for phrase in list {
                 label_words.extend(phrase.split(' '));
             }
@@ -319,7 +450,9 @@ fn tables() -> &'static Tables {
 /// A word that names a kind of item on its own ("Pros", "Drawbacks").
 pub fn is_kind_word(w: &str) -> bool {
     let w = fold(w);
-    PRO_WORDS.contains(&w.as_str()) || CON_WORDS.contains(&w.as_str())
+    PRO_WORDS.contains(&w.as_str())
+        || CON_WORDS.contains(&w.as_str())
+        || MIXED_WORDS.contains(&w.as_str())
 }
 
 /// A label's words, with each mention of a contender as a name token.
@@ -346,7 +479,9 @@ pub fn tokens<'a>(folded: &'a str, hits: &[Hit]) -> Vec<(Tok<'a>, usize, usize)>
     let mut i = 0;
     let bytes_len = folded.len();
     let push_word = |out: &mut Vec<(Tok<'a>, usize, usize)>, s: usize, e: usize| {
-        let w = folded[s..e].trim_matches(|c| matches!(c, '-' | '.' | '\'' | '’'));
+        let w = folded[s..e]
+            .trim_matches(|c| matches!(c, '-' | '.' | '\'' | '’'))
+            .trim_start_matches(['的', 'の', '의', '之']);
         if !w.is_empty() {
             let w = if w.contains('’') {
                 Cow::Owned(w.replace('’', "'"))
@@ -629,8 +764,17 @@ fn classify_tokens(toks: &[(Tok<'_>, usize, usize)], short: bool) -> Label {
     }
 }
 
+/// "Pros and cons" written as one word.
+const MIXED_WORDS: &[&str] = &["优缺点", "優缺點", "장단점", "利弊", "長所と短所"];
+
 /// "Pros and Cons", "Strengths & Weaknesses", "The Good, the Bad".
 fn is_mixed(words: &[&str]) -> bool {
+    // One word in Chinese and Korean: "优缺点", "장단점".
+    if let [one] = words
+        && MIXED_WORDS.contains(one)
+    {
+        return true;
+    }
     if words.len() < 2 || words.len() > 4 {
         return false;
     }
@@ -852,6 +996,16 @@ mod tests {
         );
         assert_eq!(kind("Django's Advantages over Flask"), (Some(Pros), One(0)));
         assert_eq!(kind("Key Features of Django"), (None, One(0)));
+        assert_eq!(kind("Vantagens do Django"), (Some(Pros), One(0)));
+        assert_eq!(kind("Nachteile von Flask"), (Some(Cons), One(1)));
+        assert_eq!(kind("Djangoの長所"), (Some(Pros), One(0)));
+        assert_eq!(kind("Flask的缺点"), (Some(Cons), One(1)));
+        assert_eq!(kind("장점"), (Some(Pros), Zero));
+        assert_eq!(kind("Недостатки"), (Some(Cons), Zero));
+        assert_eq!(kind("Avantages et inconvénients"), (Some(Mixed), Zero));
+        assert_eq!(kind("优缺点"), (Some(Mixed), Zero));
+        assert_eq!(kind("Some things I prefer in Flask"), (Some(Pros), One(1)));
+        assert_eq!(kind("What I miss"), (Some(Cons), Zero));
         assert_eq!(
             kind("Key Differences Between Django and Flask"),
             (None, Many)

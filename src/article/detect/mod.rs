@@ -17,6 +17,11 @@ pub mod title;
 use super::model::*;
 use std::sync::Arc;
 
+/// Why an article without contenders is no comparison, unless a detector
+/// says more.
+pub const NOT_COMPARED: &str =
+    "no two names are compared in the title, the headings or a table (--vs \"A,B\" sets them)";
+
 /// What the item detectors need once the contenders are known.
 pub struct Pending {
     names: names::Names,
@@ -29,7 +34,15 @@ pub struct Pending {
 pub fn find_contenders(a: &mut Article) -> Option<Pending> {
     let parents = sections::parents(&a.sections);
     let skip = title_sections(a);
-    let chosen = contenders::choose(a, &parents, &skip);
+    let mut chosen = contenders::choose(a, &parents, &skip);
+    if a.meta.contenders.len() >= 2 {
+        chosen = contenders::set_by_user(a, chosen);
+    } else if a.meta.contenders.len() == 1 {
+        a.warnings.push(format!(
+            "contenders: only one named ({}); at least two are needed, so they were found in the article",
+            a.meta.contenders[0]
+        ));
+    }
     a.warnings.extend(chosen.warnings);
     if chosen.names.is_empty() {
         a.table = a
@@ -37,8 +50,9 @@ pub fn find_contenders(a: &mut Article) -> Option<Pending> {
             .iter()
             .find(|t| t.columns.len() >= 3)
             .map(Arc::clone);
-        a.warnings
-            .push("no contenders found: no feature table and no \"A vs B\" title".into());
+        let why = chosen.why.unwrap_or_else(|| NOT_COMPARED.to_string());
+        a.warnings.push(format!("no contenders found: {why}"));
+        a.not_compared = Some(why);
         return None;
     }
     a.table = chosen.table;
@@ -63,6 +77,24 @@ pub fn find_contenders(a: &mut Article) -> Option<Pending> {
 pub fn find_items(a: &mut Article, p: Pending) {
     let seen = items::collect(a, &p.names, &p.parents, &p.skip);
     items::verdicts(a, &p.names, seen);
+    // A post about moving from one to the other recommends the one it
+    // moved to, unless it says otherwise.
+    if a.contenders.iter().all(|c| c.verdict.is_none()) {
+        for t in [a.title.clone(), a.meta.title.clone()]
+            .into_iter()
+            .flatten()
+        {
+            let to = title::migration_names(&t)
+                .and_then(|n| n.last().cloned())
+                .or_else(|| title::moved_to(&t));
+            if let Some(to) = to
+                && let Some(i) = p.names.exact(&to)
+            {
+                a.contenders[i].verdict = Some(t);
+                break;
+            }
+        }
+    }
 }
 
 /// Sections that stand for the whole article and so belong to no contender:
@@ -78,7 +110,17 @@ fn title_sections(a: &Article) -> Vec<bool> {
             skip[0] = true;
         }
     }
+    // With a front-matter title and several H1s, the H1s are the article's
+    // parts ("# Netlify", "# Vercel"), not its title.
+    let h1s = a
+        .sections
+        .iter()
+        .filter(|s| s.level == 1 && !s.title.is_empty())
+        .take(2)
+        .count();
+    let parts = a.meta.title.is_some() && h1s > 1;
     if let Some(t) = &a.title
+        && !parts
         && let Some(i) = a
             .sections
             .iter()

@@ -56,11 +56,11 @@ pub fn clean_name(s: &str) -> (String, Vec<String>) {
     let mut aside = String::new();
     for c in no_emoji.chars() {
         match c {
-            '(' | '[' => {
+            '(' | '[' | '{' => {
                 depth += 1;
                 out.push(' ');
             }
-            ')' | ']' if depth > 0 => {
+            ')' | ']' | '}' if depth > 0 => {
                 depth -= 1;
                 if depth == 0 {
                     let a = squash(&aside);
@@ -188,6 +188,26 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
+/// Han, kana and hangul: scripts written without spaces between words, so a
+/// name runs straight into the particle after it ("VercelとAWS", "프로세스와").
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x1100..=0x11FF
+        | 0x3040..=0x30FF
+        | 0x3130..=0x318F
+        | 0x3400..=0x4DBF
+        | 0x4E00..=0x9FFF
+        | 0xAC00..=0xD7AF
+        | 0xF900..=0xFAFF
+        | 0xFF66..=0xFF9F)
+}
+
+/// True when `a` and `b`, side by side, are one word: both letters or
+/// digits, and neither written in a script without spaces.
+fn joined(a: char, b: char) -> bool {
+    is_word_char(a) && is_word_char(b) && !is_cjk(a) && !is_cjk(b)
+}
+
 /// Every occurrence of `needle` in `hay` (overlapping ones too). A first-byte
 /// scan: cheaper than a general searcher for the short names and short texts
 /// searched here.
@@ -215,16 +235,17 @@ pub fn word_hits<'a>(hay: &'a str, needle: &'a str) -> impl Iterator<Item = usiz
     // A match of whole UTF-8 characters starts and ends on character
     // boundaries, so the slicing below is safe.
     find_all(hay, needle).filter(move |&i| {
-        let before = hay[..i]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !is_word_char(c))
-            || !needle.starts_with(is_word_char);
-        let after = hay[i + needle.len()..]
-            .chars()
-            .next()
-            .is_none_or(|c| !is_word_char(c))
-            || !needle.ends_with(is_word_char);
+        let before = match (hay[..i].chars().next_back(), needle.chars().next()) {
+            (Some(p), Some(n)) => !joined(p, n),
+            _ => true,
+        };
+        let after = match (
+            needle.chars().next_back(),
+            hay[i + needle.len()..].chars().next(),
+        ) {
+            (Some(l), Some(n)) => !joined(l, n),
+            _ => true,
+        };
         before && after
     })
 }
@@ -412,5 +433,13 @@ mod tests {
         let n = Names::new(&[vec!["C++".into()], vec!["C#".into()], vec!["C".into()]]);
         let h = n.hits(&fold("Why C++ beats C# and C"));
         assert_eq!(h.iter().map(|h| h.idx).collect::<Vec<_>>(), vec![0, 1, 2]);
+    }
+
+    #[test]
+    fn names_run_into_cjk_particles() {
+        let n = Names::new(&[vec!["Vercel".into()], vec!["프로세스".into()]]);
+        let h = n.hits(&fold("VercelとAWSの違い、멀티프로세스와"));
+        assert_eq!(h.iter().map(|h| h.idx).collect::<Vec<_>>(), vec![0, 1]);
+        assert!(n.hits("vercelx").is_empty());
     }
 }

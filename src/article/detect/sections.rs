@@ -91,6 +91,45 @@ const GENERIC_HEADINGS: &[&str] = &[
     "bottom line",
     "the bottom line",
     "the winner",
+    "정리",
+    "요약",
+    "결론",
+    "마무리",
+    "まとめ",
+    "结论",
+    "总结",
+    "小结",
+    "结语",
+    "結論",
+    "參考",
+    "参考",
+    "参考资料",
+    "參考資料",
+    "참고",
+    "참고 자료",
+    "conclusión",
+    "conclusão",
+    "considerações finais",
+    "fazit",
+    "zusammenfassung",
+    "заключение",
+    "вывод",
+    "выводы",
+    "итог",
+    "итоги",
+    "resumen",
+    "resumo",
+    "résumé",
+    "introducción",
+    "introdução",
+    "einleitung",
+    "введение",
+    "はじめに",
+    "介绍",
+    "简介",
+    "前言",
+    "소개",
+    "개요",
     "winner",
     "recommendation",
     "recommendations",
@@ -229,6 +268,19 @@ pub fn section_name(title: &str) -> Option<(String, Shape)> {
             rest = &t[..i];
         }
     }
+    // "CSR 장단점", "Bash Pros": the section is that contender's.
+    let owned;
+    if let Some((head, last)) = rest.trim().rsplit_once(' ')
+        && is_kind_word(last)
+        && (1..=3).contains(&head.split_whitespace().count())
+    {
+        owned = head
+            .trim_end_matches("'s")
+            .trim_end_matches("’s")
+            .trim_end_matches(['的', 'の', '의'])
+            .to_string();
+        rest = &owned;
+    }
     let name = clean_name(rest).0;
     let k = fold(&name);
     let words: Vec<&str> = k.split_whitespace().collect();
@@ -241,6 +293,14 @@ pub fn section_name(title: &str) -> Option<(String, Shape)> {
         && !NOT_FIRST.contains(&words[0])
         && label(&name, &Names::default()).is_none_or(|l| l.kind.is_none())
         && !words.iter().any(|w| is_kind_word(w))
+        // "Feature Comparison", "Pricing Overview", "Summary Table".
+        && !words.iter().any(|w| {
+            matches!(
+                *w,
+                "comparison" | "comparisons" | "compared" | "overview" | "table" | "summary"
+                    | "differences" | "glance" | "verdict" | "conclusion"
+            )
+        })
         && heading_names(&name).is_empty()
         && !name.contains('?');
     ok.then_some((name, shape))
@@ -283,13 +343,13 @@ pub const MAX_SECTIONS: usize = 400;
 pub struct Candidate {
     pub section: usize,
     pub name: String,
-    /// It has pros or cons of its own, or a tagline heading: enough to name a
-    /// contender without help from a title or table.
+    /// It has pros or cons of its own: enough to name a contender without
+    /// help from a title or table.
     pub strong: bool,
 }
 
 /// True when a section's own heading or body holds pros or cons.
-fn has_pros_cons(s: &Section, blocks: &[Block]) -> bool {
+pub fn has_pros_cons(s: &Section, blocks: &[Block]) -> bool {
     let none = Names::default();
     let pc = |t: &str| {
         matches!(
@@ -349,11 +409,11 @@ pub fn candidates(
         .enumerate()
         .filter(|(i, _)| !skip[*i])
         .filter_map(|(i, s)| {
-            let (name, shape) = section_name(&s.title)?;
+            let (name, _) = section_name(&s.title)?;
             Some(Candidate {
                 section: i,
                 name,
-                strong: below[i] || shape == Shape::Tagline,
+                strong: below[i],
             })
         })
         .collect()
@@ -365,11 +425,25 @@ pub fn standalone(
     cands: &[Candidate],
     sections: &[Section],
     parents: &[Option<usize>],
+    talked: &dyn Fn(&str) -> bool,
+) -> Vec<Candidate> {
+    group(cands.iter().filter(|c| c.strong), sections, parents, talked)
+}
+
+/// The group of sibling sections among `cands` (at least two) whose names
+/// the text talks about most (`talked`), then the shallowest, then the
+/// largest: "## React", "## Angular" rather than the "### Size",
+/// "### Flexibility" under each.
+pub fn group<'c>(
+    cands: impl Iterator<Item = &'c Candidate>,
+    sections: &[Section],
+    parents: &[Option<usize>],
+    talked: &dyn Fn(&str) -> bool,
 ) -> Vec<Candidate> {
     let mut best: Vec<Candidate> = Vec::new();
     let mut index: HashMap<(Option<usize>, u8), usize> = HashMap::new();
     let mut groups: Vec<(HashSet<String>, Vec<Candidate>)> = Vec::new();
-    for c in cands.iter().filter(|c| c.strong) {
+    for c in cands {
         let g = (parents[c.section], sections[c.section].level);
         let gi = *index.entry(g).or_insert_with(|| {
             groups.push((HashSet::new(), Vec::new()));
@@ -380,8 +454,20 @@ pub fn standalone(
             v.push(c.clone());
         }
     }
-    for (_, g) in groups {
-        if g.len() >= 2 && g.len() > best.len() {
+    let mut best_score = (0, 0, 0);
+    // Only the largest groups are weighed, each by its first names.
+    groups.sort_by_key(|(_, g)| std::cmp::Reverse(g.len()));
+    for (_, g) in groups.into_iter().take(8) {
+        if g.len() < 2 {
+            continue;
+        }
+        let score = (
+            g.iter().take(8).filter(|c| talked(&c.name)).count(),
+            usize::from(u8::MAX - sections[g[0].section].level),
+            g.len(),
+        );
+        if score > best_score {
+            best_score = score;
             best = g;
         }
     }
@@ -464,7 +550,7 @@ mod tests {
             names,
             [("Netlify", true), ("Vercel", true), ("Render", false)]
         );
-        let g = standalone(&c, &s, &p);
+        let g = standalone(&c, &s, &p, &|_| false);
         assert_eq!(
             g.iter().map(|c| c.name.as_str()).collect::<Vec<_>>(),
             ["Netlify", "Vercel"]
