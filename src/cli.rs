@@ -37,11 +37,14 @@ pub enum ViewArg {
     name = "versus",
     version,
     about = "A terminal browser for comparison articles (\"Django vs Flask\").",
-    after_help = "Examples:\n  versus                         open the bundled Django vs Flask article\n  versus post.md --view table    open a file on its feature table\n  curl -s URL | versus -         read an article from standard input\n  versus --print | less          plain text for pagers and files\n  versus --json post.md          the parsed model as JSON\n  versus --no-mouse post.md      leave the mouse to the terminal (text selection)\n  versus --vs Vim,Emacs post.md  name the contenders yourself"
+    after_help = "Examples:\n  versus                         open the bundled Django vs Flask article\n  versus post.md --view table    open a file on its feature table\n  curl -s URL | versus -         read an article from standard input\n  versus --print | less          plain text for pagers and files\n  versus --json post.md          the parsed model as JSON\n  versus --no-mouse post.md      leave the mouse to the terminal (text selection)\n  versus --vs Vim,Emacs post.md  name the contenders yourself\n  versus content/posts/          a folder: the library of its articles\n  versus --json docs/ | jq       the library as JSON"
 )]
 pub struct Args {
-    /// Article to open: a markdown file, or `-` for standard input (default: the bundled article).
-    pub file: Option<std::ffi::OsString>,
+    /// Article to open: a markdown file, or `-` for standard input (default:
+    /// the bundled article). A folder, several files or a glob open the
+    /// library: a list of the markdown files, comparisons first.
+    #[arg(value_name = "PATH")]
+    pub files: Vec<std::ffi::OsString>,
     /// Print the article as plain text and exit (the default when stdout is not a terminal).
     #[arg(long, conflicts_with = "json")]
     pub print: bool,
@@ -154,7 +157,7 @@ impl Args {
     /// first frame).
     fn bare() -> Args {
         Args {
-            file: None,
+            files: Vec::new(),
             print: false,
             json: false,
             width: None,
@@ -189,7 +192,10 @@ pub fn main() -> u8 {
         say!("versus: {e}");
         return 2;
     }
-    let unfinished = match input::load_unfinished(args.file.as_deref()) {
+    if let Some(paths) = library_paths(&args.files) {
+        return library_mode(&args, &paths);
+    }
+    let unfinished = match input::load_unfinished(args.files.first().map(|f| f.as_os_str())) {
         Ok(mut a) => {
             if let Some(vs) = &args.vs {
                 a.set_contenders(&vs.0);
@@ -242,6 +248,80 @@ pub fn main() -> u8 {
         );
     }
     print_mode(&args, &article, ascii, stdout_tty)
+}
+
+/// The paths to open as a library: several, a folder, or a glob the shell
+/// left unexpanded; `None` for one file (or none: the bundled article).
+fn library_paths(files: &[std::ffi::OsString]) -> Option<Vec<std::path::PathBuf>> {
+    let paths: Vec<std::path::PathBuf> = files.iter().map(std::path::PathBuf::from).collect();
+    let library = match paths.as_slice() {
+        [] => false,
+        [one] => one.is_dir() || (!one.exists() && one.to_string_lossy().contains(['*', '?', '['])),
+        _ => true,
+    };
+    library.then_some(paths)
+}
+
+/// `versus DIR`, `versus A.md B.md`, `versus 'posts/*.md'`: the library in
+/// the browser, or printed (`--print`: a line per file; `--json`: an array).
+fn library_mode(args: &Args, paths: &[std::path::PathBuf]) -> u8 {
+    use crate::library::Library;
+    if paths.iter().any(|p| p.as_os_str() == "-") {
+        say!("versus: -: standard input cannot be part of a library; open it alone");
+        return 2;
+    }
+    let cwd = std::path::PathBuf::from(".");
+    let base = match paths {
+        [one] if one.is_dir() => one.clone(),
+        _ => cwd,
+    };
+    let title = match paths {
+        [one] => crate::article::sanitize::visible(&one.to_string_lossy()).into_owned(),
+        more => format!("{} paths", more.len()),
+    };
+    let mut lib = Library::open(paths, &base);
+    let ascii = args.ascii || !locale_is_utf8(env);
+    let stdout_tty = std::io::stdout().is_terminal();
+    if args.json {
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+        let r = out
+            .write_all(crate::library::to_json(&mut lib).as_bytes())
+            .and_then(|()| out.write_all(b"\n"))
+            .and_then(|()| out.flush());
+        return write_result(r);
+    }
+    let interactive = !args.print && stdout_tty && !term_is_dumb();
+    if !interactive {
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+        let mut r = Ok(());
+        for line in crate::library::print_lines(&mut lib) {
+            let line = if ascii {
+                crate::render::ascii::text(&line).into_owned()
+            } else {
+                line
+            };
+            r = writeln!(out, "{line}");
+            if r.is_err() {
+                break;
+            }
+        }
+        return write_result(r.and_then(|()| out.flush()));
+    }
+    let caps = term_caps(args, ascii, env);
+    let terminal = crate::session::Terminal {
+        term: env("TERM"),
+        caps,
+        mouse: !args.no_mouse,
+        paste: true,
+    };
+    let view = crate::app::library::LibraryView::new(lib);
+    match crate::tui::run_library(view, title, &terminal, &args.app_options()) {
+        Ok(()) => 0,
+        Err(e) => {
+            say!("versus: {e}");
+            1
+        }
+    }
 }
 
 /// `--help` and `--version` as clap writes them; a usage error as plain text

@@ -123,7 +123,12 @@ pub const KEYMAP: &[Binding] = &[
         A::Enter,
         "open the article (1-4 open it in that view)",
     ),
-    b(Library, &[k('/')], A::Search, "filter the list (fuzzy; Enter keeps it, Esc clears)"),
+    b(
+        Library,
+        &[k('/')],
+        A::Search,
+        "filter the list (fuzzy; Enter keeps it, Esc clears)",
+    ),
     b(Global, &[k('1')], A::ViewRead, "Read view"),
     b(Global, &[k('2')], A::ViewTable, "Table view"),
     b(Global, &[k('3')], A::ViewPros, "Pros & Cons view"),

@@ -18,6 +18,8 @@
 //! (finding items, counting matches, measuring columns) runs in slices with
 //! [`Session::work`] while no input is waiting.
 
+use crate::app::browser::Browser;
+use crate::app::library::LibraryView;
 use crate::app::{self, App, View, geometry};
 use crate::article::Article;
 use crate::article::parse::Items;
@@ -210,7 +212,7 @@ fn clamp_size(width: u16, height: u16) -> (u16, u16) {
 
 /// One reader's browser.
 pub struct Session {
-    app: App,
+    browser: Browser,
     screen: Screen<Vec<u8>>,
     decoder: Decoder,
     terminal: Terminal,
@@ -241,7 +243,23 @@ impl Session {
         let (width, height) = clamp_size(width, height);
         let size = Rect::new(0, 0, width, height);
         let app = shared.app(terminal.theme(), size, options);
-        Self::start(app, terminal)
+        Self::start(Browser::single(app), terminal)
+    }
+
+    /// A session on a library: the list of its articles shows first, and
+    /// each article is read when the reader opens it.
+    pub fn library(
+        library: LibraryView,
+        title: String,
+        width: u16,
+        height: u16,
+        terminal: Terminal,
+        options: &app::Options,
+    ) -> Session {
+        let (width, height) = clamp_size(width, height);
+        let size = Rect::new(0, 0, width, height);
+        let browser = Browser::library(library, title, terminal.theme(), size, options.clone());
+        Self::start(browser, terminal)
     }
 
     /// A session on an article whose items are still to find (one reader:
@@ -258,16 +276,16 @@ impl Session {
         let (width, height) = clamp_size(width, height);
         let size = Rect::new(0, 0, width, height);
         let app = App::with_items_pending(article, items, terminal.theme(), size, options);
-        Self::start(app, terminal)
+        Self::start(Browser::single(app), terminal)
     }
 
-    fn start(mut app: App, terminal: Terminal) -> Session {
-        let (w, h) = (app.size.width, app.size.height);
+    fn start(mut browser: Browser, terminal: Terminal) -> Session {
+        let (w, h) = (browser.size.width, browser.size.height);
         let mut screen = Screen::with_caps(Vec::new(), w, h, terminal.caps);
         screen.queue(terminal.enter_seq().as_bytes());
-        app.clipboard_works = terminal.caps.osc52;
+        browser.set_clipboard_works(terminal.caps.osc52);
         let mut s = Session {
-            app,
+            browser,
             screen,
             decoder: Decoder::new(),
             terminal,
@@ -311,7 +329,7 @@ impl Session {
             return;
         }
         let (width, height) = clamp_size(width, height);
-        apply(&mut self.app, Event::Resize(width, height));
+        Reader::apply(&mut self.browser, Event::Resize(width, height));
         self.draw();
     }
 
@@ -332,13 +350,13 @@ impl Session {
     /// True while the app has work to finish between keys; the front end
     /// calls [`Session::work`] while no input is waiting, until this is false.
     pub fn has_work(&self) -> bool {
-        !self.quit && self.app.has_work()
+        !self.quit && Reader::has_work(&self.browser)
     }
 
     /// One slice (about a millisecond) of that work, and the frame it changed.
     pub fn work(&mut self) {
         if self.has_work() {
-            self.app.work();
+            Reader::work(&mut self.browser);
             self.draw();
         }
     }
@@ -354,8 +372,13 @@ impl Session {
         self.quit
     }
 
-    pub fn app(&self) -> &App {
-        &self.app
+    /// The article on screen; `None` while the library's list is shown.
+    pub fn app(&self) -> Option<&App> {
+        self.browser.app()
+    }
+
+    pub fn browser(&self) -> &Browser {
+        &self.browser
     }
 
     pub fn terminal(&self) -> &Terminal {
@@ -388,8 +411,8 @@ impl Session {
             }
             ev => ev,
         };
-        apply(&mut self.app, ev);
-        self.quit = self.app.quit;
+        Reader::apply(&mut self.browser, ev);
+        self.quit = self.browser.quit;
     }
 
     /// The frame for the events just applied (none: nothing to draw), or the
@@ -399,7 +422,7 @@ impl Session {
             return;
         }
         if self.quit {
-            if let Some(text) = self.app.clipboard.take()
+            if let Some(text) = self.browser.take_clipboard()
                 && self.screen.caps().osc52
             {
                 self.screen.queue(osc52(&text).as_bytes());
@@ -414,7 +437,7 @@ impl Session {
 
     fn draw(&mut self) {
         // A Vec takes every write: this cannot fail.
-        let _ = draw(&mut self.screen, &mut self.app);
+        let _ = self.browser.draw_on(&mut self.screen);
     }
 }
 
@@ -431,6 +454,102 @@ pub fn apply(app: &mut App, ev: Event) {
         Event::Paste(text) => app.on_paste(&text),
         Event::Resize(w, h) => app.resize(w, h),
         Event::Key(_) => {}
+    }
+}
+
+/// What a front end drives: one article ([`App`]) or a browser of several
+/// with its library ([`Browser`]). The loop is the same for both.
+pub trait Reader {
+    /// Applies one event.
+    fn apply(&mut self, ev: Event);
+    fn has_work(&self) -> bool;
+    /// One slice of the work left between keys.
+    fn work(&mut self);
+    fn wants_quit(&self) -> bool;
+    /// Text to put on the clipboard (OSC 52), once.
+    fn take_clipboard(&mut self) -> Option<String>;
+    fn size(&self) -> Rect;
+    /// Draws the current state on `screen` (one write).
+    fn draw_on<W: Write>(&mut self, screen: &mut Screen<W>) -> io::Result<()>;
+    /// The article on screen, if one is (its answers are kept on the way out).
+    fn article_app(&self) -> Option<&App>;
+}
+
+impl Reader for App {
+    fn apply(&mut self, ev: Event) {
+        apply(self, ev);
+    }
+    fn has_work(&self) -> bool {
+        App::has_work(self)
+    }
+    fn work(&mut self) {
+        App::work(self);
+    }
+    fn wants_quit(&self) -> bool {
+        self.quit
+    }
+    fn take_clipboard(&mut self) -> Option<String> {
+        self.clipboard.take()
+    }
+    fn size(&self) -> Rect {
+        self.size
+    }
+    fn draw_on<W: Write>(&mut self, screen: &mut Screen<W>) -> io::Result<()> {
+        draw(screen, self)
+    }
+    fn article_app(&self) -> Option<&App> {
+        Some(self)
+    }
+}
+
+impl Reader for Browser {
+    fn apply(&mut self, ev: Event) {
+        match ev {
+            Event::Resize(w, h) => self.resize(w, h),
+            Event::Key(k) if k.kind != KeyEventKind::Release => self.on_key(k),
+            ev if self.app().is_some() => {
+                if let Some(app) = self.app_mut() {
+                    apply(app, ev);
+                }
+                self.after_update();
+            }
+            Event::Mouse(m) => match m.kind {
+                MouseEventKind::ScrollDown => self.library_wheel(true),
+                MouseEventKind::ScrollUp => self.library_wheel(false),
+                MouseEventKind::Down(MouseButton::Left) => self.library_click(m.row),
+                _ => {}
+            },
+            Event::Paste(text) => self.library_paste(&text),
+            Event::Key(_) => {}
+        }
+    }
+    fn has_work(&self) -> bool {
+        Browser::has_work(self)
+    }
+    fn work(&mut self) {
+        Browser::work(self);
+    }
+    fn wants_quit(&self) -> bool {
+        self.quit
+    }
+    fn take_clipboard(&mut self) -> Option<String> {
+        self.app_mut().and_then(|a| a.clipboard.take())
+    }
+    fn size(&self) -> Rect {
+        self.size
+    }
+    fn draw_on<W: Write>(&mut self, screen: &mut Screen<W>) -> io::Result<()> {
+        if let Some(app) = self.app_mut() {
+            return draw(screen, app);
+        }
+        if screen.area() != self.size {
+            screen.resize(self.size.width, self.size.height);
+        }
+        screen.set_links(Vec::new());
+        screen.draw(|buf| self.render(buf.area, buf), None)
+    }
+    fn article_app(&self) -> Option<&App> {
+        self.app()
     }
 }
 

@@ -4,12 +4,14 @@
 //! bytes go (any `Write` behind a ratatui backend), so the same code can later
 //! serve a reader over an SSH channel.
 
+use crate::app::browser::Browser;
+use crate::app::library::LibraryView;
 use crate::app::{App, Options};
 use crate::article::Article;
 use crate::article::parse::Items;
 use crate::event::{self, Event, KeyEventKind, MouseEventKind};
 use crate::keys;
-use crate::session::Terminal;
+use crate::session::{Reader, Terminal};
 use crate::tty;
 use crate::wire::Screen;
 use crossterm::event as ct;
@@ -227,6 +229,30 @@ pub fn run(
     options: &Options,
 ) -> io::Result<()> {
     let caps = terminal.caps;
+    front_end(terminal, |size| {
+        let mut app = App::with_items_pending(article, items, terminal.theme(), size, options);
+        app.clipboard_works = caps.osc52;
+        app
+    })
+}
+
+/// [`run`] on a library: the list of its articles first.
+pub fn run_library(
+    library: LibraryView,
+    title: String,
+    terminal: &Terminal,
+    options: &Options,
+) -> io::Result<()> {
+    front_end(terminal, |size| {
+        let mut b = Browser::library(library, title, terminal.theme(), size, options.clone());
+        b.set_clipboard_works(terminal.caps.osc52);
+        b
+    })
+}
+
+/// The terminal set up, the reader made at its size and driven until it
+/// quits, and the terminal put back on every way out.
+fn front_end<R: Reader>(terminal: &Terminal, make: impl FnOnce(Rect) -> R) -> io::Result<()> {
     install_panic_hook();
     tty::open()?;
     tty::install_signal_handlers()?;
@@ -235,14 +261,12 @@ pub fn run(
     let guard = Guard;
     debug_first_frame_delay();
     let (w, h) = terminal_size()?;
-    let mut screen = Screen::with_caps(RawStdout, w, h, caps);
+    let mut screen = Screen::with_caps(RawStdout, w, h, terminal.caps);
     screen.queue(tty::enter_sequence().as_bytes());
-    let size = Rect::new(0, 0, w, h);
-    let mut app = App::with_items_pending(article, items, terminal.theme(), size, options);
-    app.clipboard_works = caps.osc52;
-    keep_decision(&app);
-    let r = run_app(&mut screen, &mut app, &mut TerminalEvents);
-    keep_decision(&app);
+    let mut reader = make(Rect::new(0, 0, w, h));
+    keep_decision(&reader);
+    let r = run_app(&mut screen, &mut reader, &mut TerminalEvents);
+    keep_decision(&reader);
     let failed = tty::leave();
     drop(guard);
     r?;
@@ -253,8 +277,10 @@ pub fn run(
 }
 
 /// Hands the Decide view's current answers to the way out (`--decide-out`).
-fn keep_decision(app: &App) {
-    if let Some(path) = &app.decide.out {
+fn keep_decision<R: Reader>(reader: &R) {
+    if let Some(app) = reader.article_app()
+        && let Some(path) = &app.decide.out
+    {
         tty::set_decision(path.clone(), app.decide_markdown());
     }
 }
@@ -316,27 +342,27 @@ pub fn check_decide_out(path: &std::path::Path) -> Result<(), String> {
 /// already queued (a held-down key over a slow link, a paste without
 /// bracketed paste), draw once. No tick: idle means no bytes and no CPU once
 /// the app's own work is done.
-pub fn run_app<W: Write, E: Events>(
+pub fn run_app<W: Write, E: Events, R: Reader>(
     screen: &mut Screen<W>,
-    app: &mut App,
+    app: &mut R,
     events: &mut E,
 ) -> io::Result<()> {
-    draw(screen, app)?;
+    app.draw_on(screen)?;
     loop {
-        // Work a key left (a search count, measuring Pros & Cons) runs only
-        // while no key is waiting.
+        // Work a key left (a search count, measuring Pros & Cons, reading
+        // the library's rows) runs only while no key is waiting.
         if app.has_work() && !events.pending()? {
             app.work();
-            draw(screen, app)?;
+            app.draw_on(screen)?;
             continue;
         }
         front(screen, app, events.next()?);
-        while !app.quit && events.pending()? {
+        while !app.wants_quit() && events.pending()? {
             front(screen, app, events.next()?);
         }
         keep_decision(app);
-        if app.quit {
-            if let Some(text) = app.clipboard.take()
+        if app.wants_quit() {
+            if let Some(text) = app.take_clipboard()
                 && screen.caps().osc52
             {
                 screen.queue(osc52(&text).as_bytes());
@@ -349,13 +375,13 @@ pub fn run_app<W: Write, E: Events>(
             // what the shell left there.
             screen.invalidate();
         }
-        draw(screen, app)?;
+        app.draw_on(screen)?;
     }
 }
 
 /// The keys the front end answers itself (the screen, the process), then
 /// everything else for the app.
-fn front<W: Write>(screen: &mut Screen<W>, app: &mut App, ev: Event) {
+fn front<W: Write, R: Reader>(screen: &mut Screen<W>, app: &mut R, ev: Event) {
     if let Event::Key(k) = &ev
         && k.kind != KeyEventKind::Release
     {
@@ -367,10 +393,11 @@ fn front<W: Write>(screen: &mut Screen<W>, app: &mut App, ev: Event) {
             Some(keys::Action::Suspend) => {
                 if tty::suspend() {
                     // The size may have changed while stopped.
+                    let size = app.size();
                     if let Ok((w, h)) = terminal_size()
-                        && (w, h) != (app.size.width, app.size.height)
+                        && (w, h) != (size.width, size.height)
                     {
-                        app.resize(w, h);
+                        app.apply(Event::Resize(w, h));
                     }
                     screen.invalidate();
                 }
@@ -378,8 +405,9 @@ fn front<W: Write>(screen: &mut Screen<W>, app: &mut App, ev: Event) {
             }
             _ => {}
         }
+        debug_panic_trigger(k);
     }
-    handle(app, ev);
+    app.apply(ev);
 }
 
 pub use crate::session::{draw, link_spots, scroll_pane};

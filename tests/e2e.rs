@@ -278,3 +278,37 @@ fn help_examples_are_apart_from_their_descriptions() {
 fn pty_sh(cmd: &str) -> Pty {
     Pty::spawn_sh(cmd, 80, 24)
 }
+
+/// A folder opens the library: filter, open an article, follow a link to
+/// another, come back along it, back to the list, quit; the terminal is
+/// restored.
+#[test]
+fn a_folder_opens_the_library_and_links_lead_between_articles() {
+    let mut p = Pty::spawn(&["tests/fixtures/library"], 100, 30, &[]);
+    p.wait_for("library 1/7");
+    assert!(
+        p.screen().contains("3 comparisons, 7 files"),
+        "{}",
+        p.screen()
+    );
+    // Filter, then open the one left.
+    p.send("/posts dj\r");
+    p.wait_for("library 1/1");
+    p.send("\r");
+    p.wait_for("section 1/");
+    assert!(p.screen().contains("Django vs Flask"), "{}", p.screen());
+    // f selects the first link (Hugo or Jekyll), Enter follows it.
+    p.send("f\r");
+    p.wait_for("Ruby all the way");
+    // Backspace: back where the link was followed from.
+    p.send("\x7f");
+    p.wait_for("See also");
+    // 0: the library, at the same row.
+    p.send("0");
+    p.wait_for("library 1/1");
+    p.send("\x1b");
+    p.wait_for("library 3/7");
+    p.send("q");
+    assert_eq!(p.wait_exit(), 0);
+    p.assert_restored();
+}

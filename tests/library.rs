@@ -67,10 +67,10 @@ fn hidden_ignored_and_other_files_are_skipped_and_a_loop_is_not_followed() {
     lib.finish();
     let rows = shown(&mut lib);
     for skipped in [
-        ".drafts/secret.md",               // hidden folder
-        "build/out.md",                    // .gitignore
-        "notes/ignored-by-dot-ignore.md",  // .ignore
-        "notes/todo.txt",                  // not markdown
+        ".drafts/secret.md",              // hidden folder
+        "build/out.md",                   // .gitignore
+        "notes/ignored-by-dot-ignore.md", // .ignore
+        "notes/todo.txt",                 // not markdown
     ] {
         assert!(!rows.iter().any(|r| r == skipped), "{skipped} listed");
     }
@@ -102,7 +102,10 @@ fn the_list_fills_in_slices_and_the_first_slice_is_small() {
     assert_eq!(lib.len(), 300);
     assert_eq!(lib.read_count(), 300);
     // Small files: a slice reads at most SLICE_BYTES worth, at least one row.
-    assert!(first_read.unwrap() < 300, "everything was read in one slice");
+    assert!(
+        first_read.unwrap() < 300,
+        "everything was read in one slice"
+    );
     assert!(slices >= 2);
     assert!(lib.rows().iter().all(|r| r.is_comparison()));
 }
@@ -172,8 +175,21 @@ fn print_and_json_list_every_file_once() {
     );
     assert!(lines[5].contains("(broken symlink)"), "{}", lines[5]);
     let mut lib = open_fixture();
-    let json = to_json(&mut lib);
+    let json: serde_json::Value = serde_json::from_str(&to_json(&mut lib)).unwrap();
     let arr = json.as_array().unwrap();
+    // Fields in the documented order.
+    let text = to_json(&mut open_fixture());
+    let order: Vec<usize> = [
+        "\"path\"",
+        "\"title\"",
+        "\"contenders\"",
+        "\"size\"",
+        "\"problem\"",
+    ]
+    .iter()
+    .map(|k| text.find(k).unwrap())
+    .collect();
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "{text}");
     assert_eq!(arr.len(), 7);
     assert_eq!(arr[2]["path"], "posts/django-flask.md");
     assert_eq!(arr[2]["contenders"][1], "Flask");
@@ -295,7 +311,9 @@ mod browsing {
         // f selects the first link ("Hugo or Jekyll"), Enter follows it.
         press(&mut b, "f<Enter>");
         assert!(
-            b.current_path().unwrap().ends_with("posts/2024/hugo-jekyll.md"),
+            b.current_path()
+                .unwrap()
+                .ends_with("posts/2024/hugo-jekyll.md"),
             "{:?}",
             b.app().unwrap().status
         );
@@ -306,7 +324,11 @@ mod browsing {
         b.after_update();
         assert!(b.current_path().unwrap().ends_with("posts/django-flask.md"));
         press(&mut b, "<BS>");
-        assert!(b.current_path().unwrap().ends_with("posts/2024/hugo-jekyll.md"));
+        assert!(
+            b.current_path()
+                .unwrap()
+                .ends_with("posts/2024/hugo-jekyll.md")
+        );
         press(&mut b, "<BS>");
         assert!(b.current_path().unwrap().ends_with("posts/django-flask.md"));
         // History empty: Backspace goes to the library.
@@ -316,10 +338,41 @@ mod browsing {
         press(&mut b, "<Enter>");
         b.app_mut().unwrap().nav = Some(Nav::Open("nope.md".into()));
         b.after_update();
-        assert!(b.app().unwrap().status.as_deref().unwrap().contains("no such file"));
+        assert!(
+            b.app()
+                .unwrap()
+                .status
+                .as_deref()
+                .unwrap()
+                .contains("no such file")
+        );
         b.app_mut().unwrap().nav = Some(Nav::Open("https://example.com/a.md".into()));
         b.after_update();
-        assert!(b.app().unwrap().status.as_deref().unwrap().contains("not a link"));
+        assert!(
+            b.app()
+                .unwrap()
+                .status
+                .as_deref()
+                .unwrap()
+                .contains("not a link")
+        );
+    }
+
+    #[test]
+    fn links_are_followed_beside_the_outline() {
+        let mut b = browser(100, 30);
+        press(&mut b, "/posts dj<Enter><Enter>");
+        assert!(b.current_path().unwrap().ends_with("posts/django-flask.md"));
+        press(&mut b, "f");
+        let status = b.app().unwrap().status.clone();
+        press(&mut b, "<Enter>");
+        assert!(
+            b.current_path()
+                .unwrap()
+                .ends_with("posts/2024/hugo-jekyll.md"),
+            "{status:?} {:?}",
+            b.app().unwrap().status
+        );
     }
 
     #[test]
@@ -328,7 +381,10 @@ mod browsing {
         press(&mut b, "G<Enter>");
         assert_eq!(b.showing, Showing::Library);
         let (_, s) = screen(&mut b);
-        assert!(s.contains("notes/outside.md: symlink out of the tree"), "{s}");
+        assert!(
+            s.contains("notes/outside.md: symlink out of the tree"),
+            "{s}"
+        );
     }
 
     #[test]

@@ -344,7 +344,7 @@ fn a_session_fed_bytes_shows_a_fresh_render_of_its_state() {
         );
         let mut vt = parser(w, h);
         vt.process(&s.take_output());
-        assert_same(vt.screen(), &render(s.app()), "first frame");
+        assert_same(vt.screen(), &render(s.app().unwrap()), "first frame");
         let steps = random_steps(0xabc0 + i as u64, 400);
         let mut checks = 0;
         drive(&mut s, &steps, |s, step| {
@@ -356,7 +356,11 @@ fn a_session_fed_bytes_shows_a_fresh_render_of_its_state() {
             }
             vt.process(&s.take_output());
             if !s.wants_quit() {
-                assert_same(vt.screen(), &render(s.app()), &format!("after {step:?}"));
+                assert_same(
+                    vt.screen(),
+                    &render(s.app().unwrap()),
+                    &format!("after {step:?}"),
+                );
                 checks += 1;
             }
         });
@@ -394,8 +398,16 @@ fn ten_sessions_share_one_article_and_keep_their_own_places() {
     assert_eq!(Arc::strong_count(&article), 13);
     for (i, s) in &sessions {
         let i = *i;
-        assert!(Arc::ptr_eq(&s.app().article, &article), "session {i}");
-        assert!(s.app().read.shares_indexes_with(&sessions[0].1.app().read));
+        assert!(
+            Arc::ptr_eq(&s.app().unwrap().article, &article),
+            "session {i}"
+        );
+        assert!(
+            s.app()
+                .unwrap()
+                .read
+                .shares_indexes_with(&sessions[0].1.app().unwrap().read)
+        );
         // The same as one app alone that saw the same keys.
         let mut alone = App::new(
             article::bundled(),
@@ -409,16 +421,19 @@ fn ten_sessions_share_one_article_and_keep_their_own_places() {
         if i % 2 == 1 {
             alone.on_key(KeyEvent::new(KeyCode::Char('3'), KeyModifiers::NONE));
         }
-        assert!(!alone.read.shares_indexes_with(&s.app().read));
-        assert_eq!(s.app().read.top, alone.read.top, "session {i}");
+        assert!(!alone.read.shares_indexes_with(&s.app().unwrap().read));
+        assert_eq!(s.app().unwrap().read.top, alone.read.top, "session {i}");
         assert_eq!(
-            s.app().view,
+            s.app().unwrap().view,
             if i % 2 == 1 { View::Pros } else { View::Read }
         );
         assert_eq!(*s.shown(), render(&alone), "session {i}");
     }
     // Sessions that moved differently are at different places.
-    assert_ne!(sessions[2].1.app().read.top, sessions[4].1.app().read.top);
+    assert_ne!(
+        sessions[2].1.app().unwrap().read.top,
+        sessions[4].1.app().unwrap().read.top
+    );
     drop(sessions);
     drop(shared);
     assert_eq!(Arc::strong_count(&article), 1);
@@ -435,13 +450,27 @@ fn sessions_at_one_width_share_the_pros_and_cons_layout() {
             s.work();
         }
     }
-    assert!(a.app().pros.shares_layouts_with(&c.app().pros));
-    assert!(Arc::ptr_eq(&a.app().pros_layout(), &b.app().pros_layout()));
-    assert!(!Arc::ptr_eq(&a.app().pros_layout(), &c.app().pros_layout()));
+    assert!(
+        a.app()
+            .unwrap()
+            .pros
+            .shares_layouts_with(&c.app().unwrap().pros)
+    );
+    assert!(Arc::ptr_eq(
+        &a.app().unwrap().pros_layout(),
+        &b.app().unwrap().pros_layout()
+    ));
+    assert!(!Arc::ptr_eq(
+        &a.app().unwrap().pros_layout(),
+        &c.app().unwrap().pros_layout()
+    ));
     // Hiding the cons is another layout; each reader keeps their own toggles.
     b.feed(b"c");
-    assert!(!Arc::ptr_eq(&a.app().pros_layout(), &b.app().pros_layout()));
-    assert!(a.app().pros.show_cons && !b.app().pros.show_cons);
+    assert!(!Arc::ptr_eq(
+        &a.app().unwrap().pros_layout(),
+        &b.app().unwrap().pros_layout()
+    ));
+    assert!(a.app().unwrap().pros.show_cons && !b.app().unwrap().pros.show_cons);
     // A layout measured by one reader shows the same to the next as to an
     // app alone.
     let mut alone = App::new(
@@ -469,9 +498,9 @@ fn a_paste_types_into_the_search_prompt_and_runs_nothing_elsewhere() {
     // Outside a prompt a paste with `q` in it does not quit.
     s.feed(b"\x1b[200~qqq 4\x1b[201~");
     assert!(!s.wants_quit());
-    assert_eq!(s.app().view, View::Read);
+    assert_eq!(s.app().unwrap().view, View::Read);
     s.feed(b"/\x1b[200~flask\r\nsecond line\x1b[201~");
-    assert_eq!(s.app().search.prompt.as_deref(), Some("flask"));
+    assert_eq!(s.app().unwrap().search.prompt.as_deref(), Some("flask"));
 }
 
 #[test]
@@ -577,10 +606,10 @@ fn a_prepend_mark_keeps_its_own_cell() {
     );
     let mut vt = parser(w, h);
     vt.process(&s.take_output());
-    assert_same(vt.screen(), &render(s.app()), "article text");
+    assert_same(vt.screen(), &render(s.app().unwrap()), "article text");
     s.feed("/\u{603}[".as_bytes());
     vt.process(&s.take_output());
-    assert_same(vt.screen(), &render(s.app()), "search prompt");
+    assert_same(vt.screen(), &render(s.app().unwrap()), "search prompt");
 }
 
 proptest! {
@@ -616,7 +645,7 @@ proptest! {
                 prop_assert!(!vt.screen().alternate_screen());
                 break;
             }
-            assert_same(vt.screen(), &render(s.app()), "after random bytes");
+            assert_same(vt.screen(), &render(s.app().unwrap()), "after random bytes");
         }
     }
 }
@@ -636,7 +665,9 @@ fn any_size_an_ssh_client_may_send_is_safe() {
     ];
     for (w, h) in sizes {
         let mut s = Session::new(&shared, w, h, Terminal::default(), &Options::default());
-        assert!(s.app().size.width <= MAX_COLUMNS && s.app().size.height <= MAX_ROWS);
+        assert!(
+            s.app().unwrap().size.width <= MAX_COLUMNS && s.app().unwrap().size.height <= MAX_ROWS
+        );
         let (vw, vh) = (w.clamp(1, MAX_COLUMNS), h.clamp(1, MAX_ROWS));
         let mut vt = parser(vw, vh);
         vt.process(&s.take_output());
@@ -648,11 +679,13 @@ fn any_size_an_ssh_client_may_send_is_safe() {
             vt.process(&s.take_output());
         }
         if w > 0 && h > 0 {
-            assert_same(vt.screen(), &render(s.app()), &format!("{w}x{h}"));
+            assert_same(vt.screen(), &render(s.app().unwrap()), &format!("{w}x{h}"));
         }
         s.resize(h, w);
         s.feed(b"j");
-        assert!(s.app().size.width <= MAX_COLUMNS && s.app().size.height <= MAX_ROWS);
+        assert!(
+            s.app().unwrap().size.width <= MAX_COLUMNS && s.app().unwrap().size.height <= MAX_ROWS
+        );
         assert!(!s.wants_quit(), "{w}x{h}");
     }
     // The terminal front end trusts its tty's size: the panes' arithmetic

@@ -5,8 +5,8 @@
 
 use super::library::{LibraryView, Outcome};
 use super::{App, Nav, Options, View};
-use crate::render::theme::Theme;
 use crate::event::KeyEvent;
+use crate::render::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use std::path::{Path, PathBuf};
@@ -41,6 +41,8 @@ pub struct Browser {
     pub quit: bool,
     /// A one-line note for the footer of the next frame (an article reread).
     pub note: Option<String>,
+    /// The terminal takes OSC 52 clipboard writes.
+    clipboard_works: bool,
 }
 
 impl Browser {
@@ -57,11 +59,18 @@ impl Browser {
             opts: Options::default(),
             quit: false,
             note: None,
+            clipboard_works: true,
         }
     }
 
     /// A browser on a library; the list shows first.
-    pub fn library(lib: LibraryView, title: String, theme: Theme, size: Rect, opts: Options) -> Browser {
+    pub fn library(
+        lib: LibraryView,
+        title: String,
+        theme: Theme,
+        size: Rect,
+        opts: Options,
+    ) -> Browser {
         Browser {
             library: Some(lib),
             title,
@@ -73,6 +82,59 @@ impl Browser {
             opts,
             quit: false,
             note: None,
+            clipboard_works: true,
+        }
+    }
+
+    /// Whether the terminal takes OSC 52 clipboard writes (every article opened learns it).
+    pub fn set_clipboard_works(&mut self, works: bool) {
+        self.clipboard_works = works;
+        for (_, app) in &mut self.open {
+            app.clipboard_works = works;
+        }
+    }
+
+    /// The wheel over the library's list moves the cursor.
+    pub fn library_wheel(&mut self, down: bool) {
+        if let Some(l) = &mut self.library {
+            l.key(crate::event::KeyEvent::new(
+                if down {
+                    crate::event::KeyCode::Down
+                } else {
+                    crate::event::KeyCode::Up
+                },
+                crate::event::KeyModifiers::NONE,
+            ));
+        }
+    }
+
+    /// A click on a row of the library's list selects it; a second click on
+    /// the selected row opens it.
+    pub fn library_click(&mut self, row: u16) {
+        let Some(l) = &mut self.library else {
+            return;
+        };
+        // The list starts on the second row (under the header).
+        let Some(k) = usize::from(row).checked_sub(1) else {
+            return;
+        };
+        if let Some(path) = l.click(l.top + k) {
+            self.history.clear();
+            self.open_path(&path, None);
+        }
+    }
+
+    /// Pasted text goes into the library's filter while it is typed.
+    pub fn library_paste(&mut self, text: &str) {
+        if let Some(l) = &mut self.library
+            && l.prompt.is_some()
+        {
+            for c in text.chars().filter(|c| !c.is_control()).take(200) {
+                l.key(crate::event::KeyEvent::new(
+                    crate::event::KeyCode::Char(c),
+                    crate::event::KeyModifiers::NONE,
+                ));
+            }
         }
     }
 
@@ -177,7 +239,10 @@ impl Browser {
         };
         if !path.is_file() {
             if let Some(app) = self.app_mut() {
-                app.status = Some(format!("no such file: {}", crate::article::sanitize::visible(target)));
+                app.status = Some(format!(
+                    "no such file: {}",
+                    crate::article::sanitize::visible(target)
+                ));
             }
             return;
         }
@@ -190,7 +255,12 @@ impl Browser {
         if let (Some(a), Some(app)) = (anchor, self.app_mut()) {
             match app.section_of_anchor(&a) {
                 Some(s) => app.read_jump_to_section(s),
-                None => app.status = Some(format!("no section #{}", crate::article::sanitize::visible(&a))),
+                None => {
+                    app.status = Some(format!(
+                        "no section #{}",
+                        crate::article::sanitize::visible(&a)
+                    ))
+                }
             }
         }
     }
@@ -230,7 +300,8 @@ impl Browser {
                     return;
                 }
             };
-            let app = App::new(article, self.theme.clone(), self.size, &self.opts);
+            let mut app = App::new(article, self.theme.clone(), self.size, &self.opts);
+            app.clipboard_works = self.clipboard_works;
             self.open.insert(0, (path.to_path_buf(), app));
             self.open.truncate(MAX_OPEN_ARTICLES);
         }
@@ -281,6 +352,7 @@ impl Browser {
             decide_out: None,
         };
         let mut app = App::new(article, self.theme.clone(), self.size, &opts);
+        app.clipboard_works = self.clipboard_works;
         app.status = Some("the file changed on disk: read again".into());
         self.open[i].1 = app;
     }
@@ -293,7 +365,8 @@ impl Browser {
     }
 
     pub fn has_work(&self) -> bool {
-        self.app().is_some_and(App::has_work) || self.library.as_ref().is_some_and(LibraryView::has_work)
+        self.app().is_some_and(App::has_work)
+            || self.library.as_ref().is_some_and(LibraryView::has_work)
     }
 
     /// One slice of work: the article's first, then the library's reading.
@@ -339,7 +412,11 @@ pub fn is_article_link(target: &str) -> bool {
 /// markdown files, never a URL with a scheme.
 pub fn link_target(from: &Path, target: &str) -> Option<PathBuf> {
     let file = target.split(['#', '?']).next()?;
-    if file.is_empty() || file.contains("://") || file.starts_with("mailto:") || file.starts_with('/') {
+    if file.is_empty()
+        || file.contains("://")
+        || file.starts_with("mailto:")
+        || file.starts_with('/')
+    {
         return None;
     }
     let file = percent_decode(file);

@@ -1,10 +1,10 @@
 //! The Library view's state and its pure update: the list of a folder's
 //! articles, the row under the cursor, and the `/` filter.
 
+use crate::event::{KeyCode, KeyEvent, KeyModifiers};
 use crate::keys::{self, Action, Context};
 use crate::library::Library;
 use crate::library::filter::{Filter, Hits};
-use crate::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::path::PathBuf;
 
 /// What a key in the library asks of the program around it.
@@ -31,6 +31,9 @@ pub struct LibraryView {
     /// Rows that fit on screen, from the last layout.
     pub height: usize,
     pub status: Option<String>,
+    /// The reader moved the cursor: it then stays on its row as the list
+    /// fills and re-sorts (until then it stays on the first row).
+    moved: bool,
 }
 
 impl LibraryView {
@@ -44,6 +47,7 @@ impl LibraryView {
             top: 0,
             height: 20,
             status: None,
+            moved: false,
         };
         v.refresh();
         v
@@ -68,6 +72,7 @@ impl LibraryView {
     pub fn select_path(&mut self, path: &std::path::Path) {
         if let Some(i) = self.lib.find(path) {
             self.selected = Some(i);
+            self.moved = true;
             self.refresh();
         }
     }
@@ -89,7 +94,9 @@ impl LibraryView {
     pub fn refresh(&mut self) {
         let order = self.lib.order().to_vec();
         self.shown = self.filter.apply(self.lib.rows(), &order);
-        let keep = self.selected.filter(|s| self.shown.contains(s));
+        let keep = self
+            .selected
+            .filter(|s| self.moved && self.shown.contains(s));
         self.selected = keep.or_else(|| self.shown.first().copied());
         self.scroll_into_view();
     }
@@ -115,6 +122,7 @@ impl LibraryView {
         let last = self.shown.len() as isize - 1;
         let to = (cur + delta).clamp(0, last) as usize;
         self.selected = Some(self.shown[to]);
+        self.moved = true;
         self.scroll_into_view();
     }
 
@@ -143,8 +151,7 @@ impl LibraryView {
             match ev.code {
                 KeyCode::Esc => {
                     self.prompt = None;
-                    self.filter = Filter::new("");
-                    self.refresh();
+                    self.set_filter("", true);
                 }
                 KeyCode::Enter => {
                     self.prompt = None;
@@ -155,12 +162,12 @@ impl LibraryView {
                 KeyCode::Backspace => {
                     p.pop();
                     let q = p.clone();
-                    self.set_filter(&q);
+                    self.set_filter(&q, false);
                 }
                 KeyCode::Char(c) if !ev.modifiers.contains(KeyModifiers::CONTROL) => {
                     p.push(c);
                     let q = p.clone();
-                    self.set_filter(&q);
+                    self.set_filter(&q, false);
                 }
                 _ => {}
             }
@@ -184,7 +191,7 @@ impl LibraryView {
             }
             Action::Escape => {
                 if !self.filter.is_empty() {
-                    self.set_filter("");
+                    self.set_filter("", true);
                 }
             }
             Action::Enter | Action::Right => return self.open(None),
@@ -198,10 +205,28 @@ impl LibraryView {
         Outcome::None
     }
 
-    fn set_filter(&mut self, q: &str) {
+    /// A click on the shown row at `pos`: selects it, or opens it when it
+    /// was selected already (returns its file).
+    pub fn click(&mut self, pos: usize) -> Option<PathBuf> {
+        let &i = self.shown.get(pos)?;
+        if self.selected == Some(i) {
+            if let Outcome::Open(p, _) = self.open(None) {
+                return Some(p);
+            }
+            return None;
+        }
+        self.selected = Some(i);
+        self.moved = true;
+        self.scroll_into_view();
+        None
+    }
+
+    /// A new filter: the cursor goes to the best match; with `keep`, it
+    /// stays on its row when that row is still shown (a filter cleared).
+    fn set_filter(&mut self, q: &str, keep: bool) {
         self.filter = Filter::new(q);
         self.top = 0;
-        self.selected = None;
+        self.moved = keep && self.selected.is_some();
         self.refresh();
     }
 

@@ -1,11 +1,11 @@
 //! Application state and a pure `update`: no terminal I/O here, so every
 //! action is testable without a terminal.
 
+pub mod browser;
 pub mod cell;
 pub mod decide;
 pub mod footer;
 pub mod geometry;
-pub mod browser;
 pub mod help;
 pub mod library;
 mod mouse;

@@ -130,8 +130,9 @@ impl Library {
         if self.order_stale || self.order.len() != self.rows.len() {
             self.order = (0..self.rows.len()).collect();
             let rows = &self.rows;
-            self.order
-                .sort_by(|&a, &b| (rows[a].group(), &rows[a].shown).cmp(&(rows[b].group(), &rows[b].shown)));
+            self.order.sort_by(|&a, &b| {
+                (rows[a].group(), &rows[a].shown).cmp(&(rows[b].group(), &rows[b].shown))
+            });
             self.order_stale = false;
         }
         &self.order
@@ -348,24 +349,34 @@ pub fn print_lines(lib: &mut Library) -> Vec<String> {
     out
 }
 
+/// One row of `--json` on a library, its fields in this order.
+#[derive(serde::Serialize)]
+struct RowJson<'a> {
+    path: &'a str,
+    title: Option<&'a str>,
+    contenders: &'a [String],
+    size: u64,
+    problem: Option<&'a str>,
+}
+
 /// The library as JSON: an array of `{path, title, contenders, size,
 /// problem}` in display order.
-pub fn to_json(lib: &mut Library) -> serde_json::Value {
+pub fn to_json(lib: &mut Library) -> String {
     lib.finish();
     let order: Vec<usize> = lib.order().to_vec();
-    serde_json::Value::Array(
-        order
-            .iter()
-            .map(|&i| {
-                let r = &lib.rows[i];
-                serde_json::json!({
-                    "path": r.shown,
-                    "title": r.title(),
-                    "contenders": r.contenders(),
-                    "size": r.size,
-                    "problem": r.problem(),
-                })
-            })
-            .collect(),
-    )
+    let rows: Vec<RowJson<'_>> = order
+        .iter()
+        .map(|&i| {
+            let r = &lib.rows[i];
+            RowJson {
+                path: &r.shown,
+                title: r.title(),
+                contenders: r.contenders(),
+                size: r.size,
+                problem: r.problem(),
+            }
+        })
+        .collect();
+    // Strings and numbers only: this cannot fail.
+    serde_json::to_string_pretty(&rows).unwrap_or_default()
 }

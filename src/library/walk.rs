@@ -19,9 +19,11 @@ pub const STEP_ENTRIES: usize = 2_000;
 
 /// Markdown files by their extension (any case).
 pub fn is_markdown(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| ["md", "markdown", "mdx"].iter().any(|m| e.eq_ignore_ascii_case(m)))
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+        ["md", "markdown", "mdx"]
+            .iter()
+            .any(|m| e.eq_ignore_ascii_case(m))
+    })
 }
 
 /// What is left to walk.

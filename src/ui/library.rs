@@ -66,7 +66,14 @@ pub fn render(v: &mut LibraryView, theme: &Theme, title: &str, area: Rect, buf: 
         };
         spans.push(Span::raw(marker));
         let vs_style = if weak { dim } else { theme.accent() };
-        push_field(&mut spans, &row.versus(), vs_w, vs_style, &hits.versus, theme);
+        push_field(
+            &mut spans,
+            &row.versus(),
+            vs_w,
+            vs_style,
+            &hits.versus,
+            theme,
+        );
         let mut rest = width.saturating_sub(2 + vs_w + 2 + path_w + 2 + SIZE_W + 2);
         if vs_w > 0 {
             spans.push(Span::raw("  "));
@@ -83,7 +90,11 @@ pub fn render(v: &mut LibraryView, theme: &Theme, title: &str, area: Rect, buf: 
         spans.push(Span::raw("  "));
         push_field(&mut spans, &row.shown, path_w, dim, &hits.path, theme);
         spans.push(Span::styled(
-            format!("{:>w$}", crate::library::human_size(row.size), w = SIZE_W + 2),
+            format!(
+                "{:>w$}",
+                crate::library::human_size(row.size),
+                w = SIZE_W + 2
+            ),
             dim,
         ));
         let mut line = Line::from(spans);
@@ -127,14 +138,22 @@ fn push_field(
         for (ci, ch) in cut.chars().enumerate() {
             let hit = hits.binary_search(&(ci as u32)).is_ok();
             if hit != run_hit && !run.is_empty() {
-                let st = if run_hit { style.patch(theme.search_match()) } else { style };
+                let st = if run_hit {
+                    style.patch(theme.search_match())
+                } else {
+                    style
+                };
                 spans.push(Span::styled(std::mem::take(&mut run), st));
             }
             run_hit = hit;
             run.push(ch);
         }
         if !run.is_empty() {
-            let st = if run_hit { style.patch(theme.search_match()) } else { style };
+            let st = if run_hit {
+                style.patch(theme.search_match())
+            } else {
+                style
+            };
             spans.push(Span::styled(run, st));
         }
     }
@@ -146,7 +165,11 @@ fn push_field(
 fn header_line(theme: &Theme, left: &str, right: &str, area: Rect, buf: &mut Buffer) {
     let w = usize::from(area.width);
     let right = truncate(right, w / 2, theme.glyphs.ellipsis);
-    let left = truncate(left, w.saturating_sub(str_width(&right) + 3), theme.glyphs.ellipsis);
+    let left = truncate(
+        left,
+        w.saturating_sub(str_width(&right) + 3),
+        theme.glyphs.ellipsis,
+    );
     let bold = Style::new().add_modifier(Modifier::BOLD);
     buf.set_string(area.x + 1, area.y, &left, bold);
     let x = area.right().saturating_sub(str_width(&right) as u16 + 1);
@@ -170,7 +193,11 @@ fn footer_line(v: &LibraryView, theme: &Theme, area: Rect, buf: &mut Buffer) {
     } else {
         pos
     };
-    let left = truncate(&left, w.saturating_sub(str_width(&right) + 3), theme.glyphs.ellipsis);
+    let left = truncate(
+        &left,
+        w.saturating_sub(str_width(&right) + 3),
+        theme.glyphs.ellipsis,
+    );
     buf.set_string(area.x + 1, area.y, &left, Style::new());
     let x = area.right().saturating_sub(str_width(&right) as u16 + 1);
     buf.set_string(x, area.y, &right, theme.dim());
