@@ -51,7 +51,7 @@ impl Browser {
         Browser {
             library: None,
             title: String::new(),
-            theme: app.theme.clone(),
+            theme: app.theme,
             size: app.size,
             open: vec![(PathBuf::from(app.article.source.clone()), app)],
             showing: Showing::Article(0),
@@ -199,16 +199,16 @@ impl Browser {
             return;
         };
         match nav {
-            Nav::Library => self.to_library(),
+            Nav::Library => self.show_library(),
             Nav::Back => match self.history.pop() {
                 Some(p) => self.open_path(&p, None),
-                None => self.to_library(),
+                None => self.show_library(),
             },
             Nav::Open(target) => self.follow(&target),
         }
     }
 
-    fn to_library(&mut self) {
+    fn show_library(&mut self) {
         let path = self.current_path().map(Path::to_path_buf);
         match &mut self.library {
             Some(lib) => {
@@ -300,7 +300,7 @@ impl Browser {
                     return;
                 }
             };
-            let mut app = App::new(article, self.theme.clone(), self.size, &self.opts);
+            let mut app = App::new(article, self.theme, self.size, &self.opts);
             app.clipboard_works = self.clipboard_works;
             self.open.insert(0, (path.to_path_buf(), app));
             self.open.truncate(MAX_OPEN_ARTICLES);
@@ -315,10 +315,10 @@ impl Browser {
             });
         }
         let size = self.size;
-        if let Some(app) = self.app_mut() {
-            if app.size != size {
-                app.resize(size.width, size.height);
-            }
+        if let Some(app) = self.app_mut()
+            && app.size != size
+        {
+            app.resize(size.width, size.height);
         }
     }
 
@@ -351,7 +351,7 @@ impl Browser {
             section: section.clone(),
             decide_out: None,
         };
-        let mut app = App::new(article, self.theme.clone(), self.size, &opts);
+        let mut app = App::new(article, self.theme, self.size, &opts);
         app.clipboard_works = self.clipboard_works;
         app.status = Some("the file changed on disk: read again".into());
         self.open[i].1 = app;
@@ -389,7 +389,7 @@ impl Browser {
         use ratatui::widgets::Widget;
         match self.showing {
             Showing::Library => {
-                let theme = self.theme.clone();
+                let theme = self.theme;
                 if let Some(l) = &mut self.library {
                     crate::ui::library::render(l, &theme, &self.title, area, buf);
                 }

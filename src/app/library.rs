@@ -189,11 +189,7 @@ impl LibraryView {
             Action::Search => {
                 self.prompt = Some(self.filter.query().to_string());
             }
-            Action::Escape => {
-                if !self.filter.is_empty() {
-                    self.set_filter("", true);
-                }
-            }
+            Action::Escape if !self.filter.is_empty() => self.set_filter("", true),
             Action::Enter | Action::Right => return self.open(None),
             Action::ViewRead => return self.open(Some(super::View::Read)),
             Action::ViewTable => return self.open(Some(super::View::Table)),

@@ -32,7 +32,7 @@ enum Source {
     File(PathBuf),
     /// A folder being walked, with its canonical path (symlinks must stay inside).
     Dir {
-        walk: ignore::Walk,
+        walk: Box<ignore::Walk>,
         root: Option<PathBuf>,
         glob: Option<globset::GlobMatcher>,
     },
@@ -206,7 +206,7 @@ fn dir(p: &Path, glob: Option<globset::GlobMatcher>) -> Source {
         .sort_by_file_path(|a, b| a.cmp(b))
         .build();
     Source::Dir {
-        walk,
+        walk: Box::new(walk),
         root: std::fs::canonicalize(p).ok(),
         glob,
     }
