@@ -145,4 +145,26 @@ fn main() {
         std::fs::write(&path, svg(t.backend().buffer())).expect("write");
         println!("wrote {path}");
     }
+    // The library on the test fixture folder, filtered to its comparisons.
+    let root = std::path::PathBuf::from("tests/fixtures/library");
+    let mut lib = versus::library::Library::open(std::slice::from_ref(&root), &root);
+    lib.finish();
+    let mut b = versus::app::browser::Browser::library(
+        versus::app::library::LibraryView::new(lib),
+        "tests/fixtures/library".into(),
+        Theme::new(true, false),
+        Rect::new(0, 0, W, H),
+        Options::default(),
+    );
+    for c in "j".chars() {
+        b.on_key(versus::event::KeyEvent::new(
+            versus::event::KeyCode::Char(c),
+            versus::event::KeyModifiers::NONE,
+        ));
+    }
+    let mut t = Terminal::new(TestBackend::new(W, H)).expect("terminal");
+    t.draw(|f| b.render(f.area(), f.buffer_mut()))
+        .expect("draw");
+    std::fs::write("screenshots/library.svg", svg(t.backend().buffer())).expect("write");
+    println!("wrote screenshots/library.svg");
 }

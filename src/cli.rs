@@ -256,7 +256,7 @@ fn library_paths(files: &[std::ffi::OsString]) -> Option<Vec<std::path::PathBuf>
     let paths: Vec<std::path::PathBuf> = files.iter().map(std::path::PathBuf::from).collect();
     let library = match paths.as_slice() {
         [] => false,
-        [one] => one.is_dir() || (!one.exists() && one.to_string_lossy().contains(['*', '?', '['])),
+        [one] => one.is_dir() || (!one.exists() && one.to_string_lossy().contains(['*', '?'])),
         _ => true,
     };
     library.then_some(paths)

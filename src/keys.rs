@@ -364,7 +364,7 @@ pub fn key_name(key: &Key) -> String {
 
 /// Help rows grouped by context: (context, keys, description).
 pub fn help_rows() -> Vec<(Context, String, &'static str)> {
-    let order = [Global, Read, Table, Pros, Decide];
+    let order = [Global, Read, Table, Pros, Decide, Library];
     let mut rows = Vec::new();
     for ctx in order {
         for bd in KEYMAP.iter().filter(|bd| bd.context == ctx) {

@@ -322,11 +322,37 @@ fn missing_file() {
     assert_read_error(&o, "nope.md", "no such file");
 }
 
+/// A folder is a library (it used to be "is a directory"): its files, a line each.
 #[test]
 fn directory() {
-    let dir = env!("CARGO_MANIFEST_DIR");
-    assert_read_error(&run(&[dir]), dir, "is a directory");
-    assert_read_error(&run(&["--print", "/"]), "/", "is a directory");
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/library");
+    let o = run(&["--print", dir]);
+    assert_ok(&o);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert_eq!(out.lines().count(), 7, "{out}");
+    assert!(
+        out.lines()
+            .nth(2)
+            .unwrap()
+            .starts_with("posts/django-flask.md"),
+        "{out}"
+    );
+}
+
+/// Several paths are a library too; a missing one is listed with its problem,
+/// and standard input cannot be part of one.
+#[test]
+fn several_files() {
+    let o = run(&["--print", "a.md", "b.md"]);
+    assert_ok(&o);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        out.contains("a.md") && out.contains("(no such file)"),
+        "{out}"
+    );
+    let o = run(&["--print", "-", "a.md"]);
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).contains("standard input cannot be part of a library"));
 }
 
 #[test]
@@ -440,7 +466,6 @@ fn usage_errors_exit_2() {
         &["--width", "0"],
         &["--width", "wide"],
         &["--width"],
-        &["a.md", "b.md"],
     ] {
         let o = run(args);
         assert_eq!(code(&o), 2, "{args:?}: {}", stderr(&o));

@@ -21,8 +21,8 @@ pub const ROW_READ_BYTES: usize = 2 << 20;
 pub const SLICE_BYTES: u64 = 512 << 10;
 
 /// A file costs at least this much of a slice however small it is: opening
-/// and parsing it has a fixed cost (so a slice reads at most 32 files).
-const FILE_COST: u64 = 16 << 10;
+/// and parsing it has a fixed cost (so a slice reads at most 16 files).
+const FILE_COST: u64 = 32 << 10;
 
 /// What a row knows of its file.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -15,7 +15,7 @@ pub const MAX_LIBRARY_DEPTH: usize = 32;
 pub const MAX_LIBRARY_BYTES: u64 = 8 << 30;
 
 /// Directory entries looked at per slice of work.
-pub const STEP_ENTRIES: usize = 2_000;
+pub const STEP_ENTRIES: usize = 256;
 
 /// Markdown files by their extension (any case).
 pub fn is_markdown(path: &Path) -> bool {
@@ -213,7 +213,7 @@ fn dir(p: &Path, glob: Option<globset::GlobMatcher>) -> Source {
 }
 
 fn looks_like_glob(p: &Path) -> bool {
-    p.to_string_lossy().contains(['*', '?', '['])
+    p.to_string_lossy().contains(['*', '?'])
 }
 
 /// `posts/**/*.md` quoted so the shell left it: walk `posts` and keep what matches.
