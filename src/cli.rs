@@ -4,7 +4,7 @@ use crate::article::Article;
 use crate::input;
 use crate::print;
 use crate::render::theme::Theme;
-use clap::{Parser, ValueEnum};
+use clap::{Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Write};
 
 /// `eprintln!` that cannot panic: with stderr closed (`versus 2>&- ...`, or
@@ -36,9 +36,12 @@ pub enum ViewArg {
     name = "versus",
     version,
     about = "A terminal browser for comparison articles (\"Django vs Flask\").",
-    after_help = "Examples:\n  versus                      open the bundled Django vs Flask article\n  versus post.md --view table open a file on its feature table\n  curl -s URL | versus -      read an article from standard input\n  versus --print | less       plain text for pagers and files\n  versus --json post.md       the parsed model as JSON"
+    args_conflicts_with_subcommands = true,
+    after_help = "Examples:\n  versus                      open the bundled Django vs Flask article\n  versus post.md --view table open a file on its feature table\n  curl -s URL | versus -      read an article from standard input\n  versus --print | less       plain text for pagers and files\n  versus --json post.md       the parsed model as JSON\n  versus serve post.md        serve it over SSH (ssh -p 2222 localhost)\n  versus ./serve              open a file named `serve`"
 )]
 pub struct Args {
+    #[command(subcommand)]
+    pub command: Option<Command>,
     /// Article to open: a markdown file, or `-` for standard input (default: the bundled article).
     pub file: Option<String>,
     /// Print the article as plain text and exit (the default when stdout is not a terminal).
@@ -70,6 +73,71 @@ pub struct Args {
     pub decide_out: Option<std::path::PathBuf>,
 }
 
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Serve the browser over SSH to many readers at once (`ssh -p 2222 HOST`).
+    Serve(ServeArgs),
+}
+
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Readers get the browser only: no shell, exec, subsystem or forwarding; nothing is written on the server.\nExamples:\n  versus serve                         the bundled article on 127.0.0.1:2222\n  versus serve post.md --listen 0.0.0.0:2222\n  versus serve post.md --authorized-keys ~/.ssh/authorized_keys"
+)]
+pub struct ServeArgs {
+    /// Articles to serve: a markdown file (default: the bundled article). A folder or several files serve the first markdown file for now.
+    pub paths: Vec<std::path::PathBuf>,
+    /// Address and port to listen on; any address other than this machine's loopback must be given.
+    #[arg(long, value_name = "ADDR:PORT", default_value = crate::serve::DEFAULT_LISTEN)]
+    pub listen: std::net::SocketAddr,
+    /// The server's Ed25519 host key, made on first start (default: $XDG_DATA_HOME/versus/host_ed25519 or ~/.local/share/versus/host_ed25519).
+    #[arg(long, value_name = "PATH")]
+    pub host_key: Option<std::path::PathBuf>,
+    /// Let in only the keys in FILE (OpenSSH authorized_keys format); default: anyone, anonymously.
+    #[arg(long, value_name = "FILE")]
+    pub authorized_keys: Option<std::path::PathBuf>,
+    /// Readers at once; the next one is told and closed.
+    #[arg(long, value_name = "N", default_value_t = crate::serve::limits::MAX_SESSIONS)]
+    pub max_sessions: usize,
+    /// Close a reader after this long without a key (e.g. 30m, 90s, 2h).
+    #[arg(long, value_name = "DUR", default_value = "30m", value_parser = parse_duration)]
+    pub idle_timeout: std::time::Duration,
+    /// The longest a session may last.
+    #[arg(long, value_name = "DUR", default_value = "8h", value_parser = parse_duration)]
+    pub max_session: std::time::Duration,
+    /// Connections open at once from one address.
+    #[arg(long, value_name = "N", default_value_t = crate::serve::limits::PER_IP_CONNECTIONS)]
+    pub max_per_ip: usize,
+    /// New connections per minute from one address.
+    #[arg(long, value_name = "N", default_value_t = crate::serve::limits::PER_IP_ATTEMPTS_PER_MINUTE)]
+    pub attempts_per_minute: usize,
+}
+
+fn parse_duration(s: &str) -> Result<std::time::Duration, String> {
+    let d = humantime::parse_duration(s).map_err(|e| format!("{e} (e.g. 30m, 90s, 2h)"))?;
+    if d.is_zero() {
+        return Err("must be more than zero".into());
+    }
+    Ok(d)
+}
+
+impl ServeArgs {
+    fn options(self) -> crate::serve::Options {
+        crate::serve::Options {
+            paths: self.paths,
+            listen: self.listen,
+            host_key: self.host_key,
+            authorized_keys: self.authorized_keys,
+            limits: crate::serve::limits::Limits {
+                max_sessions: self.max_sessions.max(1),
+                per_ip_connections: self.max_per_ip.max(1),
+                per_ip_attempts_per_minute: self.attempts_per_minute.max(1),
+                idle_timeout: self.idle_timeout,
+                max_session: self.max_session,
+            },
+        }
+    }
+}
+
 /// True when the locale (LC_ALL, then LC_CTYPE, then LANG) says UTF-8.
 pub fn locale_is_utf8(get: impl Fn(&str) -> Option<String>) -> bool {
     ["LC_ALL", "LC_CTYPE", "LANG"]
@@ -99,6 +167,7 @@ impl Args {
     /// first frame).
     fn bare() -> Args {
         Args {
+            command: None,
             file: None,
             print: false,
             json: false,
@@ -127,6 +196,9 @@ pub fn main() -> u8 {
         Ok(a) => a,
         Err(e) => return usage_error(&e),
     };
+    if let Some(Command::Serve(serve)) = args.command {
+        return crate::serve::run(serve.options());
+    }
     let unfinished = match input::load_unfinished(args.file.as_deref()) {
         Ok(a) => a,
         Err(e) => {

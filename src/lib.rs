@@ -15,6 +15,7 @@ pub mod input;
 pub mod keys;
 pub mod print;
 pub mod render;
+pub mod serve;
 pub mod session;
 pub mod tui;
 pub mod ui;
