@@ -133,6 +133,7 @@ impl ServeArgs {
                 per_ip_attempts_per_minute: self.attempts_per_minute.max(1),
                 idle_timeout: self.idle_timeout,
                 max_session: self.max_session,
+                ..crate::serve::limits::Limits::default()
             },
         }
     }

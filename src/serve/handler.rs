@@ -59,10 +59,16 @@ impl Handler {
 
     /// Writes a line to the reader and closes the channel.
     fn refuse_with(&mut self, channel: ChannelId, line: &str, session: &mut Session) {
-        let _ = session.data(channel, format!("{line}\r\n").into_bytes());
+        self.conn
+            .started
+            .store(true, std::sync::atomic::Ordering::SeqCst);
+        let bytes = format!("{line}\r\n").into_bytes();
+        self.conn.record().bytes_out += bytes.len() as u64;
+        let _ = session.data(channel, bytes);
         let _ = session.exit_status_request(channel, 1);
         let _ = session.eof(channel);
         let _ = session.close(channel);
+        self.conn.kill.notify_one();
     }
 }
 
@@ -328,6 +334,9 @@ impl russh::server::Handler for Handler {
         let env = std::mem::take(&mut self.env);
         let terminal =
             Terminal::from_env(|k| env.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone()));
+        self.conn
+            .started
+            .store(true, std::sync::atomic::Ordering::SeqCst);
         let (tx, rx) = mpsc::channel(limits::INPUT_QUEUE);
         self.input = Some(tx);
         reader::spawn(reader::Reader {

@@ -55,6 +55,10 @@ pub struct Limits {
     pub per_ip_attempts_per_minute: usize,
     pub idle_timeout: Duration,
     pub max_session: Duration,
+    /// [`WRITE_STALL`] (shorter in tests).
+    pub write_stall: Duration,
+    /// [`HANDSHAKE_TIMEOUT`] (shorter in tests).
+    pub handshake_timeout: Duration,
 }
 
 impl Default for Limits {
@@ -65,6 +69,8 @@ impl Default for Limits {
             per_ip_attempts_per_minute: PER_IP_ATTEMPTS_PER_MINUTE,
             idle_timeout: IDLE_TIMEOUT,
             max_session: MAX_SESSION,
+            write_stall: WRITE_STALL,
+            handshake_timeout: HANDSHAKE_TIMEOUT,
         }
     }
 }

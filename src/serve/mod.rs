@@ -209,9 +209,12 @@ impl Record {
 /// watches the connection.
 struct Conn {
     record: Mutex<Record>,
-    /// Set when the reader's task wants the connection gone (a reader who
-    /// does not read, a panic): the watcher closes the socket.
+    /// Set when the connection's one reader channel is done (the reader
+    /// quit, was refused, does not read): the watcher closes the connection.
     kill: Notify,
+    /// A reader's session started (or was refused with a message): the
+    /// handshake timeout no longer applies.
+    started: std::sync::atomic::AtomicBool,
 }
 
 impl Conn {
@@ -314,8 +317,15 @@ impl Server {
                 ..Record::default()
             }),
             kill: Notify::new(),
+            started: Default::default(),
         });
         let handler = handler::Handler::new(self.clone(), conn.clone());
+        // A write that cannot go out for this long fails: a reader who
+        // stops reading holds russh's buffers only that long (russh itself
+        // waits for the socket up to its inactivity timeout).
+        let mut stream = tokio_io_timeout::TimeoutStream::new(stream);
+        stream.set_write_timeout(Some(self.limits.write_stall));
+        let stream = Box::pin(stream);
         let kill_socket = || {
             if let Some(s) = &socket {
                 let _ = s.shutdown(std::net::Shutdown::Both);
@@ -327,13 +337,26 @@ impl Server {
             Ok(running) => {
                 let handle = running.handle();
                 tokio::pin!(running);
-                let ended = tokio::select! {
-                    r = &mut running => Some(r),
-                    _ = conn.kill.notified() => None,
-                    _ = stopping(&mut shutdown) => {
-                        // Readers are told by their own task; give them the
-                        // grace period to close.
-                        tokio::time::timeout(limits::SHUTDOWN_GRACE, &mut running).await.ok()
+                let handshake = tokio::time::Instant::now() + self.limits.handshake_timeout;
+                let ended = loop {
+                    tokio::select! {
+                        r = &mut running => break Some(r),
+                        _ = conn.kill.notified() => {
+                            // The reader's channel is closed: the client
+                            // normally leaves now; if not, it is disconnected.
+                            break tokio::time::timeout(Duration::from_millis(500), &mut running).await.ok()
+                        }
+                        _ = stopping(&mut shutdown) => {
+                            // Readers are told by their own task; give them
+                            // the grace period to close.
+                            break tokio::time::timeout(limits::SHUTDOWN_GRACE, &mut running).await.ok()
+                        }
+                        _ = tokio::time::sleep_until(handshake), if !conn.started.load(Ordering::SeqCst) => {
+                            if !conn.started.load(Ordering::SeqCst) {
+                                conn.record().end("no session within the handshake timeout");
+                                break None;
+                            }
+                        }
                     }
                 };
                 let ended = match ended {
@@ -356,6 +379,11 @@ impl Server {
                 };
                 match ended {
                     Some(Ok(())) => conn.record().end("closed by the reader"),
+                    Some(Err(e)) if is_write_stall(&e) => {
+                        // The reader's task may have seen the channel go
+                        // first; this is the real reason.
+                        conn.record().end = Some(STALLED.into());
+                    }
                     Some(Err(e)) => conn.record().end(describe(&e)),
                     None => conn.record().end("closed"),
                 }
@@ -368,6 +396,13 @@ impl Server {
         }
         record
     }
+}
+
+/// The end of a reader whose terminal took no output for the write stall.
+pub const STALLED: &str = "not reading (output stalled)";
+
+fn is_write_stall(e: &russh::Error) -> bool {
+    matches!(e, russh::Error::IO(io) if io.kind() == std::io::ErrorKind::TimedOut)
 }
 
 fn describe(e: &russh::Error) -> String {

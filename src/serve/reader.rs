@@ -8,6 +8,7 @@ use russh::server::Msg;
 use russh::{Channel, ChannelWriteHalf};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Arc;
+use std::time::Duration;
 use tokio::sync::{OwnedSemaphorePermit, mpsc};
 use tokio::time::{Instant, sleep, sleep_until, timeout};
 
@@ -67,7 +68,8 @@ impl Reader {
                 let idle = server.limits.idle_timeout;
                 let mut last_input = started;
                 let out = session.take_output();
-                if send(&write, &conn, out).await {
+                let stall = server.limits.write_stall;
+                if send(&write, &conn, out, stall).await {
                     loop {
                         let step = tokio::select! {
                             biased;
@@ -95,7 +97,7 @@ impl Reader {
                             break end;
                         }
                         let out = session.take_output();
-                        if !send(&write, &conn, out).await {
+                        if !send(&write, &conn, out, stall).await {
                             break End::Stalled;
                         }
                         if session.wants_quit() {
@@ -128,26 +130,28 @@ impl Reader {
                 "server stopping",
                 Some("versus serve: the server is stopping; goodbye.".to_string()),
             ),
-            End::Stalled => ("not reading (output stalled)", None),
+            End::Stalled => (super::STALLED, None),
             End::Panicked => (
                 "internal error (panic)",
                 Some("versus serve: internal error; this session ended.".to_string()),
             ),
         };
         conn.record().end(why);
+        conn.started
+            .store(true, std::sync::atomic::Ordering::SeqCst);
         drop(permit);
         match end {
-            End::Stalled => conn.kill.notify_one(),
-            End::Gone => {}
+            End::Stalled | End::Gone => {}
             _ => {
                 if let Some(line) = line {
                     // Put the reader's terminal back, then say why.
                     let bye = format!("{LEAVE}{line}\r\n");
-                    let _ = send(&write, &conn, bye.into_bytes()).await;
+                    let _ = send(&write, &conn, bye.into_bytes(), Duration::from_secs(1)).await;
                 }
-                let _ = timeout(limits::WRITE_STALL, close(&write)).await;
+                let _ = timeout(Duration::from_secs(1), close(&write)).await;
             }
         }
+        conn.kill.notify_one();
     }
 }
 
@@ -186,13 +190,14 @@ fn guarded(f: impl FnOnce()) -> Result<(), End> {
 }
 
 /// Sends output, waiting for the reader's SSH window; false when the reader
-/// has not taken it within [`limits::WRITE_STALL`] or the channel is gone.
-async fn send(write: &ChannelWriteHalf<Msg>, conn: &Conn, out: Vec<u8>) -> bool {
+/// has not taken it within `stall` ([`limits::WRITE_STALL`]) or the
+/// channel is gone.
+async fn send(write: &ChannelWriteHalf<Msg>, conn: &Conn, out: Vec<u8>, stall: Duration) -> bool {
     if out.is_empty() {
         return true;
     }
     let n = out.len() as u64;
-    match timeout(limits::WRITE_STALL, write.data_bytes(out)).await {
+    match timeout(stall, write.data_bytes(out)).await {
         Ok(Ok(())) => {
             conn.record().bytes_out += n;
             true
