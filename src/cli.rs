@@ -311,6 +311,47 @@ mod tests {
     }
 
     #[test]
+    fn serve_is_a_subcommand_and_other_names_are_files() {
+        let a = Args::try_parse_from(["versus", "serve"]).unwrap();
+        let Some(Command::Serve(s)) = a.command else {
+            panic!("not serve: {a:?}")
+        };
+        assert!(s.paths.is_empty());
+        assert_eq!(s.listen.to_string(), crate::serve::DEFAULT_LISTEN);
+        assert_eq!(s.max_sessions, crate::serve::limits::MAX_SESSIONS);
+        assert_eq!(s.idle_timeout, crate::serve::limits::IDLE_TIMEOUT);
+        let a = Args::try_parse_from([
+            "versus",
+            "serve",
+            "a.md",
+            "b.md",
+            "--listen",
+            "[::1]:0",
+            "--max-sessions",
+            "5",
+            "--idle-timeout",
+            "90s",
+        ])
+        .unwrap();
+        let Some(Command::Serve(s)) = a.command else {
+            panic!("not serve")
+        };
+        assert_eq!(s.paths.len(), 2);
+        assert_eq!(s.listen.to_string(), "[::1]:0");
+        let o = s.options();
+        assert_eq!(o.limits.max_sessions, 5);
+        assert_eq!(o.limits.idle_timeout, std::time::Duration::from_secs(90));
+        // A file named otherwise, or `./serve`, is an article to open.
+        for f in ["serve.md", "./serve", "servers"] {
+            let a = Args::try_parse_from(["versus", f]).unwrap();
+            assert!(a.command.is_none());
+            assert_eq!(a.file.as_deref(), Some(f));
+        }
+        assert!(Args::try_parse_from(["versus", "serve", "--idle-timeout", "0s"]).is_err());
+        assert!(Args::try_parse_from(["versus", "serve", "--listen", "nowhere"]).is_err());
+    }
+
+    #[test]
     fn locale_detection() {
         let env = |pairs: &'static [(&'static str, &'static str)]| {
             move |k: &str| {
