@@ -12,14 +12,18 @@
 //! `first_frame_vs_less`); otherwise says it was skipped.
 
 use rand::RngExt;
+use russh::ChannelMsg;
 use russh::client;
 use russh::keys::PublicKeyOrCertificate;
-use russh::ChannelMsg;
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 use tokio::time::timeout;
+
+#[allow(dead_code)]
+#[path = "../tests/support/pty.rs"]
+mod pty;
 
 struct Client;
 
@@ -68,7 +72,9 @@ fn start_server(n: usize) -> Server {
         }
     });
     let port = loop {
-        let line = rx.recv_timeout(Duration::from_secs(10)).expect("server start");
+        let line = rx
+            .recv_timeout(Duration::from_secs(10))
+            .expect("server start");
         if let Some(rest) = line.split("listening on 127.0.0.1:").nth(1) {
             break rest
                 .split(|c: char| !c.is_ascii_digit())
@@ -144,7 +150,9 @@ async fn reader(
         nodelay: true,
         ..client::Config::default()
     });
-    let mut h = client::connect(config, ("127.0.0.1", port), Client).await.ok()?;
+    let mut h = client::connect(config, ("127.0.0.1", port), Client)
+        .await
+        .ok()?;
     if !h.authenticate_none("bench").await.ok()?.success() {
         return None;
     }
@@ -157,7 +165,12 @@ async fn reader(
     // The first frame: data until a quiet pause.
     let mut got = 0;
     loop {
-        match timeout(Duration::from_millis(if got == 0 { 20_000 } else { 300 }), ch.wait()).await {
+        match timeout(
+            Duration::from_millis(if got == 0 { 20_000 } else { 300 }),
+            ch.wait(),
+        )
+        .await
+        {
             Ok(Some(ChannelMsg::Data { data })) => got += data.len(),
             Ok(Some(_)) => {}
             Ok(None) => return None,
@@ -222,9 +235,7 @@ async fn reader(
     }
     let _ = ch.data(&b"q"[..]).await;
     drop(ch);
-    let _ = h
-        .disconnect(russh::Disconnect::ByApplication, "", "")
-        .await;
+    let _ = h.disconnect(russh::Disconnect::ByApplication, "", "").await;
     Some(seen)
 }
 
@@ -324,19 +335,197 @@ fn run(n: usize, scroll: Duration, idle: Duration) {
     });
 }
 
-/// The first frame through OpenSSH: `versus serve` against `sshd` running
-/// `less` on the same article, when an `sshd` can be started here.
-fn first_frame_vs_less() {
-    println!("serve: first frame through OpenSSH vs `ssh host less`: skipped (not measured in this version)");
+/// A free loopback port (bound, then let go).
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// Spawns `ssh` in a pty at 80x24 and returns how long until a full first
+/// frame is on its screen (12 non-blank rows), then quits with `q`.
+fn time_first_frame(args: &[&str]) -> Option<Duration> {
+    let t0 = Instant::now();
+    let mut p = pty::Pty::spawn_cmd("ssh", args, 80, 24, &[("LANG", "C.UTF-8")]);
+    let deadline = t0 + Duration::from_secs(10);
+    let took = loop {
+        p.pump(Duration::from_millis(2));
+        let rows = p
+            .parser
+            .screen()
+            .rows(0, 80)
+            .filter(|r| !r.trim().is_empty())
+            .count();
+        if rows >= 12 {
+            break t0.elapsed();
+        }
+        if Instant::now() > deadline {
+            eprintln!("no first frame; screen:\n{}", p.screen());
+            let _ = p.child.kill();
+            let _ = p.child.wait();
+            return None;
+        }
+    };
+    // `less` drops keys typed before it is ready: let it settle, then quit,
+    // and end it if it did not.
+    p.pump(Duration::from_millis(150));
+    p.send("q");
+    let quit_by = Instant::now() + Duration::from_secs(3);
+    while p.child.try_wait().ok().flatten().is_none() {
+        if Instant::now() > quit_by {
+            let _ = p.child.kill();
+            let _ = p.child.wait();
+            break;
+        }
+        p.pump(Duration::from_millis(20));
+    }
+    Some(took)
+}
+
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
+/// The first frame through the real OpenSSH client: `versus serve` against
+/// a local `sshd` running `less` on the same article (the same client, key
+/// type and size; sshd authenticates a key, versus serve takes "none").
+fn first_frame_vs_less(runs: usize) {
+    let sshd = std::path::Path::new("/usr/sbin/sshd");
+    let have = |cmd: &str| {
+        Command::new(cmd)
+            .arg("-V")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .is_ok()
+    };
+    if !sshd.exists() || !have("ssh") || !have("less") {
+        println!(
+            "serve: first frame vs `ssh host less`: skipped (needs ssh, less and /usr/sbin/sshd; apt-get install openssh-server)"
+        );
+        return;
+    }
+    let dir = std::env::temp_dir().join(format!("versus-bench-sshd-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let d = |f: &str| dir.join(f).to_string_lossy().into_owned();
+    for k in ["host", "user"] {
+        let ok = Command::new("ssh-keygen")
+            .args(["-q", "-t", "ed25519", "-N", "", "-f", &d(k)])
+            .status()
+            .is_ok_and(|s| s.success());
+        if !ok {
+            println!("serve: first frame vs `ssh host less`: skipped (ssh-keygen failed)");
+            return;
+        }
+    }
+    std::fs::copy(d("user.pub"), d("authorized_keys")).unwrap();
+    std::fs::write(d("article.md"), versus::article::BUNDLED).unwrap();
+    let user = Command::new("id")
+        .arg("-un")
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+        .unwrap_or_default();
+    let sshd_port = free_port();
+    std::fs::write(
+        d("sshd_config"),
+        format!(
+            "Port {sshd_port}\nListenAddress 127.0.0.1\nHostKey {}\nAuthorizedKeysFile {}\nStrictModes no\nUsePAM no\nPasswordAuthentication no\nKbdInteractiveAuthentication no\nPubkeyAuthentication yes\nPermitRootLogin yes\nPidFile none\nAcceptEnv LANG LC_*\nPrintMotd no\nPrintLastLog no\n",
+            d("host"),
+            d("authorized_keys")
+        ),
+    )
+    .unwrap();
+    let _ = std::fs::create_dir_all("/run/sshd");
+    let mut daemon = match Command::new(sshd)
+        .args(["-D", "-e", "-f", &d("sshd_config")])
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+    {
+        Ok(c) => c,
+        Err(e) => {
+            println!("serve: first frame vs `ssh host less`: skipped (sshd: {e})");
+            return;
+        }
+    };
+    std::thread::sleep(Duration::from_millis(500));
+    let server = start_server(4);
+    let vport = server.port.to_string();
+    let sport = sshd_port.to_string();
+    let common = [
+        "-tt",
+        "-o",
+        "StrictHostKeyChecking=no",
+        "-o",
+        "UserKnownHostsFile=/dev/null",
+        "-o",
+        "BatchMode=yes",
+        "-o",
+        "LogLevel=ERROR",
+        "-o",
+        "SetEnv=LANG=C.UTF-8",
+        "-F",
+        "/dev/null",
+    ];
+    let key = d("user");
+    let article = d("article.md");
+    let target = format!("{user}@127.0.0.1");
+    let mut versus_runs = Vec::new();
+    let mut less_runs = Vec::new();
+    for _ in 0..runs {
+        let mut a: Vec<&str> = vec!["-p", &vport];
+        a.extend(common);
+        a.push("anon@127.0.0.1");
+        if let Some(t) = time_first_frame(&a) {
+            versus_runs.push(t);
+        }
+        let mut b: Vec<&str> = vec!["-p", &sport, "-i", &key, "-o", "IdentitiesOnly=yes"];
+        b.extend(common);
+        b.extend([target.as_str(), "less", article.as_str()]);
+        if let Some(t) = time_first_frame(&b) {
+            less_runs.push(t);
+        }
+    }
+    let _ = daemon.kill();
+    let _ = daemon.wait();
+    let _ = std::fs::remove_dir_all(&dir);
+    if versus_runs.is_empty() || less_runs.is_empty() {
+        println!(
+            "serve: first frame vs `ssh host less`: skipped (versus {} runs, less {} runs succeeded)",
+            versus_runs.len(),
+            less_runs.len()
+        );
+        return;
+    }
+    let v = median(versus_runs);
+    let l = median(less_runs);
+    println!(
+        "serve: first frame through OpenSSH at 80x24 (median of {runs}): versus serve {:.1} ms, sshd + less {:.1} ms: {:.2}x",
+        v.as_secs_f64() * 1e3,
+        l.as_secs_f64() * 1e3,
+        v.as_secs_f64() / l.as_secs_f64()
+    );
 }
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let quick = args.iter().any(|a| a == "--quick");
-    let mut sessions: Vec<usize> = if quick { vec![50] } else { vec![100, 500, 1000] };
+    let mut sessions: Vec<usize> = if quick {
+        vec![50]
+    } else {
+        vec![100, 500, 1000]
+    };
     if let Some(i) = args.iter().position(|a| a == "--sessions") {
         if let Some(list) = args.get(i + 1) {
-            sessions = list.split(',').filter_map(|s| s.trim().parse().ok()).collect();
+            sessions = list
+                .split(',')
+                .filter_map(|s| s.trim().parse().ok())
+                .collect();
         }
     }
     let (scroll, idle) = if quick {
@@ -347,5 +536,5 @@ fn main() {
     for n in sessions {
         run(n, scroll, idle);
     }
-    first_frame_vs_less();
+    first_frame_vs_less(if quick { 3 } else { 11 });
 }
