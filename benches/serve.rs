@@ -520,13 +520,14 @@ fn main() {
     } else {
         vec![100, 500, 1000]
     };
-    if let Some(i) = args.iter().position(|a| a == "--sessions") {
-        if let Some(list) = args.get(i + 1) {
-            sessions = list
-                .split(',')
-                .filter_map(|s| s.trim().parse().ok())
-                .collect();
-        }
+    if let Some(i) = args.iter().position(|a| a == "--sessions")
+        && let Some(list) = args.get(i + 1)
+    {
+        // `--sessions none` runs only the comparison with `less`.
+        sessions = list
+            .split(',')
+            .filter_map(|s| s.trim().parse().ok())
+            .collect();
     }
     let (scroll, idle) = if quick {
         (Duration::from_secs(5), Duration::from_secs(3))
