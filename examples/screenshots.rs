@@ -118,6 +118,8 @@ fn main() {
         // Two Django criteria checked, Flask preferred on "Learning Curve".
         ("decide", "4 j Jjjl"),
         ("help", "?"),
+        // The second match of "flask": the current one in its own style.
+        ("search", "/flask\rn"),
     ];
     std::fs::create_dir_all("screenshots").expect("screenshots/");
     for (name, keys) in shots {
@@ -128,8 +130,12 @@ fn main() {
             &Options::default(),
         );
         for c in keys.chars() {
+            let code = match c {
+                '\r' => versus::event::KeyCode::Enter,
+                c => versus::event::KeyCode::Char(c),
+            };
             app.on_key(versus::event::KeyEvent::new(
-                versus::event::KeyCode::Char(c),
+                code,
                 versus::event::KeyModifiers::NONE,
             ));
         }

@@ -3,6 +3,7 @@
 use crate::article::Article;
 use crate::input;
 use crate::print;
+use crate::render::caps::Caps;
 use crate::render::theme::Theme;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Write};
@@ -37,7 +38,7 @@ pub enum ViewArg {
     version,
     about = "A terminal browser for comparison articles (\"Django vs Flask\").",
     args_conflicts_with_subcommands = true,
-    after_help = "Examples:\n  versus                      open the bundled Django vs Flask article\n  versus post.md --view table open a file on its feature table\n  curl -s URL | versus -      read an article from standard input\n  versus --print | less       plain text for pagers and files\n  versus --json post.md       the parsed model as JSON\n  versus serve post.md        serve it over SSH (ssh -p 2222 localhost)\n  versus ./serve              open a file named `serve`"
+    after_help = "Examples:\n  versus                         open the bundled Django vs Flask article\n  versus post.md --view table    open a file on its feature table\n  curl -s URL | versus -         read an article from standard input\n  versus --print | less          plain text for pagers and files\n  versus --json post.md          the parsed model as JSON\n  versus --no-mouse post.md      leave the mouse to the terminal (text selection)\n  versus serve post.md           serve it over SSH (ssh -p 2222 localhost)\n  versus ./serve                 open a file named `serve`"
 )]
 pub struct Args {
     #[command(subcommand)]
@@ -65,7 +66,7 @@ pub struct Args {
     /// Start at the first section whose title contains TEXT.
     #[arg(long, value_name = "TEXT")]
     pub section: Option<String>,
-    /// Leave the mouse to the terminal (its own selection works; no wheel scrolling).
+    /// Leave the mouse to the terminal (its own selection works; no clicks or wheel scrolling).
     #[arg(long)]
     pub no_mouse: bool,
     /// When quitting, write the Decide view's answers and result to FILE as markdown.
@@ -139,15 +140,24 @@ impl ServeArgs {
     }
 }
 
-/// True when the locale (LC_ALL, then LC_CTYPE, then LANG) says UTF-8.
-pub fn locale_is_utf8(get: impl Fn(&str) -> Option<String>) -> bool {
-    ["LC_ALL", "LC_CTYPE", "LANG"]
-        .iter()
-        .find_map(|k| get(k).filter(|v| !v.is_empty()))
-        .is_some_and(|v| {
-            let v = v.to_ascii_lowercase();
-            v.contains("utf-8") || v.contains("utf8")
-        })
+pub use crate::session::locale_is_utf8;
+
+impl Args {
+    /// Where the full-screen browser starts.
+    pub fn app_options(&self) -> crate::app::Options {
+        use crate::app::View;
+        let view = match self.view {
+            ViewArg::Read => View::Read,
+            ViewArg::Table => View::Table,
+            ViewArg::Pros => View::Pros,
+            ViewArg::Decide => View::Decide,
+        };
+        crate::app::Options {
+            view: Some(view),
+            section: self.section.clone(),
+            decide_out: self.decide_out.clone(),
+        }
+    }
 }
 
 fn env(k: &str) -> Option<String> {
@@ -160,6 +170,20 @@ fn no_color_env() -> bool {
 
 fn term_is_dumb() -> bool {
     env("TERM").is_none_or(|t| t.is_empty() || t == "dumb")
+}
+
+/// The terminal's capabilities from `TERM` and friends (no query), with
+/// the colour and ASCII choices of the command line and the environment:
+/// `--color always` gives colour even to a terminal `TERM` says has none.
+pub fn term_caps(args: &Args, ascii: bool, get: impl Fn(&str) -> Option<String>) -> Caps {
+    let mut caps = Caps::from_env(&get);
+    caps.color = match args.color {
+        ColorChoice::Never => false,
+        ColorChoice::Always => true,
+        ColorChoice::Auto => caps.color && get("NO_COLOR").is_none_or(|v| v.is_empty()),
+    };
+    caps.ascii = ascii;
+    caps
 }
 
 impl Args {
@@ -212,14 +236,16 @@ pub fn main() -> u8 {
 
     let interactive = !args.print && !args.json && stdout_tty && !term_is_dumb();
     if interactive {
-        let color = match args.color {
-            ColorChoice::Never => false,
-            ColorChoice::Always => true,
-            ColorChoice::Auto => !no_color_env(),
-        };
+        let caps = term_caps(&args, ascii, env);
         // The items (pros, cons, criteria) are found after the first frame.
         let (article, items) = unfinished.contenders();
-        return match crate::tui::run(article, items, &args, Theme::new(color, ascii)) {
+        let terminal = crate::session::Terminal {
+            term: env("TERM"),
+            caps,
+            mouse: !args.no_mouse,
+            paste: false,
+        };
+        return match crate::tui::run(article, items, &terminal, &args.app_options()) {
             Ok(()) => 0,
             Err(e) => {
                 say!("versus: {e}");
@@ -276,7 +302,10 @@ fn print_mode(args: &Args, article: &Article, ascii: bool, tty: bool) -> u8 {
         None if tty => crossterm::terminal::size().map_or(80, |(w, _)| usize::from(w)),
         None => 80,
     };
-    let theme = Theme::new(color, ascii);
+    let theme = Theme {
+        urls: true,
+        ..Theme::new(color, ascii)
+    };
     for w in &article.warnings {
         say!("versus: {}: warning: {w}", article.source);
     }

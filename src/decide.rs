@@ -98,23 +98,69 @@ pub fn questions(a: &Article) -> Vec<Question> {
     qs
 }
 
-/// The same questions for blind mode: criteria interleaved (first of each
-/// contender, then second of each, …) so their order gives nothing away.
+/// The same questions for blind mode: the criteria shuffled, in an order
+/// fixed for an article (the same on every run) that follows neither the
+/// article's order nor the contenders, so their order gives nothing away
+/// (interleaving them would still leave a run of one contender's at the end
+/// when one has more criteria than another).
 pub fn blind_order(qs: &[Question]) -> Vec<Question> {
-    let criteria: Vec<(usize, usize)> = qs
+    let mut criteria: Vec<Question> = qs
         .iter()
-        .filter_map(|q| match *q {
-            Question::Criterion { contender, item } => Some((item, contender)),
-            _ => None,
-        })
+        .copied()
+        .filter(|q| q.block() == Block::Need)
         .collect();
-    let mut sorted = criteria;
-    sorted.sort();
-    let mut out: Vec<Question> = sorted
-        .into_iter()
-        .map(|(item, contender)| Question::Criterion { contender, item })
-        .collect();
-    out.extend(qs.iter().filter(|q| q.block() != Block::Need));
+    criteria.sort_by_key(|q| match *q {
+        Question::Criterion { contender, item } => mix((contender as u64) << 32 | item as u64),
+        _ => 0,
+    });
+    criteria.extend(qs.iter().filter(|q| q.block() != Block::Need));
+    criteria
+}
+
+/// SplitMix64's finaliser: a well-spread, fixed permutation of `u64` (the
+/// shuffle key of [`blind_order`]; no random source, so runs agree).
+fn mix(mut z: u64) -> u64 {
+    z = z.wrapping_add(0x9e37_79b9_7f4a_7c15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
+}
+
+/// `text` with every contender's name (any case, as a whole word) replaced
+/// by `[?]`: blind mode's criteria and their detail must not say whom they
+/// favour ("Choose Django if ...").
+pub fn mask_names(a: &Article, text: &str) -> String {
+    let mut out = text.to_string();
+    for c in &a.contenders {
+        let name = c.name.trim();
+        if name.is_empty() {
+            continue;
+        }
+        let mut masked = String::with_capacity(out.len());
+        let mut rest = out.as_str();
+        let mut prev: Option<char> = None;
+        while !rest.is_empty() {
+            let boundary_before = !prev.is_some_and(char::is_alphanumeric);
+            if boundary_before
+                && let Some(head) = rest.get(..name.len())
+                && head.eq_ignore_ascii_case(name)
+                && !rest[name.len()..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric)
+            {
+                masked.push_str("[?]");
+                prev = head.chars().last();
+                rest = &rest[name.len()..];
+                continue;
+            }
+            let ch = rest.chars().next().unwrap_or(' ');
+            masked.push(ch);
+            prev = Some(ch);
+            rest = &rest[ch.len_utf8()..];
+        }
+        out = masked;
+    }
     out
 }
 
@@ -533,33 +579,48 @@ mod tests {
     }
 
     #[test]
-    fn blind_order_interleaves_criteria_only() {
+    fn blind_order_shuffles_the_criteria_only() {
         let a = bundled();
         let qs = questions(&a);
         let b = blind_order(&qs);
         assert_eq!(b.len(), qs.len());
+        assert_eq!(b[8..], qs[8..], "only the criteria move");
+        let mut sorted = b[..8].to_vec();
+        sorted.sort();
+        assert_eq!(sorted, qs[..8], "the same criteria, each once");
+        // The article lists Django's four, then Flask's four: blind mode does not.
+        let who: Vec<usize> = b[..8].iter().filter_map(|q| q.contender()).collect();
+        assert_ne!(who, vec![0, 0, 0, 0, 1, 1, 1, 1]);
+        assert_ne!(who[..4], who[4..], "not a plain alternation either");
+        assert_eq!(blind_order(&qs), b, "the same order every time");
+    }
+
+    #[test]
+    fn blind_order_does_not_leave_one_contenders_surplus_at_the_end() {
+        // Five criteria for the first contender, two for the second.
+        let qs: Vec<Question> = (0..5)
+            .map(|item| Question::Criterion { contender: 0, item })
+            .chain((0..2).map(|item| Question::Criterion { contender: 1, item }))
+            .collect();
+        let who: Vec<usize> = blind_order(&qs)
+            .iter()
+            .filter_map(|q| q.contender())
+            .collect();
+        assert_ne!(&who[4..], &[0, 0, 0], "interleaving would end with 0, 0, 0");
+    }
+
+    #[test]
+    fn mask_names_hides_whole_names_in_any_case() {
+        let a = bundled();
         assert_eq!(
-            b[0],
-            Question::Criterion {
-                contender: 0,
-                item: 0
-            }
+            mask_names(
+                &a,
+                "Choose Django if you like django's admin; Flask-Login, DjangoCMS"
+            ),
+            "Choose [?] if you like [?]'s admin; [?]-Login, DjangoCMS"
         );
-        assert_eq!(
-            b[1],
-            Question::Criterion {
-                contender: 1,
-                item: 0
-            }
-        );
-        assert_eq!(
-            b[2],
-            Question::Criterion {
-                contender: 0,
-                item: 1
-            }
-        );
-        assert_eq!(b[8..], qs[8..]);
+        assert_eq!(mask_names(&a, "nothing here"), "nothing here");
+        assert_eq!(mask_names(&a, "café Flask"), "café [?]");
     }
 
     #[test]

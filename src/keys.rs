@@ -64,6 +64,12 @@ pub enum Action {
     ClearAll,
     /// Decide: hide which contender a criterion speaks for.
     Blind,
+    /// Decide, blind mode: show the score and the reasons.
+    Reveal,
+    /// Read: select the next link on screen (or below it).
+    NextLink,
+    /// Read: select the previous link.
+    PrevLink,
 }
 
 /// A key as written in the table: a code and the modifiers that must be held.
@@ -124,6 +130,18 @@ pub const KEYMAP: &[Binding] = &[
         "prefer the contender on the right",
     ),
     b(
+        Table,
+        &[k('h'), code(KeyCode::Left), k('[')],
+        A::Left,
+        "cell cursor left (y copies the cell, Esc leaves)",
+    ),
+    b(
+        Table,
+        &[k('l'), code(KeyCode::Right), k(']')],
+        A::Right,
+        "cell cursor right",
+    ),
+    b(
         Global,
         &[k('h'), code(KeyCode::Left), k('[')],
         A::Left,
@@ -171,7 +189,13 @@ pub const KEYMAP: &[Binding] = &[
         Decide,
         &[k('b')],
         A::Blind,
-        "blind mode: hide whom a criterion favours",
+        "blind mode: hide whom a criterion favours, and the score",
+    ),
+    b(
+        Decide,
+        &[k('r')],
+        A::Reveal,
+        "reveal the score in blind mode",
     ),
     b(
         Decide,
@@ -209,6 +233,13 @@ pub const KEYMAP: &[Binding] = &[
     ),
     b(Read, &[k('o')], A::ToggleOutline, "show / hide the outline"),
     b(
+        Read,
+        &[k('f')],
+        A::NextLink,
+        "select the next link (Enter follows, y copies)",
+    ),
+    b(Read, &[k('F')], A::PrevLink, "select the previous link"),
+    b(
         Global,
         &[k('/')],
         A::Search,
@@ -224,9 +255,14 @@ pub const KEYMAP: &[Binding] = &[
         Global,
         &[code(KeyCode::Esc)],
         A::Escape,
-        "close help, search or highlights",
+        "close help, search, highlights or the table cell",
     ),
-    b(Global, &[k('q'), ctrl('c')], A::Quit, "quit"),
+    b(
+        Global,
+        &[k('q'), ctrl('c')],
+        A::Quit,
+        "quit (Ctrl-C: at once, from anywhere)",
+    ),
 ];
 
 /// Normalises what terminals send: Shift on a printable character is in the

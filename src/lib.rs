@@ -1,8 +1,17 @@
 //! `versus`: a terminal browser for comparison articles.
 //!
-//! Layers, from pure to I/O: `article` (parse and model), `render` (styled
-//! lines), `app` (state and a pure `update`), `ui` (drawing as a function of
-//! state), and `tui` (the terminal and the one event loop).
+//! Layers, from pure to I/O; each uses only those above it:
+//! - `article`: parse and model (no terminal); `decide` scores answers.
+//! - `render`: styled lines; `event`: keys, mouse and paste, our own types.
+//! - `app`: state and a pure `update`; `keys`: the keymap.
+//! - `ui`: drawing as a function of state; `wire`: frames to bytes.
+//! - `decode` (input bytes to events) and `session` (one reader: app, screen,
+//!   decoder; bytes in, bytes out, no terminal of its own).
+//! - The edge: `tui` (the process's terminal: raw mode, signals, crossterm),
+//!   `cli` (arguments and environment to options), `print`, `input` (files).
+//!
+//! `tests/layers.rs` keeps `article`, `render`, `app`, `event`, `decode` and
+//! `session` free of crossterm, the tty, libc and signals.
 
 pub mod app;
 pub mod article;

@@ -86,6 +86,11 @@ pub fn write_to(
             return;
         }
         let s = line_to_string(&l, theme.color);
+        // The document was spelled in ASCII before layout; the rest keeps its width.
+        let s = match theme.glyphs.ascii {
+            true => crate::render::ascii::narrow(&s).into_owned(),
+            false => s,
+        };
         if l.spans.iter().all(|s| s.content.trim().is_empty()) {
             blank.push(s);
             return;

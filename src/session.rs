@@ -7,10 +7,11 @@
 //! each on any thread: a `Session` is `Send`.
 //!
 //! The article is shared: every session on the same file starts from one
-//! [`Shared`], and holds the same `Arc<Article>` and the indexes derived
-//! from it alone (the Read view's items, the Decide view's questions); a
-//! session's own state is its positions, answers, layout caches and the two
-//! screen buffers.
+//! [`Shared`], and holds the same `Arc<Article>` and what is derived from it
+//! alone (the Read view's items, the outline's section tree, the Pros & Cons
+//! layouts, the Decide view's questions); a session's own state is its
+//! positions, answers, layout caches and the two screen buffers. What the
+//! reader's terminal understands comes with the session ([`Terminal`]).
 //!
 //! The steps are the terminal front end's ([`crate::tui::run_app`]): apply
 //! every event that came in together, then draw once; the app's own work
@@ -21,9 +22,10 @@ use crate::app::{self, App, View, geometry};
 use crate::article::Article;
 use crate::article::parse::Items;
 use crate::decode::Decoder;
-use crate::event::{Event, KeyEventKind, MouseEventKind};
+use crate::event::{Event, KeyEventKind, MouseButton, MouseEventKind};
+use crate::render::caps::Caps;
 use crate::render::theme::Theme;
-use crate::wire::Screen;
+use crate::wire::{LinkSpot, Screen};
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 use std::io::{self, Write};
@@ -36,9 +38,39 @@ pub const ENTER: &str = "\x1b[?1049h\x1b[?25l";
 pub const MOUSE_ON: &str = "\x1b[?1000h\x1b[?1006h";
 /// Bracketed paste: pasted text arrives marked, never read as keys.
 pub const PASTE_ON: &str = "\x1b[?2004h";
-/// The bytes that put a terminal back as we found it.
-pub const LEAVE: &str =
-    "\x1b[?2004l\x1b[?1000l\x1b[?1002l\x1b[?1003l\x1b[?1006l\x1b[?1015l\x1b[0m\x1b[?25h\x1b[?1049l";
+pub const PASTE_OFF: &str = "\x1b[?2004l";
+/// The bytes that put an xterm-like terminal back as we found it.
+pub const RESTORE: &str =
+    "\x1b[?1000l\x1b[?1002l\x1b[?1003l\x1b[?1006l\x1b[?1015l\x1b[0m\x1b[?25h\x1b[?1049l";
+
+/// The bytes that put a terminal with `caps` back as we found it. Without an
+/// alternate screen the screen is cleared instead.
+pub fn restore_seq(caps: &Caps) -> &'static str {
+    match (caps.alt_screen, caps.mouse, caps.cursor_hide) {
+        (true, true, true) => RESTORE,
+        (false, true, true) => "\x1b[?1000l\x1b[?1006l\x1b[0m\x1b[?25h\x1b[H\x1b[J",
+        (false, false, true) => "\x1b[0m\x1b[?25h\x1b[H\x1b[J",
+        (false, false, false) => "\x1b[0m\x1b[H\x1b[J",
+        // Not a combination `Caps::for_term` gives: undo all that may be set.
+        _ => "\x1b[?1000l\x1b[?1006l\x1b[0m\x1b[?25h\x1b[?1049l",
+    }
+}
+
+/// The set-up sequences for `caps` (with `mouse`, mouse reports where the
+/// terminal has them).
+pub fn enter_seq(caps: &Caps, mouse: bool) -> String {
+    let mut s = String::new();
+    if caps.alt_screen {
+        s.push_str("\x1b[?1049h");
+    }
+    if caps.cursor_hide {
+        s.push_str("\x1b[?25l");
+    }
+    if mouse && caps.mouse {
+        s.push_str(MOUSE_ON);
+    }
+    s
+}
 
 /// What a session knows of its reader's terminal. A front end fills it from
 /// that reader's own environment (an SSH client's `TERM` and locale, or the
@@ -47,12 +79,12 @@ pub const LEAVE: &str =
 pub struct Terminal {
     /// `TERM`, as the reader's terminal gave it.
     pub term: Option<String>,
-    pub color: bool,
-    /// ASCII glyphs only (a locale that is not UTF-8).
-    pub ascii: bool,
-    /// Report the wheel and buttons (off leaves selection to the terminal).
+    /// What it understands, colour and ASCII included (see [`Caps`]).
+    pub caps: Caps,
+    /// Ask for the wheel and buttons where it has them (off leaves
+    /// selection to the terminal).
     pub mouse: bool,
-    /// Bracketed paste.
+    /// Bracketed paste, where it has mouse reports (an xterm-like terminal).
     pub paste: bool,
 }
 
@@ -60,8 +92,7 @@ impl Default for Terminal {
     fn default() -> Self {
         Terminal {
             term: Some("xterm-256color".into()),
-            color: true,
-            ascii: false,
+            caps: Caps::XTERM,
             mouse: true,
             paste: true,
         }
@@ -69,16 +100,17 @@ impl Default for Terminal {
 }
 
 impl Terminal {
-    /// From a reader's environment variables (`get("TERM")`, `NO_COLOR`,
-    /// `LC_ALL`, `LC_CTYPE`, `LANG`).
+    /// From a reader's environment variables (`TERM` and the terminal's own
+    /// variables, `NO_COLOR`, `LC_ALL`, `LC_CTYPE`, `LANG`).
     pub fn from_env(get: impl Fn(&str) -> Option<String>) -> Terminal {
         let term = get("TERM").filter(|t| !t.is_empty());
-        let dumb = term.as_deref().is_none_or(|t| t == "dumb");
+        let mut caps = Caps::from_env(&get);
         let no_color = get("NO_COLOR").is_some_and(|v| !v.is_empty());
+        caps.color &= !no_color && term.as_deref().is_some_and(|t| t != "dumb");
+        caps.ascii = !locale_is_utf8(&get);
         Terminal {
-            color: !no_color && !dumb,
-            ascii: !locale_is_utf8(&get),
             term,
+            caps,
             mouse: true,
             paste: true,
         }
@@ -91,7 +123,30 @@ impl Terminal {
     }
 
     pub fn theme(&self) -> Theme {
-        Theme::new(self.color, self.ascii)
+        Theme::new(self.caps.color, self.caps.ascii)
+    }
+
+    fn paste_on(&self) -> bool {
+        self.paste && self.caps.mouse
+    }
+
+    /// The bytes a session starts with, before its first frame.
+    pub fn enter_seq(&self) -> String {
+        let mut s = enter_seq(&self.caps, self.mouse);
+        if self.paste_on() {
+            s.push_str(PASTE_ON);
+        }
+        s
+    }
+
+    /// The bytes a session ends with: the terminal as it was.
+    pub fn leave_seq(&self) -> String {
+        let mut s = String::new();
+        if self.paste_on() {
+            s.push_str(PASTE_OFF);
+        }
+        s.push_str(restore_seq(&self.caps));
+        s
     }
 }
 
@@ -141,6 +196,18 @@ impl Shared {
     }
 }
 
+/// The largest screen a session draws: a client may announce any size up to
+/// 65535x65535, and two buffers of that many cells would not fit in memory.
+/// A bigger terminal shows the browser in its top-left corner. 640x320 is
+/// two full-screen 4K monitors' worth of a small font, about 16 MiB of
+/// screen buffers at most.
+pub const MAX_COLUMNS: u16 = 640;
+pub const MAX_ROWS: u16 = 320;
+
+fn clamp_size(width: u16, height: u16) -> (u16, u16) {
+    (width.min(MAX_COLUMNS), height.min(MAX_ROWS))
+}
+
 /// One reader's browser.
 pub struct Session {
     app: App,
@@ -171,6 +238,7 @@ impl Session {
         terminal: Terminal,
         options: &app::Options,
     ) -> Session {
+        let (width, height) = clamp_size(width, height);
         let size = Rect::new(0, 0, width, height);
         let app = shared.app(terminal.theme(), size, options);
         Self::start(app, terminal)
@@ -187,20 +255,17 @@ impl Session {
         terminal: Terminal,
         options: &app::Options,
     ) -> Session {
+        let (width, height) = clamp_size(width, height);
         let size = Rect::new(0, 0, width, height);
         let app = App::with_items_pending(article, items, terminal.theme(), size, options);
         Self::start(app, terminal)
     }
 
-    fn start(app: App, terminal: Terminal) -> Session {
-        let mut screen = Screen::new(Vec::new(), app.size.width, app.size.height);
-        screen.queue(ENTER.as_bytes());
-        if terminal.mouse {
-            screen.queue(MOUSE_ON.as_bytes());
-        }
-        if terminal.paste {
-            screen.queue(PASTE_ON.as_bytes());
-        }
+    fn start(mut app: App, terminal: Terminal) -> Session {
+        let (w, h) = (app.size.width, app.size.height);
+        let mut screen = Screen::with_caps(Vec::new(), w, h, terminal.caps);
+        screen.queue(terminal.enter_seq().as_bytes());
+        app.clipboard_works = terminal.caps.osc52;
         let mut s = Session {
             app,
             screen,
@@ -239,11 +304,13 @@ impl Session {
         self.apply_decoded();
     }
 
-    /// The reader's terminal changed size.
+    /// The reader's terminal changed size (drawn at most
+    /// [`MAX_COLUMNS`] x [`MAX_ROWS`]).
     pub fn resize(&mut self, width: u16, height: u16) {
         if self.quit {
             return;
         }
+        let (width, height) = clamp_size(width, height);
         apply(&mut self.app, Event::Resize(width, height));
         self.draw();
     }
@@ -314,6 +381,13 @@ impl Session {
     }
 
     fn apply_one(&mut self, ev: Event) {
+        let ev = match ev {
+            Event::Resize(w, h) => {
+                let (w, h) = clamp_size(w, h);
+                Event::Resize(w, h)
+            }
+            ev => ev,
+        };
         apply(&mut self.app, ev);
         self.quit = self.app.quit;
     }
@@ -325,10 +399,12 @@ impl Session {
             return;
         }
         if self.quit {
-            if let Some(text) = self.app.clipboard.take() {
+            if let Some(text) = self.app.clipboard.take()
+                && self.screen.caps().osc52
+            {
                 self.screen.queue(osc52(&text).as_bytes());
             }
-            self.screen.queue(LEAVE.as_bytes());
+            self.screen.queue(self.terminal.leave_seq().as_bytes());
             // A Vec takes every write: this cannot fail.
             let _ = self.screen.send_queued();
         } else {
@@ -349,6 +425,7 @@ pub fn apply(app: &mut App, ev: Event) {
         Event::Mouse(m) => match m.kind {
             MouseEventKind::ScrollDown => app.wheel(m.column, m.row, true),
             MouseEventKind::ScrollUp => app.wheel(m.column, m.row, false),
+            MouseEventKind::Down(MouseButton::Left) => app.click(m.column, m.row),
             _ => {}
         },
         Event::Paste(text) => app.on_paste(&text),
@@ -360,14 +437,36 @@ pub fn apply(app: &mut App, ev: Event) {
 /// Draws the app's current state: the difference from what the terminal
 /// shows goes out in one write, with a pending clipboard copy.
 pub fn draw<W: Write>(screen: &mut Screen<W>, app: &mut App) -> io::Result<()> {
-    if let Some(text) = app.clipboard.take() {
+    if let Some(text) = app.clipboard.take()
+        && screen.caps().osc52
+    {
         screen.queue(osc52(&text).as_bytes());
     }
     if screen.area() != app.size {
         screen.resize(app.size.width, app.size.height);
     }
+    if screen.caps().osc8 {
+        screen.set_links(link_spots(app));
+    }
     let pane = scroll_pane(app);
     screen.draw(|buf| (&*app).render(buf.area, buf), pane)
+}
+
+/// The Read view's links on screen whose targets may go to the terminal
+/// as OSC 8 hyperlinks (see [`crate::wire::osc8_target`]).
+pub fn link_spots(app: &App) -> Vec<LinkSpot> {
+    app.read_link_cells()
+        .into_iter()
+        .filter_map(|c| {
+            let url = crate::wire::osc8_target(&app.link_url(c.link)?)?;
+            Some(LinkSpot {
+                y: c.y,
+                x0: c.x0,
+                x1: c.x1,
+                url,
+            })
+        })
+        .collect()
 }
 
 /// The pane whose rows may have scrolled since the last frame, for the
@@ -433,15 +532,15 @@ mod tests {
             }
         };
         let t = Terminal::from_env(env(&[("TERM", "xterm"), ("LANG", "en_US.UTF-8")]));
-        assert!(t.color && !t.ascii && t.is_capable());
+        assert!(t.caps.color && !t.caps.ascii && t.is_capable());
         let t = Terminal::from_env(env(&[("TERM", "xterm"), ("NO_COLOR", "1"), ("LANG", "C")]));
-        assert!(!t.color && t.ascii);
+        assert!(!t.caps.color && t.caps.ascii);
         let t = Terminal::from_env(env(&[
             ("TERM", "dumb"),
             ("LANG", "C.UTF-8"),
             ("LC_ALL", "POSIX"),
         ]));
-        assert!(!t.color && t.ascii && !t.is_capable());
+        assert!(!t.caps.color && t.caps.ascii && !t.is_capable());
         assert!(!Terminal::from_env(env(&[])).is_capable());
     }
 }

@@ -4,12 +4,12 @@
 //! bytes go (any `Write` behind a ratatui backend), so the same code can later
 //! serve a reader over an SSH channel.
 
-use crate::app::{App, Options, View};
+use crate::app::{App, Options};
 use crate::article::Article;
 use crate::article::parse::Items;
-use crate::cli::{Args, ViewArg};
 use crate::event::{self, Event, KeyEventKind, MouseEventKind};
-use crate::render::theme::Theme;
+use crate::render::caps::Caps;
+use crate::session::Terminal;
 use crate::wire::Screen;
 use crossterm::event as ct;
 use crossterm::terminal;
@@ -176,14 +176,17 @@ impl Write for RawStdout {
     }
 }
 
-/// The bytes that put a terminal back as we found it.
-const RESTORE: &str =
-    "\x1b[?1000l\x1b[?1002l\x1b[?1003l\x1b[?1006l\x1b[?1015l\x1b[0m\x1b[?25h\x1b[?1049l";
+/// The terminal's capabilities, once it is set up: the restore sends only
+/// what it understands.
+static CAPS: std::sync::OnceLock<Caps> = std::sync::OnceLock::new();
+
+pub use crate::session::{RESTORE, enter_seq, restore_seq};
 
 /// Restores the terminal; safe to call more than once and from any thread.
 pub fn restore_terminal() {
     let mut out = io::stdout().lock();
-    let _ = out.write_all(RESTORE.as_bytes());
+    let restore = CAPS.get().map_or(RESTORE, restore_seq);
+    let _ = out.write_all(restore.as_bytes());
     let _ = out.flush();
     let _ = terminal::disable_raw_mode();
 }
@@ -217,37 +220,30 @@ fn install_signal_handlers() -> io::Result<()> {
     Ok(())
 }
 
-pub fn options(args: &Args) -> Options {
-    let view = match args.view {
-        ViewArg::Read => View::Read,
-        ViewArg::Table => View::Table,
-        ViewArg::Pros => View::Pros,
-        ViewArg::Decide => View::Decide,
-    };
-    Options {
-        view: Some(view),
-        section: args.section.clone(),
-        decide_out: args.decide_out.clone(),
-    }
-}
-
 pub use crate::session::{ENTER, MOUSE_ON};
 
 /// Runs the full-screen browser on the process's terminal. Nothing here
 /// waits for an answer from the terminal: the first frame goes out as soon
 /// as the article is parsed, together with the set-up sequences, in one write.
-pub fn run(article: Article, items: Items, args: &Args, theme: Theme) -> io::Result<()> {
+/// `terminal` is what the command line and the environment say of it
+/// (capabilities, colour, glyphs, mouse), `options` where to start.
+pub fn run(
+    article: Article,
+    items: Items,
+    terminal: &Terminal,
+    options: &Options,
+) -> io::Result<()> {
+    let caps = terminal.caps;
+    let _ = CAPS.set(caps);
     install_panic_hook();
     terminal::enable_raw_mode()?;
     let _guard = Guard;
     let (w, h) = terminal_size()?;
-    let mut screen = Screen::new(RawStdout, w, h);
-    screen.queue(ENTER.as_bytes());
-    if !args.no_mouse {
-        screen.queue(MOUSE_ON.as_bytes());
-    }
+    let mut screen = Screen::with_caps(RawStdout, w, h, caps);
+    screen.queue(enter_seq(&caps, terminal.mouse).as_bytes());
     let size = Rect::new(0, 0, w, h);
-    let mut app = App::with_items_pending(article, items, theme, size, &options(args));
+    let mut app = App::with_items_pending(article, items, terminal.theme(), size, options);
+    app.clipboard_works = caps.osc52;
     run_app(&mut screen, &mut app, &mut TerminalEvents::default())?;
     write_decide_out(&app)
 }
@@ -284,7 +280,9 @@ pub fn run_app<W: Write, E: Events>(
             handle(app, events.next()?);
         }
         if app.quit {
-            if let Some(text) = app.clipboard.take() {
+            if let Some(text) = app.clipboard.take()
+                && screen.caps().osc52
+            {
                 screen.queue(osc52(&text).as_bytes());
                 screen.send_queued()?;
             }
@@ -294,7 +292,7 @@ pub fn run_app<W: Write, E: Events>(
     }
 }
 
-pub use crate::session::{draw, osc52, scroll_pane};
+pub use crate::session::{draw, link_spots, osc52, scroll_pane};
 
 /// Applies one terminal event to the app.
 pub fn handle(app: &mut App, ev: Event) {

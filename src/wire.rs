@@ -19,11 +19,17 @@
 //! 3. sends the frame in a single `write` (one packet over SSH), and nothing at
 //!    all when the frame did not change.
 //!
-//! Only sequences that every terminal in the test matrix understands are used
-//! (xterm, screen, tmux, the Linux console): CUP, CUF/CUB/CUU/CUD, CHA, CR, LF,
-//! EL, ED, DL, IL and SGR 0–9, 22–29, 30–49, 90–107. No scrolling margins are
-//! left set, and the pen is left as is between frames (the restore resets it).
+//! Only the sequences the terminal's [`Caps`] allow are used: on xterm,
+//! screen, tmux and the Linux console CUP, CUF/CUB/CUU/CUD, CHA, CR, LF, EL,
+//! ED, ECH, DL, IL and SGR 0–9, 22–29, 30–49, 90–107; on a VT100 only CUP,
+//! the relative moves, CR, LF, BS, EL, ED and SGR 0, 1, 4, 5, 7 (italic drawn
+//! underlined, no colour, no scroll detection). In ASCII mode every glyph is
+//! transliterated ([`crate::render::ascii::cell`]) so only ASCII goes out.
+//! No scrolling margins are left set, and the pen is left as is between
+//! frames (the restore resets it).
 
+use crate::render::caps::Caps;
+use crate::render::theme::LINK_TAG_MASK;
 use ratatui::buffer::{Buffer, Cell, CellDiffOption, CellWidth};
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier};
@@ -64,11 +70,93 @@ struct Cursor {
     wrap: bool,
 }
 
-/// What we know about the terminal besides its cells.
-#[derive(Debug, Clone, Copy, Default)]
+/// What we know about the terminal besides its cells, and what it can do.
+#[derive(Debug, Clone, Copy)]
 struct Term {
     cursor: Option<Cursor>,
     pen: Option<Pen>,
+    caps: Caps,
+    /// The OSC 8 hyperlink open at the cursor (an index into the frame's links).
+    link: Option<u32>,
+}
+
+impl Term {
+    fn new(caps: Caps) -> Term {
+        Term {
+            cursor: None,
+            pen: None,
+            caps,
+            link: None,
+        }
+    }
+}
+
+/// A hyperlink on screen: columns `x0..x1` of row `y` lead to `url`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkSpot {
+    pub y: u16,
+    pub x0: u16,
+    pub x1: u16,
+    pub url: String,
+}
+
+/// The OSC 8 form of `url`, or `None` when it is not one to hand to a
+/// terminal: only `http`, `https` and `mailto` targets of at most 2,000
+/// bytes. Every byte outside `!`..`~`, and `;` (the OSC's own separator),
+/// is percent-encoded, so no control character, ESC, BEL or ST can end or
+/// change the sequence.
+pub fn osc8_target(url: &str) -> Option<String> {
+    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
+    let scheme = ["http://", "https://", "mailto:"]
+        .iter()
+        .any(|s| lower.starts_with(s));
+    if !scheme || url.len() > 2000 {
+        return None;
+    }
+    let mut out = String::with_capacity(url.len());
+    for &b in url.as_bytes() {
+        if (0x21..0x7f).contains(&b) && b != b';' {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    Some(out)
+}
+
+/// Closes the hyperlink open at the cursor, if any.
+fn end_link(term: &mut Term, out: &mut Vec<u8>) {
+    if term.link.take().is_some() {
+        out.extend_from_slice(b"\x1b]8;;\x1b\\");
+    }
+}
+
+impl Caps {
+    /// The pen as this terminal can show it: no colour without colour, and
+    /// without SGR 2/3/9 no dim or crossing out, italic underlined.
+    fn pen(&self, p: Pen) -> Pen {
+        let mut p = p;
+        // The link tags mark cells for us, never for the terminal.
+        p.modifier -= LINK_TAG_MASK;
+        if self.color && self.sgr_ext {
+            return p;
+        }
+        if !self.color {
+            p.fg = Color::Reset;
+            p.bg = Color::Reset;
+        }
+        if !self.sgr_ext {
+            if p.modifier.contains(Modifier::ITALIC) {
+                p.modifier |= Modifier::UNDERLINED;
+            }
+            p.modifier -= Modifier::ITALIC
+                | Modifier::DIM
+                | Modifier::CROSSED_OUT
+                | Modifier::HIDDEN
+                | Modifier::RAPID_BLINK;
+        }
+        p
+    }
 }
 
 /// A scroll of the rows `top..=bottom` by `n` lines (`up`: content moves up).
@@ -103,13 +191,23 @@ pub struct Screen<W: Write> {
     term: Term,
     /// The next frame repaints everything (first frame, after a resize).
     fresh: bool,
+    caps: Caps,
+    /// The next frame's hyperlinks (only with `caps.osc8`), and the shown one's.
+    links: Vec<LinkSpot>,
+    shown_links: Vec<LinkSpot>,
     /// `next` is blank (new): no need to clear it before drawing.
     next_blank: bool,
     pub last: FrameStats,
 }
 
 impl<W: Write> Screen<W> {
+    /// A screen for an xterm-like terminal.
     pub fn new(out: W, width: u16, height: u16) -> Screen<W> {
+        Screen::with_caps(out, width, height, Caps::XTERM)
+    }
+
+    /// A screen that writes only what `caps` allow.
+    pub fn with_caps(out: W, width: u16, height: u16, caps: Caps) -> Screen<W> {
         let area = Rect::new(0, 0, width, height);
         Screen {
             out,
@@ -117,10 +215,48 @@ impl<W: Write> Screen<W> {
             area,
             shown: Buffer::empty(Rect::ZERO),
             next: Buffer::empty(area),
-            term: Term::default(),
+            term: Term::new(caps),
             fresh: true,
+            caps,
+            links: Vec::new(),
+            shown_links: Vec::new(),
             next_blank: true,
             last: FrameStats::default(),
+        }
+    }
+
+    pub fn caps(&self) -> Caps {
+        self.caps
+    }
+
+    /// The hyperlinks of the next frame (ignored unless the terminal shows
+    /// OSC 8). Each spot's URL must have been through [`osc8_target`].
+    pub fn set_links(&mut self, links: Vec<LinkSpot>) {
+        if self.caps.osc8 {
+            self.links = links;
+        }
+    }
+
+    /// Cells whose hyperlink changed while their text did not are sent again.
+    fn mark_relinked(&mut self) {
+        if self.shown_links == self.links || self.shown.area != self.area {
+            return;
+        }
+        let w = usize::from(self.area.width);
+        let changed = self
+            .shown_links
+            .iter()
+            .filter(|s| !self.links.contains(s))
+            .chain(self.links.iter().filter(|s| !self.shown_links.contains(s)));
+        for s in changed {
+            let row = usize::from(s.y) * w;
+            let (x0, x1) = (usize::from(s.x0).min(w), usize::from(s.x1).min(w));
+            if let Some(cells) = self.shown.content.get_mut(row + x0..row + x1) {
+                for c in cells {
+                    // No frame has this cell: it differs from any.
+                    c.set_symbol("\u{fffc}");
+                }
+            }
         }
     }
 
@@ -135,14 +271,14 @@ impl<W: Write> Screen<W> {
         self.shown = Buffer::empty(Rect::ZERO);
         self.next = Buffer::empty(area);
         self.next_blank = true;
-        self.term = Term::default();
+        self.term = Term::new(self.caps);
         self.fresh = true;
     }
 
     /// Forget what the terminal shows: the next frame repaints everything.
     pub fn invalidate(&mut self) {
         self.shown = Buffer::empty(Rect::ZERO);
-        self.term = Term::default();
+        self.term = Term::new(self.caps);
         self.fresh = true;
     }
 
@@ -185,6 +321,8 @@ impl<W: Write> Screen<W> {
         }
         self.next_blank = false;
         render(&mut self.next);
+        self.mark_relinked();
+        let links = std::mem::take(&mut self.links);
         let mut out = std::mem::take(&mut self.pending);
         let start = out.len();
         let mut stats = FrameStats::default();
@@ -203,18 +341,19 @@ impl<W: Write> Screen<W> {
                 y: 0,
                 wrap: false,
             });
-            self.term = encode(&self.shown, &self.next, term, &mut out);
+            self.term = encode(&self.shown, &self.next, term, &links, &mut out);
             self.fresh = false;
             stats.full = true;
         } else {
             let mut plain = Vec::new();
-            let plain_term = encode(&self.shown, &self.next, self.term, &mut plain);
+            let plain_term = encode(&self.shown, &self.next, self.term, &links, &mut plain);
             let mut best: Option<(Vec<u8>, Term, Scroll)> = None;
+            let pane = pane.filter(|_| self.caps.scroll);
             for s in detect_scrolls(&self.shown, &self.next, pane) {
                 let mut shifted = self.shown.clone();
                 let mut bytes = Vec::new();
                 let term = scroll_ops(&mut shifted, self.term, s, &mut bytes);
-                let term = encode(&shifted, &self.next, term, &mut bytes);
+                let term = encode(&shifted, &self.next, term, &links, &mut bytes);
                 let better = match &best {
                     Some((b, ..)) => bytes.len() < b.len(),
                     None => bytes.len() < plain.len(),
@@ -237,6 +376,7 @@ impl<W: Write> Screen<W> {
         }
         stats.bytes = out.len() - start;
         self.last = stats;
+        self.shown_links = links;
         std::mem::swap(&mut self.shown, &mut self.next);
         self.next_blank = false;
         if !out.is_empty() {
@@ -330,7 +470,7 @@ fn scroll_ops(shown: &mut Buffer, mut term: Term, s: Scroll, out: &mut Vec<u8>) 
     // reverse video's): make those the defaults. Bold or a foreground colour
     // leaves a blank line blank.
     let paints_blanks = |p: Pen| p.bg != Color::Reset || p.modifier.contains(Modifier::REVERSED);
-    if term.pen.is_none_or(paints_blanks) {
+    if term.pen.is_none_or(|p| paints_blanks(term.caps.pen(p))) {
         out.extend_from_slice(b"\x1b[m");
         term.pen = Some(PLAIN);
     }
@@ -418,7 +558,13 @@ struct Glyph {
 }
 
 /// Encodes the whole frame, row by row.
-fn encode(shown: &Buffer, next: &Buffer, mut term: Term, out: &mut Vec<u8>) -> Term {
+fn encode(
+    shown: &Buffer,
+    next: &Buffer,
+    mut term: Term,
+    links: &[LinkSpot],
+    out: &mut Vec<u8>,
+) -> Term {
     let w = usize::from(next.area.width);
     let h = usize::from(next.area.height);
     // A buffer of another size stands for a blank screen.
@@ -447,6 +593,7 @@ fn encode(shown: &Buffer, next: &Buffer, mut term: Term, out: &mut Vec<u8>) -> T
             width: w as u16,
             cells: new,
             glyphs: &glyphs,
+            links,
         };
         // Blank tail: from `tail` on every glyph is a plain space.
         let tail = glyphs
@@ -505,6 +652,8 @@ struct Row<'a> {
     width: u16,
     cells: &'a [Cell],
     glyphs: &'a [Glyph],
+    /// The frame's hyperlinks (all rows).
+    links: &'a [LinkSpot],
 }
 
 impl Row<'_> {
@@ -546,8 +695,8 @@ impl Row<'_> {
                             });
                         let won = short
                             || scratch.len()
-                                < move_seq(term.cursor, g.x, self.y).len
-                                    + pen_seq(term.pen, pen).len;
+                                < move_seq(term.cursor, g.x, self.y, term.caps.cha).len
+                                    + pen_seq(term.pen, pen, term.caps.sgr_ext).len;
                         won.then_some(t)
                     } else {
                         None
@@ -569,6 +718,7 @@ impl Row<'_> {
             self.put(&mut term, g, out);
             i += 1;
         }
+        end_link(&mut term, out);
         if let Some(t) = erase_from {
             let first_dirty = self
                 .glyphs
@@ -637,6 +787,9 @@ impl Row<'_> {
                 last_dirty = Some(j);
             }
         }
+        if !term.caps.ech {
+            return None;
+        }
         let ld = last_dirty?;
         let start = self.glyphs[i].x;
         let end = self.glyphs[ld].x + 1;
@@ -655,7 +808,7 @@ impl Row<'_> {
                     y: self.y,
                     wrap: false,
                 };
-                move_seq(Some(at), to, self.y).len
+                move_seq(Some(at), to, self.y, term.caps.cha).len
             })
         };
         let mut ech = Seq::new();
@@ -664,6 +817,7 @@ impl Row<'_> {
         if ech.len + move_cost(start) >= spaces {
             return None;
         }
+        end_link(term, out);
         set_pen(term, PLAIN, out);
         out.extend_from_slice(ech.bytes());
         Some(ld + 1)
@@ -673,7 +827,28 @@ impl Row<'_> {
     fn put(&self, term: &mut Term, g: &Glyph, out: &mut Vec<u8>) {
         let c = &self.cells[usize::from(g.x)];
         set_pen(term, Pen::of(c), out);
-        out.extend_from_slice(c.symbol().as_bytes());
+        if !self.links.is_empty() || term.link.is_some() {
+            let want = self
+                .links
+                .iter()
+                .position(|s| s.y == self.y && s.x0 <= g.x && g.x < s.x1)
+                .map(|i| i as u32);
+            if want != term.link {
+                end_link(term, out);
+                if let Some(i) = want {
+                    out.extend_from_slice(b"\x1b]8;;");
+                    out.extend_from_slice(self.links[i as usize].url.as_bytes());
+                    out.extend_from_slice(b"\x1b\\");
+                    term.link = Some(i);
+                }
+            }
+        }
+        let symbol = c.symbol();
+        let symbol = match term.caps.ascii {
+            true => crate::render::ascii::cell(symbol, g.w).unwrap_or(symbol),
+            false => symbol,
+        };
+        out.extend_from_slice(symbol.as_bytes());
         let end = g.x + g.w;
         term.cursor = Some(if end >= self.width {
             Cursor {
@@ -769,7 +944,7 @@ fn cup(out: &mut Seq, x: u16, y: u16) {
 }
 
 /// The shortest way from the cursor to (x, y).
-fn move_seq(cursor: Option<Cursor>, x: u16, y: u16) -> Seq {
+fn move_seq(cursor: Option<Cursor>, x: u16, y: u16, cha: bool) -> Seq {
     let mut best = Seq::new();
     if cursor == Some(Cursor { x, y, wrap: false }) {
         return best;
@@ -797,7 +972,7 @@ fn move_seq(cursor: Option<Cursor>, x: u16, y: u16) -> Seq {
             } else if y < c.y {
                 csi_n(&mut cand, c.y - y, b'A');
             }
-            let h = horizontal(cx, x);
+            let h = horizontal(cx, x, cha);
             cand.extend(h.bytes());
         }
         best = best.shorter(cand);
@@ -811,11 +986,11 @@ fn move_to(term: &mut Term, x: u16, y: u16, out: &mut Vec<u8>) {
     if term.cursor == Some(here) {
         return;
     }
-    out.extend_from_slice(move_seq(term.cursor, x, y).bytes());
+    out.extend_from_slice(move_seq(term.cursor, x, y, term.caps.cha).bytes());
     term.cursor = Some(here);
 }
 
-fn horizontal(from: u16, to: u16) -> Seq {
+fn horizontal(from: u16, to: u16, cha: bool) -> Seq {
     let mut best = Seq::new();
     if from == to {
         return best;
@@ -836,6 +1011,9 @@ fn horizontal(from: u16, to: u16) -> Seq {
         cr.push(b'\r');
         csi_n(&mut cr, to, b'C');
         best = best.shorter(cr);
+    }
+    if !cha {
+        return best;
     }
     let mut cha = Seq::new();
     csi_n(&mut cha, to + 1, b'G');
@@ -906,8 +1084,9 @@ impl Params {
     }
 }
 
-/// The shortest SGR sequence from one pen to another.
-fn pen_seq(from: Option<Pen>, to: Pen) -> Seq {
+/// The shortest SGR sequence from one pen to another (with `off`, the
+/// "off" forms 22–29 may be used; without, a change goes through SGR 0).
+fn pen_seq(from: Option<Pen>, to: Pen, off: bool) -> Seq {
     if from == Some(to) {
         return Seq::new();
     }
@@ -929,7 +1108,7 @@ fn pen_seq(from: Option<Pen>, to: Pen) -> Seq {
     }
     let mut best = reset.done();
     // From the current pen: turn off, turn on, recolour.
-    if let Some(from) = from {
+    if let Some(from) = from.filter(|f| off || (f.modifier - to.modifier).is_empty()) {
         let mut p = Params::new();
         let removed = from.modifier - to.modifier;
         let mut offs = 0u32;
@@ -966,10 +1145,11 @@ fn pen_seq(from: Option<Pen>, to: Pen) -> Seq {
 
 /// Changes the pen with the shortest SGR sequence.
 fn set_pen(term: &mut Term, to: Pen, out: &mut Vec<u8>) {
+    let to = term.caps.pen(to);
     if term.pen == Some(to) {
         return;
     }
-    out.extend_from_slice(pen_seq(term.pen, to).bytes());
+    out.extend_from_slice(pen_seq(term.pen, to, term.caps.sgr_ext).bytes());
     term.pen = Some(to);
 }
 
@@ -980,8 +1160,8 @@ mod tests {
 
     fn pen_bytes(from: Option<Pen>, to: Pen) -> String {
         let mut t = Term {
-            cursor: None,
             pen: from,
+            ..Term::new(Caps::XTERM)
         };
         let mut out = Vec::new();
         set_pen(&mut t, to, &mut out);
@@ -1019,7 +1199,7 @@ mod tests {
     fn moves_pick_the_shortest_form() {
         let at = |x, y| Term {
             cursor: Some(Cursor { x, y, wrap: false }),
-            pen: None,
+            ..Term::new(Caps::XTERM)
         };
         let mv = |mut t: Term, x, y| {
             let mut out = Vec::new();
@@ -1030,16 +1210,17 @@ mod tests {
         assert_eq!(mv(at(5, 3), 9, 3), "\x1b[4C");
         assert_eq!(mv(at(5, 3), 4, 3), "\x08");
         assert_eq!(mv(at(5, 3), 5, 3), "");
-        assert_eq!(mv(Term::default(), 0, 0), "\x1b[H");
-        assert_eq!(mv(Term::default(), 0, 9), "\x1b[10H");
-        assert_eq!(mv(Term::default(), 4, 9), "\x1b[10;5H");
+        let none = Term::new(Caps::XTERM);
+        assert_eq!(mv(none, 0, 0), "\x1b[H");
+        assert_eq!(mv(none, 0, 9), "\x1b[10H");
+        assert_eq!(mv(none, 4, 9), "\x1b[10;5H");
         let wrapped = Term {
             cursor: Some(Cursor {
                 x: 79,
                 y: 3,
                 wrap: true,
             }),
-            pen: None,
+            ..Term::new(Caps::XTERM)
         };
         assert_eq!(mv(wrapped, 0, 4), "\r\n");
         assert_eq!(mv(wrapped, 2, 3), "\r\x1b[2C");
@@ -1125,5 +1306,44 @@ mod tests {
             let want: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
             assert_eq!(shown, want);
         }
+    }
+
+    #[test]
+    fn a_link_that_changes_target_is_sent_again() {
+        let caps = Caps {
+            osc8: true,
+            ..Caps::XTERM
+        };
+        let mut s = Screen::with_caps(Vec::new(), 20, 2, caps);
+        let spot = |url: &str| LinkSpot {
+            y: 0,
+            x0: 2,
+            x1: 6,
+            url: url.into(),
+        };
+        let draw = |s: &mut Screen<Vec<u8>>, links: Vec<LinkSpot>| {
+            s.get_mut().clear();
+            s.set_links(links);
+            s.draw(frame(&["a link here"], 20, 2), None).unwrap();
+            String::from_utf8(s.get_ref().clone()).unwrap()
+        };
+        let first = draw(&mut s, vec![spot("https://a/")]);
+        assert!(
+            first.contains("\x1b]8;;https://a/\x1b\\link\x1b]8;;\x1b\\"),
+            "{first:?}"
+        );
+        // Same text, same style, another target: the cells go out again.
+        let second = draw(&mut s, vec![spot("https://b/")]);
+        assert!(
+            second.contains("\x1b]8;;https://b/\x1b\\link\x1b]8;;\x1b\\"),
+            "{second:?}"
+        );
+        // Unchanged: nothing. No link any more: the plain text again.
+        assert_eq!(draw(&mut s, vec![spot("https://b/")]), "");
+        let gone = draw(&mut s, vec![]);
+        assert!(gone.contains("link") && !gone.contains("]8;;h"), "{gone:?}");
+        // Without the capability the links are ignored.
+        let mut plain = Screen::new(Vec::new(), 20, 2);
+        assert!(!draw(&mut plain, vec![spot("https://a/")]).contains("\x1b]"));
     }
 }

@@ -243,7 +243,11 @@ fn pros_and_cons_toggle_and_persist_across_views() {
     press(&mut a, "1");
     assert!(!a.pros.show_pros, "kept when switching views");
     press(&mut a, "3c");
-    assert!(screen(&a).contains("press p to show the pros"));
+    let s = screen(&a);
+    assert!(
+        s.contains("Pros and cons are hidden") && s.contains("press p"),
+        "{s}"
+    );
     press(&mut a, "pc");
     assert!(a.pros.show_pros && a.pros.show_cons);
 }
@@ -332,6 +336,26 @@ fn quit_keys() {
     let mut b = bundled(80, 24);
     press(&mut b, "<C-c>");
     assert!(b.quit);
+}
+
+#[test]
+fn ctrl_c_quits_from_anywhere_at_once() {
+    // Help open, search prompt open (empty and half typed), "clear all?" pending.
+    for keys in ["?", "?jj", "/", "/fla", "4 x"] {
+        let mut a = bundled(80, 24);
+        press(&mut a, keys);
+        assert!(!a.quit, "{keys}");
+        assert!(a.help.is_some() || a.search.prompt.is_some() || a.decide.confirm);
+        press(&mut a, "<C-c>");
+        assert!(a.quit, "Ctrl-C after {keys:?} quits at once");
+    }
+    // `q` in the help still only closes the help; in the prompt it is typed.
+    let mut a = bundled(80, 24);
+    press(&mut a, "?q");
+    assert!(a.help.is_none() && !a.quit);
+    press(&mut a, "/q");
+    assert_eq!(a.search.prompt.as_deref(), Some("q"));
+    assert!(!a.quit);
 }
 
 #[test]
@@ -444,6 +468,41 @@ fn table_contender_column_takes_focus() {
     use ratatui::style::Modifier;
     assert!(buf[(flask_x, 2)].modifier.contains(Modifier::REVERSED));
     assert!(!buf[(django_x, 2)].modifier.contains(Modifier::REVERSED));
+    // A cell cursor: the selected row's Flask cell stands out of the row's
+    // reverse video, the footer names it, and `y` copies it alone.
+    let (x, y) = find_on_screen(&a, "Minimalistic", 1);
+    let cell = buf[(x, y)].modifier;
+    assert!(cell.contains(Modifier::UNDERLINED) && !cell.contains(Modifier::REVERSED));
+    let (x, y) = find_on_screen(&a, "Batteries", 1);
+    assert!(
+        buf[(x, y)].modifier.contains(Modifier::REVERSED),
+        "the rest of the row"
+    );
+    assert!(
+        footer_line(&a).contains("Flask cell"),
+        "{}",
+        footer_line(&a)
+    );
+    press(&mut a, "y");
+    assert_eq!(
+        a.clipboard.take().as_deref(),
+        Some("Minimalistic, build-your-own approach\n")
+    );
+    assert!(
+        a.status
+            .as_deref()
+            .unwrap()
+            .starts_with("copied the table cell")
+    );
+    // Esc leaves the cell: `y` copies the row again.
+    press(&mut a, "<Esc>y");
+    assert_eq!(a.table.col, 0);
+    assert!(
+        a.clipboard
+            .take()
+            .unwrap()
+            .starts_with("Feature: Philosophy")
+    );
 }
 
 #[test]
@@ -696,8 +755,523 @@ fn a_title_that_is_the_versus_line_is_shown_once() {
     let shown = screen(&a);
     let header = shown.lines().next().unwrap();
     assert_eq!(header.matches("Rust vs Go vs Zig").count(), 1, "{header}");
-    // The bundled article's title differs from its versus line: both shown.
-    let b = screen(&bundled(120, 40));
-    let header = b.lines().next().unwrap();
-    assert!(header.contains("Which Python") && header.trim_end().ends_with("Django vs Flask"));
+    // The bundled article's title starts with its versus line: said once.
+    for w in [40, 80, 120] {
+        let b = screen(&bundled(w, 24));
+        let header = b.lines().next().unwrap();
+        assert_eq!(header.matches("Django vs Flask").count(), 1, "{header}");
+    }
+    // A title that does not start with it: both shown.
+    let path = format!(
+        "{}/tests/fixtures/three-contenders.md",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let text = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace("Rust vs Go vs Zig: systems", "Systems")
+        .replace("# Rust vs Go vs Zig", "# Systems languages");
+    let a = app(versus::article::parse(&text, &path), 120, 40);
+    let shown = screen(&a);
+    let header = shown.lines().next().unwrap();
+    assert!(
+        header.contains("Systems") && header.trim_end().ends_with("Rust vs Go vs Zig"),
+        "{header}"
+    );
+}
+
+/// The body's cells drawn in `style` (modifiers and colours), as (x, y) and text.
+fn cells_in(a: &versus::app::App, want: ratatui::style::Style) -> Vec<(u16, u16, String)> {
+    let t = render(a);
+    let buf = t.backend().buffer();
+    let mut out = Vec::new();
+    for y in 1..buf.area.height - 1 {
+        for x in 0..buf.area.width {
+            let c = &buf[(x, y)];
+            let st = c.style();
+            let same = (want.bg.is_none() || st.bg == want.bg)
+                && (want.fg.is_none() || st.fg == want.fg)
+                && st.add_modifier.contains(want.add_modifier);
+            if same {
+                out.push((x, y, c.symbol().to_string()));
+            }
+        }
+    }
+    out
+}
+
+fn word(cells: &[(u16, u16, String)]) -> String {
+    cells.iter().map(|c| c.2.as_str()).collect()
+}
+
+#[test]
+fn the_current_match_stands_out_in_every_view() {
+    use ratatui::style::{Color, Modifier, Style};
+    let cur = Style::new().bg(Color::Cyan).add_modifier(Modifier::BOLD);
+    let other = Style::new().bg(Color::Yellow);
+    for (keys, w, h) in [
+        ("/flask<Enter>", 80, 24),
+        ("/flask<Enter>", 120, 40),
+        ("/flask<Enter>", 40, 15),
+        ("2/large<Enter>", 80, 24),
+        ("3/flexib<Enter>", 120, 40),
+        ("4/django<Enter>", 80, 24),
+    ] {
+        let mut a = bundled(w, h);
+        press(&mut a, keys);
+        let first = cells_in(&a, cur);
+        let q = keys.split('/').nth(1).unwrap().trim_end_matches("<Enter>");
+        assert_eq!(
+            word(&first).to_lowercase(),
+            q,
+            "{keys} at {w}x{h}: one match in the current style\n{}",
+            screen(&a)
+        );
+        // `n` moves the current style to the next match; the first goes back to the others' style.
+        let total = a.search.len();
+        press(&mut a, "n");
+        let next = cells_in(&a, cur);
+        if total > 1 {
+            assert_eq!(word(&next).to_lowercase(), q, "{keys} at {w}x{h} after n");
+            assert_ne!(first, next, "{keys} at {w}x{h}: n moves the current match");
+        }
+    }
+    // Several matches on screen: one current, the rest in the other style.
+    let mut a = bundled(120, 40);
+    press(&mut a, "/django<Enter>");
+    assert_eq!(word(&cells_in(&a, cur)).to_lowercase(), "django");
+    assert!(
+        word(&cells_in(&a, other))
+            .to_lowercase()
+            .contains("djangodjango")
+    );
+}
+
+#[test]
+fn the_current_match_stands_out_without_colour() {
+    use ratatui::style::{Modifier, Style};
+    let mut a = versus::app::App::new(
+        versus::article::bundled(),
+        versus::render::theme::Theme::new(false, false),
+        ratatui::layout::Rect::new(0, 0, 80, 24),
+        &versus::app::Options::default(),
+    );
+    press(&mut a, "/django<Enter>");
+    let cur = Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD);
+    let under = Style::new().add_modifier(Modifier::UNDERLINED | Modifier::BOLD);
+    assert_eq!(word(&cells_in(&a, cur)).to_lowercase(), "django");
+    let others = cells_in(&a, under);
+    assert!(others.len() >= 12, "other matches underlined: {others:?}");
+    assert!(others.iter().all(|c| !cells_in(&a, cur).contains(c)));
+}
+
+fn footer_line(a: &versus::app::App) -> String {
+    screen(a).lines().last().unwrap().to_string()
+}
+
+#[test]
+fn the_footer_keeps_the_match_count_and_whole_words_at_every_width() {
+    for w in [40u16, 80, 120] {
+        let mut a = bundled(w, 24);
+        press(&mut a, "/flask<Enter>nn");
+        let f = footer_line(&a);
+        assert!(f.contains("match 3/"), "{w}: {f}");
+        assert!(f.contains("? help"), "{w}: {f}");
+        // A long message: whole words, or an ellipsis where it is cut.
+        press(&mut a, "<Esc>JJy");
+        let f = footer_line(&a);
+        let msg = a.status.clone().unwrap();
+        assert!(msg.starts_with("copied the section"));
+        let shown = f.trim();
+        if !f.contains(&msg) {
+            let cut = shown
+                .split(" · ")
+                .find(|p| p.starts_with("copied"))
+                .unwrap_or(shown);
+            let cut = cut.split("  ").next().unwrap().trim_end();
+            assert!(cut.ends_with('…'), "{w}: cut without an ellipsis: {f}");
+            let kept = cut.trim_end_matches('…');
+            assert!(
+                msg.starts_with(kept) && msg[kept.len()..].starts_with(' '),
+                "{w}: cut mid-word: {f}"
+            );
+        }
+        // The tabs stay whole or give way to their numbers at 40 columns, with `? help`.
+        press(&mut a, "j");
+        let f = footer_line(&a);
+        assert!(f.contains("? help"), "{w}: {f}");
+        assert!(f.contains("section"), "{w}: {f}");
+    }
+    // At 80 columns the message fits whole (it was "copied the sectio").
+    let mut a = bundled(80, 24);
+    press(&mut a, "JJy");
+    assert!(
+        footer_line(&a).contains(a.status.as_deref().unwrap()),
+        "{}",
+        footer_line(&a)
+    );
+}
+
+/// Where `text` is first drawn at or after row `from`, as (column, row).
+fn find_on_screen(a: &versus::app::App, text: &str, from: u16) -> (u16, u16) {
+    let s = screen(a);
+    for (y, line) in s.lines().enumerate().skip(usize::from(from)) {
+        if let Some(i) = line.find(text) {
+            return (line[..i].chars().count() as u16, y as u16);
+        }
+    }
+    panic!("{text:?} is not on screen:\n{s}");
+}
+
+#[test]
+fn a_click_on_a_tab_selects_its_view() {
+    for w in [120u16, 80, 40] {
+        let mut a = bundled(w, 24);
+        let foot = a.size.height - 1;
+        for (label, view) in [
+            (" 2", View::Table),
+            (" 4", View::Decide),
+            (" 3", View::Pros),
+            (" 1", View::Read),
+        ] {
+            let (x, y) = find_on_screen(&a, label, foot);
+            a.click(x + 1, y);
+            assert_eq!(a.view, view, "{w} columns, {label}");
+        }
+        // Past the tabs a click changes nothing.
+        a.click(w - 2, foot);
+        assert_eq!(a.view, View::Read);
+    }
+}
+
+#[test]
+fn a_click_on_an_outline_entry_jumps_there() {
+    let mut a = bundled(120, 40);
+    let (x, y) = find_on_screen(&a, "When to Choose Flask", 1);
+    assert!(x < 36, "in the outline");
+    a.click(x + 2, y);
+    let s = a.current_section();
+    assert_eq!(a.article.sections[s].title, "When to Choose Flask");
+    assert_eq!(a.read.outline_sel, s);
+    // A click on the content changes no position.
+    let top = a.read.top;
+    a.click(80, 20);
+    assert_eq!(a.read.top, top);
+}
+
+#[test]
+fn a_click_on_a_table_row_selects_it_and_its_cell() {
+    let mut a = bundled(80, 24);
+    press(&mut a, "2");
+    let (x, y) = find_on_screen(&a, "Community", 1);
+    a.click(x, y);
+    assert_eq!(a.table.row, 5);
+    assert_eq!(a.table.col, 0, "the feature cell: no contender cell");
+    let (x, y) = find_on_screen(&a, "Growing and active", 1);
+    a.click(x + 3, y);
+    assert_eq!((a.table.row, a.table.col), (5, 2));
+    assert!(footer_line(&a).contains("Flask"), "{}", footer_line(&a));
+    let (x, y) = find_on_screen(&a, "Steeper", 1);
+    a.click(x, y);
+    assert_eq!((a.table.row, a.table.col), (2, 1));
+    // The header cell of a contender focuses its column.
+    let (x, y) = find_on_screen(&a, "Flask", 1);
+    a.click(x, y);
+    assert_eq!((a.table.row, a.table.col), (2, 2));
+}
+
+#[test]
+fn a_click_on_a_checkbox_toggles_it_and_on_a_value_picks_it() {
+    use versus::decide::{Answer, Question};
+    let mut a = bundled(120, 40);
+    press(&mut a, "4");
+    let simplicity = Question::Criterion {
+        contender: 1,
+        item: 0,
+    };
+    let (x, y) = find_on_screen(&a, "You want simplicity", 1);
+    a.click(x + 4, y);
+    assert!(a.decide.answers.checked(simplicity));
+    assert_eq!(a.decide.current(), Some(simplicity));
+    let (x, y) = find_on_screen(&a, "You want simplicity", 1);
+    a.click(x, y);
+    assert!(
+        !a.decide.answers.checked(simplicity),
+        "a second click unchecks"
+    );
+    // A feature row: a click on a contender's value prefers that contender.
+    let (x, y) = find_on_screen(&a, "Minimal; relies on extensions", 1);
+    a.click(x, y);
+    assert_eq!(
+        a.decide.answers.get(Question::Row(1)),
+        Some(Answer::Pick(1))
+    );
+    let (x, y) = find_on_screen(&a, "ORM, authentication", 1);
+    a.click(x, y);
+    assert_eq!(
+        a.decide.answers.get(Question::Row(1)),
+        Some(Answer::Pick(0))
+    );
+    a.click(x, y);
+    assert_eq!(
+        a.decide.answers.get(Question::Row(1)),
+        None,
+        "clicked again: cleared"
+    );
+    // The score panel takes no clicks.
+    let n = a.decide.answers.len();
+    a.click(110, 5);
+    assert_eq!(a.decide.answers.len(), n);
+}
+
+#[test]
+fn a_click_on_a_contender_column_focuses_it() {
+    let mut a = bundled(120, 40);
+    press(&mut a, "3");
+    assert_eq!(a.pros.col, 0);
+    a.click(90, 10);
+    assert_eq!(a.pros.col, 1);
+    assert!(footer_line(&a).contains("Flask 2/2"));
+    a.click(10, 10);
+    assert_eq!(a.pros.col, 0);
+    // Stacked: the contender whose part is under the pointer.
+    let mut a = bundled(40, 20);
+    press(&mut a, "3G");
+    let (x, y) = find_on_screen(&a, "Flask", 1);
+    a.click(x, y);
+    assert_eq!(a.pros.col, 1);
+}
+
+#[test]
+fn stacked_pros_and_cons_name_the_contender_shown() {
+    let mut a = bundled(40, 20);
+    press(&mut a, "3");
+    assert!(footer_line(&a).contains("Django"), "{}", footer_line(&a));
+    press(&mut a, "G");
+    let s = screen(&a);
+    assert!(s.contains("Flask"), "{s}");
+    assert_eq!(a.pros.col, 1);
+    assert!(footer_line(&a).contains("Flask"), "{}", footer_line(&a));
+    press(&mut a, "g");
+    assert_eq!(a.pros.col, 0);
+    // A search landing in Flask's part names Flask.
+    press(&mut a, "/lightweight<Enter>");
+    assert_eq!(a.pros.col, 1, "{}", screen(&a));
+}
+
+#[test]
+fn the_wheel_scrolls_the_help_and_clicks_close_it() {
+    let mut a = bundled(80, 24);
+    press(&mut a, "?");
+    a.wheel(40, 10, true);
+    assert_eq!(a.help, Some(3));
+    a.wheel(40, 10, false);
+    assert_eq!(a.help, Some(0));
+    assert_eq!(a.read.top, Pos::default(), "the text under the help stays");
+    a.click(40, 10);
+    assert!(a.help.is_none());
+    assert_eq!(a.view, View::Read);
+}
+
+#[test]
+fn without_colour_the_current_outline_entry_is_marked() {
+    let mono = |w, h| {
+        versus::app::App::new(
+            versus::article::bundled(),
+            versus::render::theme::Theme::new(false, false),
+            ratatui::layout::Rect::new(0, 0, w, h),
+            &versus::app::Options::default(),
+        )
+    };
+    let mut a = mono(120, 40);
+    press(&mut a, "JJ");
+    let title = a.article.sections[a.current_section()].title.clone();
+    let s = screen(&a);
+    let marked: Vec<&str> = s.lines().filter(|l| l.contains("▸ ")).collect();
+    assert_eq!(marked.len(), 1, "{s}");
+    assert!(marked[0].contains(&format!("▸ {title}")), "{s}");
+    // With colour, the colour marks it: no marker.
+    let mut c = bundled(120, 40);
+    press(&mut c, "JJ");
+    assert!(!screen(&c).contains("▸ "));
+    // With the focus in the outline the reverse-video bar marks it.
+    press(&mut a, "h");
+    assert!(!screen(&a).contains("▸ "));
+}
+
+#[test]
+fn contender_names_stay_in_view_in_pros_and_cons() {
+    let mut a = bundled(120, 12);
+    press(&mut a, "3");
+    press(&mut a, "jjjjjj");
+    assert!(a.pros.scroll > 0);
+    let s = screen(&a);
+    let first = s.lines().nth(1).unwrap();
+    assert!(first.contains("Django") && first.contains("Flask"), "{s}");
+    press(&mut a, "G");
+    let s = screen(&a);
+    let first = s.lines().nth(1).unwrap();
+    assert!(first.contains("Django") && first.contains("Flask"), "{s}");
+    // Stacked: the name of the contender being read.
+    let mut a = bundled(40, 20);
+    press(&mut a, "3");
+    for _ in 0..60 {
+        press(&mut a, "j");
+        let s = screen(&a);
+        let first = s.lines().nth(1).unwrap().trim().to_string();
+        let name = &a.article.contenders[a.pros.col].name;
+        assert_eq!(&first, name, "{s}");
+        assert!(footer_line(&a).contains(name.as_str()));
+    }
+    // Both hidden: a hint instead of a blank pane.
+    press(&mut a, "pc");
+    let s = screen(&a);
+    assert!(
+        s.contains("Pros and cons are hidden") && s.contains("press p"),
+        "{s}"
+    );
+}
+
+#[test]
+fn the_same_place_says_the_same_section() {
+    for (w, h) in [(80u16, 24u16), (120, 40), (40, 15)] {
+        let mut a = bundled(w, h);
+        press(&mut a, "G");
+        let bottom = (a.read.top, a.position());
+        let mut b = bundled(w, h);
+        press(&mut b, "/insights<Enter>");
+        assert_eq!((b.read.top, b.position()), bottom, "{w}x{h}");
+        assert!(bottom.1.starts_with("section 16/16"), "{}", bottom.1);
+    }
+    // A match on a heading just below the top names the heading's section.
+    let mut a = bundled(80, 24);
+    press(&mut a, "/what is flask<Enter>");
+    let s = a.current_section();
+    assert_eq!(a.article.sections[s].title, "What is Flask?");
+}
+
+#[test]
+fn the_help_wraps_when_narrow_and_says_it_scrolls() {
+    for (w, h) in [(40u16, 15u16), (80, 24), (120, 40)] {
+        let mut a = bundled(w, h);
+        press(&mut a, "?");
+        let s = screen(&a);
+        let l = a.help_layout();
+        let inner: String = s
+            .lines()
+            .skip(usize::from(l.inner.y))
+            .take(usize::from(l.inner.height))
+            .map(|line| {
+                line.chars()
+                    .skip(usize::from(l.inner.x))
+                    .take(usize::from(l.inner.width))
+                    .collect::<String>()
+            })
+            .collect();
+        assert!(!inner.contains('…'), "{w}x{h}: a description cut:\n{s}");
+        if l.max_scroll() > 0 {
+            assert!(s.contains("j/k scroll 1-"), "{w}x{h}:\n{s}");
+        }
+        // Every word of every description is somewhere in the help's lines.
+        let all: String = l
+            .lines
+            .iter()
+            .map(|l| versus::render::doc::line_text(l) + " ")
+            .collect();
+        let words: Vec<&str> = all.split_whitespace().collect();
+        for (_, _, help) in versus::keys::help_rows() {
+            for word in help.split_whitespace() {
+                assert!(words.contains(&word), "{w}x{h}: {word:?} of {help:?}");
+            }
+        }
+        // Scrolling stops at the last line: one k from the bottom moves up.
+        press(&mut a, "G");
+        let bottom = a.help.unwrap();
+        assert_eq!(bottom, l.max_scroll());
+        press(&mut a, "jjj");
+        assert_eq!(a.help, Some(bottom));
+        if bottom > 0 {
+            press(&mut a, "k");
+            assert_eq!(a.help, Some(bottom - 1));
+            let s = screen(&a);
+            let total = l.lines.len();
+            assert!(s.contains(&format!("/{total}")), "{s}");
+        }
+        press(&mut a, "q");
+        assert!(a.help.is_none() && !a.quit);
+        // `? help` stays in the footer at every width.
+        assert!(
+            footer_line(&a).contains("? help"),
+            "{w}: {}",
+            footer_line(&a)
+        );
+    }
+}
+
+#[test]
+fn mouse_events_reach_the_app_through_the_event_loop_handler() {
+    use versus::event::{Event, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+    let mouse = |kind, column, row| {
+        Event::Mouse(MouseEvent {
+            kind,
+            column,
+            row,
+            modifiers: KeyModifiers::NONE,
+        })
+    };
+    let mut a = bundled(120, 40);
+    press(&mut a, "h");
+    assert_eq!(a.read.focus, Focus::Outline);
+    let (x, y) = find_on_screen(&a, " 3 Pros & Cons ", 39);
+    // A release, a drag and a right click do nothing; a left press selects.
+    for kind in [
+        MouseEventKind::Up(MouseButton::Left),
+        MouseEventKind::Drag(MouseButton::Left),
+        MouseEventKind::Down(MouseButton::Right),
+    ] {
+        versus::tui::handle(&mut a, mouse(kind, x + 2, y));
+        assert_eq!(a.view, View::Read);
+    }
+    // A click on the text gives it the focus back.
+    versus::tui::handle(
+        &mut a,
+        mouse(MouseEventKind::Down(MouseButton::Left), 80, 10),
+    );
+    assert_eq!(a.read.focus, Focus::Content);
+    versus::tui::handle(
+        &mut a,
+        mouse(MouseEventKind::Down(MouseButton::Left), x + 2, y),
+    );
+    assert_eq!(a.view, View::Pros);
+    a.resize(120, 12);
+    versus::tui::handle(&mut a, mouse(MouseEventKind::ScrollDown, 60, 5));
+    assert_eq!(a.pros.scroll, 3, "the wheel scrolls three lines");
+}
+
+#[test]
+fn clicks_anywhere_at_any_size_never_panic() {
+    for (w, h) in [(20u16, 6u16), (19, 5), (40, 15), (80, 24), (130, 30)] {
+        for keys in ["1", "1h", "2", "2l", "3", "3G", "4", "4b", "?", "/fla"] {
+            let mut a = bundled(w, h);
+            press(&mut a, keys);
+            for y in (0..h + 1).rev() {
+                for x in (0..w + 1).step_by(3) {
+                    a.click(x, y);
+                    a.wheel(x, y, y % 2 == 0);
+                }
+            }
+            let _ = render(&a);
+        }
+    }
+}
+
+#[test]
+fn narrowing_to_a_stack_keeps_the_contender_in_focus_in_view() {
+    let mut a = bundled(120, 20);
+    press(&mut a, "3l");
+    assert_eq!(a.pros.col, 1);
+    a.resize(40, 20);
+    assert_eq!(a.pros.col, 1);
+    let s = screen(&a);
+    assert_eq!(s.lines().nth(1).unwrap().trim(), "Flask", "{s}");
+    assert!(footer_line(&a).contains("Flask"));
 }

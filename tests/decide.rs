@@ -57,6 +57,12 @@ fn screen(app: &App) -> String {
     draw(app).backend().to_string()
 }
 
+/// `j` and `k`: the footer's message gone, the cursor where it was.
+fn press_j(app: &mut App) {
+    key(app, 'j');
+    key(app, 'k');
+}
+
 fn q(app: &App) -> Question {
     app.decide.current().unwrap()
 }
@@ -420,8 +426,9 @@ fn blind_mode_hides_the_contender_and_keeps_the_cursor_on_its_question() {
     assert!(app.decide.blind);
     assert_eq!(q(&app), before);
     assert_eq!(
-        app.decide.cursor, 2,
-        "criteria are interleaved in blind mode"
+        app.decide.shown()[app.decide.cursor],
+        before,
+        "the cursor stays on its question in the shuffled order"
     );
     let s = screen(&app);
     assert!(s.contains("You need a full-featured framework "));
@@ -431,6 +438,108 @@ fn blind_mode_hides_the_contender_and_keeps_the_cursor_on_its_question() {
     run(&mut app, &[Action::Blind]);
     assert!(!app.decide.blind);
     assert_eq!(q(&app), before);
+}
+
+/// The questions pane and the score pane of a Decide screen, apart.
+fn panes_text(app: &App) -> (String, String) {
+    let p = app.decide_panes();
+    let t = draw(app);
+    let buf = t.backend().buffer();
+    let text = |r: Rect| {
+        let mut s = String::new();
+        for y in r.top()..r.bottom() {
+            for x in r.left()..r.right() {
+                s.push_str(buf[(x, y)].symbol());
+            }
+            s.push('\n');
+        }
+        s
+    };
+    (text(p.questions), p.score.map(text).unwrap_or_default())
+}
+
+#[test]
+fn blind_mode_hides_the_score_the_reasons_and_names_until_revealed() {
+    for (w, h) in [(120u16, 40u16), (60, 30)] {
+        let mut app = app(w, h);
+        // Check two of Django's criteria: Django leads, with reasons.
+        run(&mut app, &[Action::Toggle, Action::Down, Action::Toggle]);
+        let (_, score) = panes_text(&app);
+        assert!(score.contains("Django"), "{w}x{h}: {score}");
+        run(&mut app, &[Action::Blind]);
+        // The cursor on a criterion whose detail names Django ("Django’s scalability").
+        let at = app
+            .decide
+            .shown()
+            .iter()
+            .position(|q| {
+                *q == Question::Criterion {
+                    contender: 0,
+                    item: 1,
+                }
+            })
+            .unwrap();
+        app.decide.cursor = at;
+        run(&mut app, &[Action::Down, Action::Up]);
+        assert_eq!(app.decide.cursor, at);
+        let (questions, score) = panes_text(&app);
+        // The criteria block (rows and pros/cons below are about a contender by design).
+        let questions = questions
+            .split("Feature by feature")
+            .next()
+            .unwrap()
+            .to_string();
+        assert!(questions.contains("scalability"), "{w}x{h}: {questions}");
+        for name in ["Django", "Flask"] {
+            assert!(
+                !questions.contains(name) && !score.contains(name),
+                "{w}x{h}: blind mode names {name}:\n{questions}\n{score}"
+            );
+        }
+        assert!(questions.contains("[?]’s scalability"), "{questions}");
+        assert!(score.contains("blind mode"), "{w}x{h}: {score}");
+        assert!(!score.contains("Why") && !score.contains("fits"), "{score}");
+        // r reveals the score and the reasons; the questions stay blind.
+        key(&mut app, 'r');
+        assert!(app.decide.blind && app.decide.revealed);
+        let (questions, score) = panes_text(&app);
+        assert!(score.contains("Django"), "{w}x{h}: {score}");
+        assert!(!questions.contains("— Django"));
+        assert!(screen(&app).contains("revealed"));
+        press_j(&mut app);
+        assert!(screen(&app).contains("blind, revealed"), "{}", screen(&app));
+        // b leaves blind mode; b again hides the score again.
+        key(&mut app, 'b');
+        assert!(!app.decide.blind);
+        key(&mut app, 'b');
+        assert!(app.decide.blind && !app.decide.revealed);
+        assert!(!panes_text(&app).1.contains("Django"));
+    }
+    // Outside blind mode r only says what it is for.
+    let mut app = app(120, 40);
+    key(&mut app, 'r');
+    assert!(app.status.as_deref().unwrap().contains("blind mode"));
+}
+
+#[test]
+fn blind_mode_search_does_not_find_criteria_by_contender() {
+    let mut app = app(120, 40);
+    run(&mut app, &[Action::Blind]);
+    app.on_key(KeyEvent::new(KeyCode::Char('/'), KeyModifiers::NONE));
+    for c in "django".chars() {
+        key(&mut app, c);
+    }
+    app.on_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    // The criteria block is 8 questions; none of its matches may count.
+    let (unit, _) = app
+        .search
+        .current()
+        .expect("Django is named below the criteria");
+    assert!(unit >= 8, "a criterion found by its contender's name");
+    // Outside blind mode the same search starts in the criteria.
+    run(&mut app, &[Action::Blind, Action::Top]);
+    app.on_key(KeyEvent::new(KeyCode::Char('n'), KeyModifiers::NONE));
+    assert!(app.search.current().unwrap().0 < 8);
 }
 
 #[test]

@@ -62,6 +62,20 @@ fn pure_layers_do_not_touch_the_terminal() {
     );
 }
 
+/// The terminal front end takes options, not the command line's arguments:
+/// `cli` uses `tui`, never the other way round.
+#[test]
+fn the_front_end_does_not_read_the_command_line() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let tui = std::fs::read_to_string(root.join("src/tui.rs")).unwrap();
+    assert!(!tui.contains("crate::cli"), "src/tui.rs uses crate::cli");
+    let cli = std::fs::read_to_string(root.join("src/cli.rs")).unwrap();
+    assert!(
+        cli.contains("crate::tui::run"),
+        "the scan no longer sees the call"
+    );
+}
+
 /// The scan sees what it looks for: the front end does name crossterm.
 #[test]
 fn the_scan_finds_the_edge() {

@@ -114,7 +114,7 @@ async fn first_frame_keys_resize_and_quit_match_a_local_session() {
     let mut want = local(80, 24);
 
     let (first, _) = drain(&mut ch, Duration::from_millis(400)).await;
-    assert!(first.starts_with(versus::session::ENTER.as_bytes()));
+    assert!(first.starts_with(utf8_xterm().enter_seq().as_bytes()));
     vt.process(&first);
     vt::assert_same(vt.screen(), &vt::render(want.app()), "first frame");
 
@@ -137,7 +137,7 @@ async fn first_frame_keys_resize_and_quit_match_a_local_session() {
 
     ch.data(&b"q"[..]).await.unwrap();
     let bye = until_closed(&mut ch).await;
-    assert!(bye.ends_with(versus::session::LEAVE.as_bytes()));
+    assert!(bye.ends_with(utf8_xterm().leave_seq().as_bytes()));
     drop(h);
     let rec = timeout(Duration::from_secs(5), conn)
         .await
@@ -212,7 +212,7 @@ async fn exec_subsystem_env_agent_x11_and_forwarding_are_refused() {
     assert!(matches!(reply(&mut ch).await, ChannelMsg::Success));
     ch.request_shell(true).await.unwrap();
     let (frame, closed) = drain(&mut ch, Duration::from_millis(400)).await;
-    assert!(!closed && frame.starts_with(versus::session::ENTER.as_bytes()));
+    assert!(!closed && frame.starts_with(utf8_xterm().enter_seq().as_bytes()));
 }
 
 #[tokio::test]
@@ -242,7 +242,7 @@ async fn only_listed_keys_get_in_with_authorized_keys() {
     );
     let mut ch = reader(&h, 80, 24).await;
     let (frame, _) = drain(&mut ch, Duration::from_millis(400)).await;
-    assert!(frame.starts_with(versus::session::ENTER.as_bytes()));
+    assert!(frame.starts_with(utf8_xterm().enter_seq().as_bytes()));
 }
 
 #[tokio::test]
@@ -337,7 +337,7 @@ async fn garbage_input_leaves_the_server_serving() {
     let (h, _c) = anon(&srv).await;
     let mut ch = reader(&h, 80, 24).await;
     let (frame, _) = drain(&mut ch, Duration::from_millis(400)).await;
-    assert!(frame.starts_with(versus::session::ENTER.as_bytes()));
+    assert!(frame.starts_with(utf8_xterm().enter_seq().as_bytes()));
 }
 
 #[tokio::test]
@@ -402,7 +402,7 @@ async fn shutdown_tells_every_reader_and_closes() {
         let out = until_closed(ch).await;
         let text = String::from_utf8_lossy(&out);
         assert!(text.contains("the server is stopping"), "{text}");
-        assert!(out.starts_with(versus::session::LEAVE.as_bytes()));
+        assert!(out.starts_with(utf8_xterm().leave_seq().as_bytes()));
     }
     assert!(srv.drained(Duration::from_secs(5)).await);
 }

@@ -13,7 +13,10 @@ use std::rc::Rc;
 use std::sync::Arc;
 use versus::app::{App, Options, View};
 use versus::article::{self, Article};
-use versus::event::{Event, KeyCode, KeyEvent, KeyModifiers, MouseEvent, MouseEventKind};
+use versus::event::{
+    Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
+use versus::render::caps::Caps;
 use versus::render::theme::Theme;
 use versus::session::{self, Session, Shared, Terminal};
 use versus::tui::{self, Events};
@@ -79,10 +82,11 @@ fn encode(ev: &Event) -> Vec<u8> {
             s.to_vec()
         }
         Event::Mouse(m) => {
-            let b = if m.kind == MouseEventKind::ScrollDown {
-                65
-            } else {
-                64
+            let b = match m.kind {
+                MouseEventKind::ScrollDown => 65,
+                MouseEventKind::ScrollUp => 64,
+                MouseEventKind::Down(MouseButton::Left) => 0,
+                other => panic!("no encoding for {other:?}"),
             };
             format!("\x1b[<{b};{};{}M", m.column + 1, m.row + 1).into_bytes()
         }
@@ -105,7 +109,7 @@ impl Rng {
 }
 
 /// A random reader: scrolling mostly, views, toggles, searches (typed one
-/// key per step), the help, the wheel, resizes, held-down keys, and Esc
+/// key per step), the help, the wheel, clicks, resizes, held-down keys, and Esc
 /// alone (a terminal cannot tell Esc followed by a key from Alt-key).
 fn random_steps(seed: u64, n: usize) -> Vec<Step> {
     use KeyCode::*;
@@ -145,6 +149,12 @@ fn random_steps(seed: u64, n: usize) -> Vec<Step> {
                 rng.below(40) as u16,
             )),
             23 => one(key(Char('5'))),
+            27 => one(Event::Mouse(MouseEvent {
+                kind: MouseEventKind::Down(MouseButton::Left),
+                column: rng.below(120) as u16,
+                row: rng.below(40) as u16,
+                modifiers: KeyModifiers::NONE,
+            })),
             24..=26 => Step::Input(
                 (0..2 + rng.below(6))
                     .map(|_| key(if rng.below(3) == 0 { Up } else { Down }))
@@ -199,14 +209,21 @@ fn theme() -> Theme {
     Terminal::default().theme()
 }
 
-/// What `tui::run_app` writes for the steps, with a session's set-up bytes.
-fn front_end_bytes(article: Article, w: u16, h: u16, steps: &[Step]) -> Vec<u8> {
+/// What `tui::run_app` writes for the steps on `terminal`, with a session's
+/// set-up bytes.
+fn front_end_bytes(
+    article: Article,
+    w: u16,
+    h: u16,
+    terminal: &Terminal,
+    steps: &[Step],
+) -> Vec<u8> {
     let wire = Wire::default();
-    let mut screen = Screen::new(wire.clone(), w, h);
-    for s in [session::ENTER, session::MOUSE_ON, session::PASTE_ON] {
-        screen.queue(s.as_bytes());
-    }
-    let mut app = App::new(article, theme(), Rect::new(0, 0, w, h), &Options::default());
+    let mut screen = Screen::with_caps(wire.clone(), w, h, terminal.caps);
+    screen.queue(terminal.enter_seq().as_bytes());
+    let size = Rect::new(0, 0, w, h);
+    let mut app = App::new(article, terminal.theme(), size, &Options::default());
+    app.clipboard_works = terminal.caps.osc52;
     let mut script = Script {
         steps: steps
             .iter()
@@ -259,19 +276,32 @@ fn a_session_fed_bytes_writes_what_the_terminal_front_end_writes() {
         ("bundled", article::bundled),
         ("three", || fixture("ui/three.md")),
     ];
+    // An xterm, and a VT100 in ASCII (no colour, alternate screen, mouse or
+    // scrolling; every glyph spelled in ASCII).
+    let vt100 = Terminal {
+        term: Some("vt100".into()),
+        caps: Caps {
+            ascii: true,
+            ..Caps::VT100
+        },
+        mouse: true,
+        paste: true,
+    };
+    let terminals = [Terminal::default(), Terminal::default(), vt100];
     let mut frames = 0;
     for (n, (name, art)) in cases.iter().enumerate() {
         for (i, (w, h)) in [(80u16, 24u16), (120, 40), (43, 17)]
             .into_iter()
             .enumerate()
         {
+            let terminal = &terminals[i];
             let steps = random_steps(0xfeed_0000 + (n * 3 + i) as u64, 300);
-            let want = front_end_bytes(art(), w, h, &steps);
+            let want = front_end_bytes(art(), w, h, terminal, &steps);
             let mut s = Session::new(
                 &Shared::new(art()),
                 w,
                 h,
-                Terminal::default(),
+                terminal.clone(),
                 &Options::default(),
             );
             let mut got = s.take_output();
@@ -282,7 +312,7 @@ fn a_session_fed_bytes_writes_what_the_terminal_front_end_writes() {
             });
             assert!(s.wants_quit(), "{name} {w}x{h}");
             let tail = got
-                .strip_suffix(session::LEAVE.as_bytes())
+                .strip_suffix(terminal.leave_seq().as_bytes())
                 .unwrap_or_else(|| panic!("{name} {w}x{h}: the output does not end by leaving"));
             assert!(
                 tail == want.as_slice(),
@@ -395,6 +425,39 @@ fn ten_sessions_share_one_article_and_keep_their_own_places() {
 }
 
 #[test]
+fn sessions_at_one_width_share_the_pros_and_cons_layout() {
+    let shared = Shared::new(article::bundled());
+    let new = |w| Session::new(&shared, w, 30, Terminal::default(), &Options::default());
+    let (mut a, mut b, mut c) = (new(100), new(100), new(90));
+    for s in [&mut a, &mut b, &mut c] {
+        s.feed(b"3");
+        while s.has_work() {
+            s.work();
+        }
+    }
+    assert!(a.app().pros.shares_layouts_with(&c.app().pros));
+    assert!(Arc::ptr_eq(&a.app().pros_layout(), &b.app().pros_layout()));
+    assert!(!Arc::ptr_eq(&a.app().pros_layout(), &c.app().pros_layout()));
+    // Hiding the cons is another layout; each reader keeps their own toggles.
+    b.feed(b"c");
+    assert!(!Arc::ptr_eq(&a.app().pros_layout(), &b.app().pros_layout()));
+    assert!(a.app().pros.show_cons && !b.app().pros.show_cons);
+    // A layout measured by one reader shows the same to the next as to an
+    // app alone.
+    let mut alone = App::new(
+        article::bundled(),
+        theme(),
+        Rect::new(0, 0, 100, 30),
+        &Options::default(),
+    );
+    alone.on_key(KeyEvent::new(KeyCode::Char('3'), KeyModifiers::NONE));
+    while alone.has_work() {
+        alone.work();
+    }
+    assert_eq!(*a.shown(), render(&alone));
+}
+
+#[test]
 fn a_paste_types_into_the_search_prompt_and_runs_nothing_elsewhere() {
     let mut s = Session::new(
         &Shared::new(article::bundled()),
@@ -424,7 +487,10 @@ fn quitting_puts_the_terminal_back_and_later_input_is_ignored() {
     assert!(first.starts_with(session::ENTER.as_bytes()));
     s.feed(b"jjqjjj");
     assert!(s.wants_quit());
-    assert!(s.take_output().ends_with(session::LEAVE.as_bytes()));
+    assert!(
+        s.take_output()
+            .ends_with(Terminal::default().leave_seq().as_bytes())
+    );
     s.feed(b"jjj");
     s.resize(100, 30);
     assert!(s.take_output().is_empty());
@@ -450,8 +516,10 @@ fn the_readers_terminal_decides_colour_glyphs_and_mouse() {
     );
     let out = s.take_output();
     let find = |needle: &str| out.windows(needle.len()).any(|w| w == needle.as_bytes());
+    // A VT100: no mouse, no bracketed paste, no alternate screen.
     assert!(!find(session::MOUSE_ON));
-    assert!(find(session::PASTE_ON));
+    assert!(!find(session::PASTE_ON));
+    assert!(!find("\x1b[?1049h"));
     let mut vt = parser(80, 24);
     vt.process(&out);
     let screen = vt.screen();
@@ -550,5 +618,54 @@ proptest! {
             }
             assert_same(vt.screen(), &render(s.app()), "after random bytes");
         }
+    }
+}
+
+#[test]
+fn any_size_an_ssh_client_may_send_is_safe() {
+    use versus::session::{MAX_COLUMNS, MAX_ROWS};
+    let shared = Shared::new(article::bundled());
+    let sizes = [
+        (0, 0),
+        (0, 24),
+        (80, 0),
+        (1, 1),
+        (3000, 40),
+        (u16::MAX, 2),
+        (90, u16::MAX),
+    ];
+    for (w, h) in sizes {
+        let mut s = Session::new(&shared, w, h, Terminal::default(), &Options::default());
+        assert!(s.app().size.width <= MAX_COLUMNS && s.app().size.height <= MAX_ROWS);
+        let (vw, vh) = (w.clamp(1, MAX_COLUMNS), h.clamp(1, MAX_ROWS));
+        let mut vt = parser(vw, vh);
+        vt.process(&s.take_output());
+        for keys in [&b"jj"[..], b"\x1b[6~", b"3", b"l", b"4 ", b"1o", b"G"] {
+            s.feed(keys);
+            while s.has_work() {
+                s.work();
+            }
+            vt.process(&s.take_output());
+        }
+        if w > 0 && h > 0 {
+            assert_same(vt.screen(), &render(s.app()), &format!("{w}x{h}"));
+        }
+        s.resize(h, w);
+        s.feed(b"j");
+        assert!(s.app().size.width <= MAX_COLUMNS && s.app().size.height <= MAX_ROWS);
+        assert!(!s.wants_quit(), "{w}x{h}");
+    }
+    // The terminal front end trusts its tty's size: the panes' arithmetic
+    // holds at any width.
+    for view in ['1', '4'] {
+        let mut app = App::new(
+            article::bundled(),
+            theme(),
+            Rect::new(0, 0, 3000, 30),
+            &Options::default(),
+        );
+        app.on_key(KeyEvent::new(KeyCode::Char(view), KeyModifiers::NONE));
+        app.on_key(KeyEvent::new(KeyCode::Char('j'), KeyModifiers::NONE));
+        let _ = render(&app);
     }
 }

@@ -111,3 +111,23 @@ fn quick_resizes_between_extremes_do_not_panic() {
         assert!(s.contains("Django"), "view {view} after resizes:\n{s}");
     }
 }
+
+/// The looks issue 15 changed: the help at 40 columns, Pros & Cons scrolled
+/// (names kept on top), stacked further down, the table's cell cursor, the
+/// footer with a search at 40 columns.
+#[test]
+fn issue_15_looks() {
+    for (name, w, h, keys) in [
+        ("help_40x15", 40u16, 15u16, "?"),
+        ("help_scrolled_40x15", 40, 15, "?G"),
+        ("pros_scrolled_120x16", 120, 16, "3jjjjjjjj"),
+        ("pros_stacked_scrolled_40x20", 40, 20, "3G"),
+        ("table_cell_80x24", 80, 24, "2jjl"),
+        ("search_40x15", 40, 15, "/flask<Enter>n"),
+        ("read_copied_80x24", 80, 24, "JJy"),
+    ] {
+        let mut a = bundled(w, h);
+        press(&mut a, keys);
+        insta::assert_snapshot!(format!("bundled_{name}"), render(&a).backend());
+    }
+}

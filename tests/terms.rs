@@ -7,9 +7,13 @@
 #[allow(dead_code)]
 mod pty;
 
+#[path = "support/seq.rs"]
+mod seq;
+
 use pty::Pty;
 use std::process::Command;
 use std::time::{Duration, Instant};
+use versus::render::caps::Caps;
 
 const TITLE: &str = "Django vs Flask: Which Python Web Framework";
 
@@ -35,7 +39,9 @@ fn every_term_of_the_matrix_shows_the_title_and_the_table() {
     ] {
         let mut p = Pty::spawn(&[], 100, 30, &[("TERM", term)]);
         p.wait_for(TITLE);
-        assert!(p.parser.screen().alternate_screen(), "{term}");
+        // The console and a VT100 have no alternate screen.
+        let alt = !matches!(term, "linux" | "vt100");
+        assert_eq!(p.parser.screen().alternate_screen(), alt, "{term}");
         assert_table(&mut p);
         p.send("q");
         assert_eq!(p.wait_exit(), 0, "{term}");
@@ -52,6 +58,73 @@ fn lang_c_draws_in_ascii() {
     assert!(s.contains("+-") || s.contains("-+"), "ASCII borders:\n{s}");
     p.send("q");
     assert_eq!(p.wait_exit(), 0);
+}
+
+/// Every view, the help and a search, keys pressed one after another; the
+/// screen settles after each.
+fn tour(p: &mut Pty) {
+    for keys in [
+        "1", "jjj", "}", "G", "2", "j", "3", "G", "4", "j ", "b", "?", "\x1b", "/the\r", "n",
+        "\x1b", "1",
+    ] {
+        p.send(keys);
+        p.pump(Duration::from_millis(60));
+    }
+}
+
+#[test]
+fn lang_c_or_ascii_sends_only_ascii_bytes() {
+    for (args, env) in [
+        (vec![], vec![("LANG", "C")]),
+        (vec!["--ascii"], vec![]),
+        (vec!["tests/fixtures/ui/typography.md"], vec![("LANG", "")]),
+    ] {
+        let mut env = env;
+        env.push(("LC_ALL", ""));
+        let mut p = Pty::spawn(&args, 100, 30, &env);
+        p.pump(Duration::from_millis(200));
+        tour(&mut p);
+        p.send("q");
+        assert_eq!(p.wait_exit(), 0, "{args:?} {env:?}");
+        let bad = p.raw.iter().position(|b| !b.is_ascii());
+        assert_eq!(bad, None, "{args:?} {env:?}: non-ASCII byte in the output");
+        p.assert_restored();
+    }
+}
+
+#[test]
+fn dec_terminals_get_only_their_sequences() {
+    for term in ["vt100", "vt102", "vt220"] {
+        let mut p = Pty::spawn(&[], 100, 30, &[("TERM", term)]);
+        p.wait_for(TITLE);
+        tour(&mut p);
+        assert_table(&mut p);
+        p.send("y");
+        p.wait_for("cannot set the clipboard");
+        p.send("q");
+        assert_eq!(p.wait_exit(), 0, "{term}");
+        let caps = Caps::for_term(term);
+        if let Some(bad) = seq::forbidden(&p.raw, &caps) {
+            panic!("{term}: sent {bad}");
+        }
+        // Scrolling used the rows the terminal can move, where it can.
+        let text = String::from_utf8_lossy(&p.raw);
+        let moved = ["M", "L"].iter().any(|c| {
+            text.match_indices(c).any(|(i, _)| {
+                let before = &text[..i];
+                let start = before.rfind("\x1b[").map(|s| s + 2);
+                start.is_some_and(|s| before[s..].bytes().all(|b| b.is_ascii_digit()))
+            })
+        });
+        assert_eq!(moved, caps.scroll, "{term}: insert/delete line");
+        p.assert_restored();
+        // Without an alternate screen the screen is cleared on the way out.
+        assert!(
+            !p.screen().contains("Philosophy"),
+            "{term}:\n{}",
+            p.screen()
+        );
+    }
 }
 
 #[test]
@@ -357,4 +430,81 @@ fn inside_tmux_the_table_shows_and_the_shell_comes_back() {
         "the table stayed on the shell's screen:\n{s}"
     );
     assert!(s.contains("shell-ready$"), "{s}");
+}
+
+#[test]
+fn hyperlinks_only_where_the_terminal_is_known_to_show_them() {
+    let file = "tests/fixtures/ui/links.md";
+    for (env, want) in [
+        (vec![("TERM", "xterm-kitty")], true),
+        (
+            vec![("TERM", "xterm-256color"), ("VTE_VERSION", "7600")],
+            true,
+        ),
+        (vec![("TERM", "xterm-256color"), ("VTE_VERSION", "")], false),
+        (
+            vec![("TERM", "tmux-256color"), ("VTE_VERSION", "7600")],
+            false,
+        ),
+        (
+            vec![("TERM", "screen"), ("TERM_PROGRAM", "iTerm.app")],
+            false,
+        ),
+        (vec![("TERM", "linux"), ("VTE_VERSION", "7600")], false),
+        (vec![("TERM", "vt100"), ("VTE_VERSION", "7600")], false),
+    ] {
+        let mut env = env;
+        for k in [
+            "TMUX",
+            "STY",
+            "TERM_PROGRAM",
+            "KONSOLE_VERSION",
+            "WT_SESSION",
+            "VTE_VERSION",
+        ] {
+            if !env.iter().any(|(n, _)| *n == k) {
+                env.push((k, ""));
+            }
+        }
+        let mut p = Pty::spawn(&[file], 100, 30, &env);
+        p.wait_for("Rust book");
+        p.send("f");
+        p.pump(Duration::from_millis(100));
+        p.send("q");
+        assert_eq!(p.wait_exit(), 0, "{env:?}");
+        let out = String::from_utf8_lossy(&p.raw);
+        let sent = out.contains("\x1b]8;;https://doc.rust-lang.org/book/\x1b\\Rust book");
+        assert_eq!(sent, want, "{env:?}");
+        assert_eq!(out.contains("\x1b]8"), want, "{env:?}");
+    }
+}
+
+#[test]
+fn print_in_ascii_mode_writes_only_ascii() {
+    for (args, lang) in [
+        (vec!["--print", "--ascii"], "en_US.UTF-8"),
+        (vec!["--print"], "C"),
+        (
+            vec!["--print", "--width", "30", "--color", "always"],
+            "POSIX",
+        ),
+    ] {
+        let mut args = args;
+        args.push("tests/fixtures/ui/typography.md");
+        let out = Command::new(env!("CARGO_BIN_EXE_versus"))
+            .args(&args)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .env("LANG", lang)
+            .env_remove("LC_ALL")
+            .env_remove("LC_CTYPE")
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(text.is_ascii(), "{args:?} LANG={lang}:\n{text}");
+        assert!(
+            text.contains("question --") && text.contains("answer..."),
+            "{text}"
+        );
+    }
 }

@@ -12,13 +12,18 @@ use std::rc::Rc;
 use versus::app::{App, Options};
 use versus::article::{self, Article};
 use versus::event::{Event, KeyCode, KeyEvent, KeyModifiers, MouseEvent, MouseEventKind};
+use versus::render::caps::Caps;
 use versus::render::theme::Theme;
 use versus::tui::{self, Events};
 use versus::wire::Screen;
 
+#[path = "support/seq.rs"]
+mod seq;
+use seq::forbidden;
+
 #[path = "support/vt.rs"]
 mod vt;
-use vt::{assert_same, parser, render};
+use vt::{assert_seen, parser, render};
 
 /// A `Write` the test can read while the loop owns it; counts the writes.
 #[derive(Clone, Default)]
@@ -66,6 +71,7 @@ struct Script {
     checks: usize,
     ending: usize,
     name: String,
+    caps: Caps,
 }
 
 impl Script {
@@ -86,7 +92,10 @@ impl Script {
             self.batches.len(),
             self.batches.get(self.batch.wrapping_sub(1))
         );
-        assert_same(self.parser.screen(), &want, &context);
+        if let Some(bad) = forbidden(&bytes, &self.caps) {
+            panic!("{context}: {bad} in {:?}", String::from_utf8_lossy(&bytes));
+        }
+        assert_seen(self.parser.screen(), &want, &self.caps, &context);
         self.checks += 1;
     }
 }
@@ -138,6 +147,17 @@ fn new_app(a: Article, w: u16, h: u16) -> App {
     )
 }
 
+fn caps_app(a: Article, w: u16, h: u16, caps: &Caps) -> App {
+    let mut app = App::new(
+        a,
+        Theme::new(caps.color, caps.ascii),
+        Rect::new(0, 0, w, h),
+        &Options::default(),
+    );
+    app.clipboard_works = caps.osc52;
+    app
+}
+
 /// Runs the loop over `batches` and checks the screen before every batch.
 fn play(
     name: &str,
@@ -146,20 +166,34 @@ fn play(
     h: u16,
     batches: Vec<Vec<Event>>,
 ) -> usize {
+    play_on(name, article, w, h, batches, Caps::XTERM)
+}
+
+/// [`play`] on a terminal with `caps`: the screen is checked as such a
+/// terminal shows it, and every byte against what it understands.
+fn play_on(
+    name: &str,
+    article: impl Fn() -> Article,
+    w: u16,
+    h: u16,
+    batches: Vec<Vec<Event>>,
+    caps: Caps,
+) -> usize {
     let wire = Wire::default();
-    let mut screen = Screen::new(wire.clone(), w, h);
-    screen.queue(tui::ENTER.as_bytes());
-    let mut app = new_app(article(), w, h);
+    let mut screen = Screen::with_caps(wire.clone(), w, h, caps);
+    screen.queue(tui::enter_seq(&caps, true).as_bytes());
+    let mut app = caps_app(article(), w, h, &caps);
     let mut script = Script {
         batches,
         batch: 0,
         pos: 0,
         wire: wire.clone(),
         parser: parser(w, h),
-        replica: new_app(article(), w, h),
+        replica: caps_app(article(), w, h, &caps),
         checks: 0,
         ending: 0,
         name: name.to_string(),
+        caps,
     };
     tui::run_app(&mut screen, &mut app, &mut script).unwrap();
     assert!(app.quit);
@@ -247,6 +281,8 @@ fn random_batch(rng: &mut Rng) -> Vec<Event> {
         34..=36 => (0..2 + rng.below(6))
             .map(|_| key(if rng.below(3) == 0 { Up } else { Down }))
             .collect(),
+        // Links: select, follow, clear.
+        37 => one(key(Char(['f', 'f', 'F'][rng.below(3)]))),
         _ => one(key(Down)),
     }
 }
@@ -305,6 +341,27 @@ fn emulated_screen_equals_a_fresh_render_after_every_key() {
         }
     }
     assert!(total > 6000, "{total} screens checked");
+}
+
+/// Links on a terminal that shows OSC 8: the hyperlinks never disturb the
+/// screen, and every byte is one such a terminal understands.
+#[test]
+fn hyperlinks_keep_the_screen_exact() {
+    let caps = Caps {
+        osc8: true,
+        ..Caps::XTERM
+    };
+    for (i, &(w, h)) in [(80u16, 24u16), (120, 40), (43, 17)].iter().enumerate() {
+        let s = random_script(0x1111 + i as u64, 500);
+        play_on(
+            &format!("links {w}x{h}"),
+            || fixture("ui/links.md"),
+            w,
+            h,
+            s,
+            caps,
+        );
+    }
 }
 
 #[test]
@@ -532,4 +589,130 @@ fn split_tables_lay_out_as_the_whole() {
             assert_eq!(split, whole, "width {width}");
         }
     }
+}
+
+/// Typographic punctuation, accents, wide characters and emoji in every
+/// kind of block, in the views of a comparison article.
+fn typography() -> Article {
+    fixture("ui/typography.md")
+}
+
+/// Each view at 80x24 and 120x40, scrolled through to the end, with the help
+/// and a search: the keys that show every part of every view.
+fn every_view_script() -> Vec<Vec<Event>> {
+    use KeyCode::*;
+    let mut s = Vec::new();
+    for view in ['1', '2', '3', '4'] {
+        s.push(vec![key(Char(view))]);
+        for k in [
+            Down,
+            Down,
+            PageDown,
+            Char('G'),
+            PageUp,
+            Char('g'),
+            Char('J'),
+            Char('l'),
+        ] {
+            s.push(vec![key(k)]);
+        }
+        s.push(vec![key(Char(' '))]);
+        s.push(vec![key(Char('/')), key(Char('e')), key(Enter)]);
+        s.push(vec![key(Char('n'))]);
+        s.push(vec![key(Esc)]);
+        s.push(vec![key(Char('?'))]);
+        s.push(vec![key(PageDown)]);
+        s.push(vec![key(Esc)]);
+    }
+    s.push(vec![key(Char('4')), key(Char('b'))]);
+    s.push(vec![key(Char('y'))]);
+    s
+}
+
+#[test]
+fn ascii_mode_sends_only_ascii_in_every_view() {
+    let caps = Caps {
+        ascii: true,
+        ..Caps::XTERM
+    };
+    type Case = (&'static str, fn() -> Article);
+    let cases: [Case; 3] = [
+        ("bundled", article::bundled),
+        ("typography", typography),
+        ("wide", wide),
+    ];
+    for (name, art) in cases {
+        for (w, h) in [(80u16, 24u16), (120, 40)] {
+            for color in [true, false] {
+                let caps = Caps { color, ..caps };
+                let name = format!("ascii {name} {w}x{h} color {color}");
+                play_on(&name, art, w, h, every_view_script(), caps);
+            }
+            let s = random_script(0xa5c1 + u64::from(w), 300);
+            play_on(&format!("ascii random {name} {w}x{h}"), art, w, h, s, caps);
+        }
+    }
+}
+
+#[test]
+fn dec_terminals_receive_only_what_they_understand() {
+    for (term, ascii) in [
+        ("vt100", false),
+        ("vt100", true),
+        ("vt102", false),
+        ("vt220", true),
+    ] {
+        {
+            let caps = Caps {
+                ascii,
+                ..Caps::for_term(term)
+            };
+            type Case = (&'static str, fn() -> Article);
+            let cases: [Case; 2] = [("bundled", article::bundled), ("typography", typography)];
+            for (i, (name, art)) in cases.iter().enumerate() {
+                for (w, h) in [(80u16, 24u16), (120, 40)] {
+                    let label = format!("{term} ascii {ascii} {name} {w}x{h}");
+                    play_on(&label, art, w, h, every_view_script(), caps);
+                    let s = random_script(0xdec0 + i as u64 + u64::from(w), 120);
+                    play_on(&format!("random {label}"), art, w, h, s, caps);
+                }
+            }
+        }
+    }
+}
+
+/// The scanner itself: it must catch what a VT100 does not know.
+#[test]
+fn the_byte_scanner_refuses_what_a_vt100_lacks() {
+    let vt = Caps::VT100;
+    for bad in [
+        "\x1b[?1049h",
+        "\x1b[2M",
+        "\x1b[L",
+        "\x1b[5X",
+        "\x1b[3m",
+        "\x1b[22m",
+        "\x1b[1;33m",
+        "\x1b[94m",
+        "\x1b[12G",
+        "\x1b[?1000h",
+        "\x1b]8;;http://x\x1b\\",
+        "\x1b]52;c;eA==\x07",
+        "\x1b7",
+    ] {
+        assert!(forbidden(bad.as_bytes(), &vt).is_some(), "{bad:?} passed");
+    }
+    assert_eq!(
+        forbidden(
+            b"\x1b[H\x1b[J\x1b[0;1;4;7mab\x1b[m\r\n\x1b[3;5H\x1b[K\x08",
+            &vt
+        ),
+        None
+    );
+    let ascii = Caps {
+        ascii: true,
+        ..Caps::XTERM
+    };
+    assert!(forbidden("caf\u{e9}".as_bytes(), &ascii).is_some());
+    assert!(forbidden("caf\u{e9}".as_bytes(), &Caps::XTERM).is_none());
 }

@@ -33,8 +33,11 @@ pub struct DecideState {
     pub cursor: usize,
     /// The top of the questions pane: a line of one question's lines.
     pub scroll: Pos,
-    /// Blind mode: criteria do not show which contender they speak for.
+    /// Blind mode: criteria do not show which contender they speak for,
+    /// and the score panel is hidden until [`DecideState::revealed`].
     pub blind: bool,
+    /// Blind mode only: the reader asked to see the score (`r`).
+    pub revealed: bool,
     /// "Clear all answers? y/n" is open in the footer.
     pub confirm: bool,
     /// `--decide-out FILE`: where the summary goes on quit.
@@ -48,29 +51,24 @@ pub struct DecideState {
 
 impl DecideState {
     pub fn new(a: &Article, out: Option<PathBuf>) -> DecideState {
-        DecideState {
-            answers: Answers::default(),
-            cursor: 0,
-            scroll: Pos::default(),
-            blind: false,
-            confirm: false,
-            out,
-            questions: decide::questions(a).into(),
-            blind_order: OnceCell::new(),
-            cache: RefCell::new(PieceCache::default()),
-        }
+        Self::with_questions(decide::questions(a).into(), out)
     }
 
     /// A new reader's state on the same article: the questions are shared.
     pub fn fresh(&self, out: Option<PathBuf>) -> DecideState {
+        Self::with_questions(self.questions.clone(), out)
+    }
+
+    fn with_questions(questions: Arc<[Question]>, out: Option<PathBuf>) -> DecideState {
         DecideState {
             answers: Answers::default(),
             cursor: 0,
             scroll: Pos::default(),
             blind: false,
+            revealed: false,
             confirm: false,
             out,
-            questions: self.questions.clone(),
+            questions,
             blind_order: OnceCell::new(),
             cache: RefCell::new(PieceCache::default()),
         }
@@ -84,6 +82,12 @@ impl DecideState {
         } else {
             &self.questions
         }
+    }
+
+    /// The score, the reasons and anything naming a criterion's contender
+    /// are hidden: blind mode before `r`.
+    pub fn score_hidden(&self) -> bool {
+        self.blind && !self.revealed
     }
 
     pub fn current(&self) -> Option<Question> {
@@ -117,7 +121,7 @@ pub struct DecidePanes {
 
 pub fn panes(body: Rect, contenders: usize) -> DecidePanes {
     if body.width >= SIDE_BY_SIDE_WIDTH {
-        let right = (body.width * 38 / 100).clamp(28, 52);
+        let right = (u32::from(body.width) * 38 / 100).clamp(28, 52) as u16;
         let [q, s] = geometry::split_right(body, right);
         return DecidePanes {
             questions: q,
@@ -152,6 +156,19 @@ struct Piece {
     gap: usize,
     /// The question's own label (highlighted under the cursor).
     label: Range<usize>,
+    /// A table row's value lines, one range per contender (for clicks).
+    picks: Vec<Range<usize>>,
+}
+
+/// What a click on a line of the questions pane lands on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hit {
+    /// Question `i`'s label (a checkbox's box and text, a row's feature name).
+    Label(usize),
+    /// Question `i`'s value line of contender `c` (a table row).
+    Pick(usize, usize),
+    /// Another line of question `i` (its detail, a heading above it).
+    Other(usize),
 }
 
 /// What a piece shows of the answers: its question's answer and, when it
@@ -286,7 +303,8 @@ fn group_heading(
     out.extend(wrap(&t, width).into_iter().map(Line::from));
 }
 
-/// A feature row: its name (the label), then each contender's value; returns the label's lines.
+/// A feature row: its name (the label), then each contender's value; returns
+/// the label's lines and each value's.
 fn row_question(
     out: &mut Vec<Line<'static>>,
     a: &Article,
@@ -294,7 +312,7 @@ fn row_question(
     r: usize,
     width: usize,
     theme: &Theme,
-) -> Range<usize> {
+) -> (Range<usize>, Vec<Range<usize>>) {
     let g = &theme.glyphs;
     let name_w = name_width(a);
     let (feature, values) = decide::row(a, r).unwrap_or_default();
@@ -305,7 +323,9 @@ fn row_question(
     let label_start = out.len();
     wrapped(out, Vec::new(), &feature, theme.bold(), suffix, width);
     let label = label_start..out.len();
+    let mut picks = Vec::with_capacity(values.len());
     for (c, v) in values.iter().enumerate() {
+        let start = out.len();
         let name = a.contenders.get(c).map_or("", |x| x.name.as_str());
         let is_pick = picked == Some(c);
         let mark = if is_pick {
@@ -335,8 +355,9 @@ fn row_question(
             out.push(Line::from(lead));
             wrapped(out, vec![Span::raw("    ")], v, value_style, None, width);
         }
+        picks.push(start..out.len());
     }
-    label
+    (label, picks)
 }
 
 /// A checkbox (criterion, pro or con); returns its lines.
@@ -370,7 +391,11 @@ fn checkbox_question(
     };
     let text_style = if on { theme.bold() } else { Style::new() };
     let start = out.len();
-    wrapped(out, lead, &decide::label(a, q), text_style, suffix, width);
+    let label = match q {
+        Question::Criterion { .. } if st.blind => decide::mask_names(a, &decide::label(a, q)),
+        _ => decide::label(a, q),
+    };
+    wrapped(out, lead, &label, text_style, suffix, width);
     start..out.len()
 }
 
@@ -395,11 +420,19 @@ fn lay_out_piece(a: &Article, st: &DecideState, i: usize, width: usize, theme: &
     {
         group_heading(&mut lines, a, grp, width, theme);
     }
-    let label = match q {
+    let (label, picks) = match q {
         Question::Row(r) => row_question(&mut lines, a, st, r, width, theme),
-        _ => checkbox_question(&mut lines, a, st, q, width, theme),
+        _ => (
+            checkbox_question(&mut lines, a, st, q, width, theme),
+            Vec::new(),
+        ),
     };
-    Piece { lines, gap, label }
+    Piece {
+        lines,
+        gap,
+        label,
+        picks,
+    }
 }
 
 /// The questions pane for one width and cursor: questions laid out (and
@@ -559,6 +592,33 @@ impl DecideLayout<'_> {
         }
     }
 
+    /// What line `row` of a pane whose top is `top` shows (see [`Hit`]).
+    pub fn hit(&self, top: Pos, row: usize) -> Option<Hit> {
+        let p = self.forward(top, row);
+        if p.item >= self.questions() {
+            return None;
+        }
+        let (i, k) = (p.item, p.line);
+        let piece = self.piece(i);
+        // Under the cursor the detail follows the label: the piece's lines shift.
+        let d = self.detail_of(i);
+        let at = piece.label.end;
+        let k = if k >= at + d {
+            k - d
+        } else if k >= at {
+            return Some(Hit::Other(i));
+        } else {
+            k
+        };
+        if piece.label.contains(&k) {
+            return Some(Hit::Label(i));
+        }
+        Some(match piece.picks.iter().position(|r| r.contains(&k)) {
+            Some(c) => Hit::Pick(i, c),
+            None => Hit::Other(i),
+        })
+    }
+
     /// At most `n` lines from `top`, and the row among them where the
     /// cursor's label starts (for the pointer in the margin).
     pub fn window(&self, top: Pos, n: usize) -> (Vec<Line<'static>>, Option<usize>) {
@@ -605,6 +665,10 @@ impl App {
             && !q.is_row()
             && let Some(d) = decide::detail(&self.article, q)
         {
+            let d = match q {
+                Question::Criterion { .. } if st.blind => decide::mask_names(&self.article, &d),
+                _ => d,
+            };
             wrapped(
                 &mut detail,
                 vec![Span::raw("    ")],
@@ -743,8 +807,18 @@ impl App {
                     self.decide.confirm = true;
                 }
             }
+            Action::Reveal if self.decide.blind => {
+                self.decide.revealed = true;
+                self.status = Some("the score, revealed (b leaves blind mode)".into());
+            }
+            Action::Reveal => self.status = Some("r reveals the score in blind mode (b)".into()),
             Action::Blind => {
                 self.decide.blind = !self.decide.blind;
+                self.decide.revealed = false;
+                // The questions' order and text changed: count the matches again.
+                if self.search.query.is_some() {
+                    self.refresh_search();
+                }
                 self.decide.cursor = self
                     .decide
                     .shown()
@@ -752,7 +826,7 @@ impl App {
                     .position(|o| *o == q)
                     .unwrap_or(0);
                 self.status = Some(if self.decide.blind {
-                    "blind mode: criteria no longer say whom they favour (b to show)".into()
+                    "blind mode: names and the score hidden (r reveals)".into()
                 } else {
                     "blind mode off".into()
                 });
@@ -832,9 +906,12 @@ impl App {
                     }
                     s
                 }
+                Question::Criterion { .. } if self.decide.blind => {
+                    decide::mask_names(a, &decide::label(a, q))
+                }
                 _ => {
                     let mut s = decide::label(a, q);
-                    if let (Question::Criterion { contender, .. }, false) = (q, self.decide.blind) {
+                    if let Question::Criterion { contender, .. } = q {
                         s.push_str(&format!(" — {}", a.contenders[contender].name));
                     }
                     s

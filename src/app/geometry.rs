@@ -74,9 +74,19 @@ pub fn read_panes(body: Rect, outline: bool) -> (Option<Rect>, Rect) {
     if !outline {
         return (None, body);
     }
-    let w = (body.width * 28 / 100).clamp(18, 36);
+    // In u32: a terminal may be wider than u16::MAX / 28 columns.
+    let w = (u32::from(body.width) * 28 / 100).clamp(18, 36) as u16;
     let [o, c] = split_left(body, w);
     (Some(o), c)
+}
+
+/// The outline's entries: its pane less the border on its right and a cell
+/// of padding on each side.
+pub fn outline_text(outline: Rect) -> Rect {
+    padded(Rect {
+        width: outline.width.saturating_sub(1),
+        ..outline
+    })
 }
 
 /// Text width inside the content pane (one cell of padding on each side).
@@ -91,6 +101,58 @@ pub fn padded(area: Rect) -> Rect {
         width: area.width.saturating_sub(2),
         ..area
     }
+}
+
+/// Column `col` of a grid of text columns `widths` wide: (where its cells
+/// start, its left border included; where its text starts; its text width),
+/// in cells from the grid's left edge. Each column is a border, a space, its
+/// text and a space.
+pub fn grid_column(widths: &[usize], col: usize) -> Option<(usize, usize, usize)> {
+    let w = *widths.get(col)?;
+    let start = widths[..col].iter().map(|w| w + 3).sum::<usize>();
+    Some((start, start + 2, w))
+}
+
+/// The grid column at `x` cells from the grid's left edge (its border and
+/// padding included).
+pub fn grid_column_at(widths: &[usize], x: usize) -> Option<usize> {
+    (0..widths.len()).find(|&c| {
+        grid_column(widths, c).is_some_and(|(start, _, w)| (start..start + w + 3).contains(&x))
+    })
+}
+
+/// The Pros & Cons view's contender columns side by side in `area` (the
+/// body less its padding): each column's cells, its right border included
+/// (all but the last have one), and the text inside it.
+pub fn pros_columns(area: Rect, n: usize) -> Vec<(Rect, Rect)> {
+    use ratatui::layout::{Constraint, Layout};
+    let n = n.max(1) as u32;
+    let rects = Layout::horizontal((0..n).map(|_| Constraint::Ratio(1, n))).split(area);
+    let last = rects.len().saturating_sub(1);
+    rects
+        .iter()
+        .enumerate()
+        .map(|(i, &rect)| {
+            let mut r = rect;
+            if i > 0 {
+                r = Rect {
+                    x: r.x + 1,
+                    width: r.width.saturating_sub(1),
+                    ..r
+                };
+            }
+            let text = if i < last {
+                // A border on the right, and a cell of padding before it.
+                Rect {
+                    width: r.width.saturating_sub(2),
+                    ..r
+                }
+            } else {
+                r
+            };
+            (rect, text)
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -131,6 +193,21 @@ mod tests {
                 assert_eq!(split_right(area, n), right, "width {w}, n {n}");
             }
         }
+    }
+
+    #[test]
+    fn grid_columns_tile_the_grid() {
+        let widths = [10, 4, 7];
+        assert_eq!(grid_column(&widths, 0), Some((0, 2, 10)));
+        assert_eq!(grid_column(&widths, 1), Some((13, 15, 4)));
+        assert_eq!(grid_column(&widths, 2), Some((20, 22, 7)));
+        assert_eq!(grid_column(&widths, 3), None);
+        assert_eq!(grid_column_at(&widths, 0), Some(0));
+        assert_eq!(grid_column_at(&widths, 12), Some(0));
+        assert_eq!(grid_column_at(&widths, 13), Some(1));
+        assert_eq!(grid_column_at(&widths, 29), Some(2));
+        assert_eq!(grid_column_at(&widths, 30), None);
+        assert_eq!(grid_column_at(&[], 0), None);
     }
 
     #[test]

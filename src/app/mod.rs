@@ -3,7 +3,10 @@
 
 pub mod cell;
 pub mod decide;
+pub mod footer;
 pub mod geometry;
+pub mod help;
+mod mouse;
 pub mod outline;
 pub mod pros;
 pub mod read;
@@ -79,6 +82,8 @@ pub struct App {
     pub status: Option<String>,
     /// Text to put on the clipboard; the event loop writes it as OSC 52.
     pub clipboard: Option<String>,
+    /// False on a terminal without OSC 52 (`render::caps`): `y` says so.
+    pub clipboard_works: bool,
     pub quit: bool,
     /// The article's items, while they are still to be found.
     items: Option<Items>,
@@ -104,12 +109,21 @@ impl App {
         let article = article.into();
         let read = read::ReadState::new(&article);
         let decide = decide::DecideState::new(&article, opts.decide_out.clone());
-        Self::build(article, read, decide, Some(items), theme, size, opts)
+        let pros = pros::ProsState::default();
+        Self::build(
+            article,
+            (read, pros, decide),
+            Some(items),
+            theme,
+            size,
+            opts,
+        )
     }
 
     /// A new reader's app on this app's article, sharing with it what is
-    /// derived from the article alone (the Read view's item index, the
-    /// Decide view's questions): what many sessions on one file start from.
+    /// derived from the article alone (the Read view's item index and the
+    /// outline's section tree, the Pros & Cons layouts, the Decide view's
+    /// questions): what many sessions on one file start from.
     /// This app's items must have been found ([`App::new`]).
     pub fn fresh(&self, theme: Theme, size: Rect, opts: &Options) -> App {
         debug_assert!(
@@ -118,13 +132,14 @@ impl App {
         );
         let read = self.read.fresh();
         let decide = self.decide.fresh(opts.decide_out.clone());
-        Self::build(self.article.clone(), read, decide, None, theme, size, opts)
+        let pros = self.pros.fresh();
+        let article = self.article.clone();
+        Self::build(article, (read, pros, decide), None, theme, size, opts)
     }
 
     fn build(
         article: Arc<Article>,
-        read: read::ReadState,
-        decide: decide::DecideState,
+        (read, pros, decide): (read::ReadState, pros::ProsState, decide::DecideState),
         items: Option<Items>,
         theme: Theme,
         size: Rect,
@@ -133,7 +148,7 @@ impl App {
         let mut app = App {
             read,
             table: table::TableState::default(),
-            pros: pros::ProsState::default(),
+            pros,
             decide,
             search: search::Search::default(),
             article,
@@ -144,6 +159,7 @@ impl App {
             count: None,
             status: None,
             clipboard: None,
+            clipboard_works: true,
             quit: false,
             items,
         };
@@ -183,17 +199,28 @@ impl App {
     pub fn on_key(&mut self, ev: KeyEvent) {
         self.finish_items();
         self.status = None;
+        // Ctrl-C quits from anywhere at once: the help, the search prompt, a
+        // pending "clear all?" question. (Raw mode delivers it as a key.)
+        if ev.code == KeyCode::Char('c') && ev.modifiers.contains(KeyModifiers::CONTROL) {
+            self.quit = true;
+            return;
+        }
         if self.search.prompt.is_some() {
             self.search_prompt_key(ev);
             return;
         }
         if self.help.is_some() {
+            let page = self.help_layout().inner.height.saturating_sub(1).max(1) as isize;
             match keys::lookup(ev, Context::Global) {
                 Some(Action::Help | Action::Escape | Action::Quit) => self.help = None,
-                Some(Action::Down) => self.help = self.help.map(|h| h + 1),
-                Some(Action::Up) => self.help = self.help.map(|h| h.saturating_sub(1)),
-                Some(Action::PageDown) => self.help = self.help.map(|h| h + 10),
-                Some(Action::PageUp) => self.help = self.help.map(|h| h.saturating_sub(10)),
+                Some(Action::Down) => self.help_scroll(1),
+                Some(Action::Up) => self.help_scroll(-1),
+                Some(Action::PageDown) => self.help_scroll(page),
+                Some(Action::PageUp) => self.help_scroll(-page),
+                Some(Action::HalfDown) => self.help_scroll(page / 2),
+                Some(Action::HalfUp) => self.help_scroll(-page / 2),
+                Some(Action::Top) => self.help = Some(0),
+                Some(Action::Bottom) => self.help_scroll(isize::MAX / 2),
                 _ => {}
             }
             return;
@@ -262,6 +289,8 @@ impl App {
             Action::Escape => {
                 self.count = None;
                 self.search.clear();
+                self.table.col = 0;
+                self.read.link = None;
             }
             Action::Search => self.search.prompt = Some(String::new()),
             Action::NextMatch => self.step_match(true),
@@ -289,6 +318,9 @@ impl App {
         self.read_resized();
         self.table_resized();
         self.decide_follow();
+        if self.view == View::Pros {
+            self.pros_resized();
+        }
     }
 
     fn set_view(&mut self, view: View) {
@@ -315,9 +347,14 @@ impl App {
             View::Decide => self.decide_copy_text(),
         };
         match text {
+            Some(_) if !self.clipboard_works => {
+                self.status = Some("this terminal cannot set the clipboard (no OSC 52)".into());
+            }
             Some(t) => {
                 let what = match self.view {
+                    View::Read if self.read.link.is_some() => "link",
                     View::Read => "section",
+                    View::Table if self.table.col > 0 => "table cell",
                     View::Table => "table row",
                     View::Decide => "decision summary",
                     _ => "pros and cons",
@@ -360,6 +397,10 @@ impl App {
     /// Mouse wheel over (col, row): scrolls the pane under the pointer.
     pub fn wheel(&mut self, col: u16, row: u16, down: bool) {
         self.finish_items();
+        if self.help.is_some() {
+            self.help_scroll(if down { 3 } else { -3 });
+            return;
+        }
         let pos = ratatui::layout::Position::new(col, row);
         match self.view {
             View::Read => {

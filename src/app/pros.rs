@@ -22,10 +22,36 @@ pub struct ProsState {
     pub scroll: usize,
     /// The layout for (width, pros shown, cons shown), filled in as it is shown.
     cache: RefCell<Option<(LayoutKey, Arc<ProsLayout>)>>,
+    /// The layouts lately made by any app sharing this one's article (see
+    /// [`App::fresh`]): a layout depends on the article and its key only, so
+    /// readers at the same width share one, measured once.
+    shared: Arc<LockCell<SharedLayouts>>,
 }
+
+/// The layouts kept in common, most recent last.
+type SharedLayouts = Vec<(LayoutKey, Arc<ProsLayout>)>;
 
 /// What the Pros & Cons layout depends on: width, pros shown, cons shown.
 type LayoutKey = (usize, bool, bool);
+
+/// How many layouts the apps on one article keep in common (the most
+/// recently made); an app still holds its own while it shows it.
+const SHARED_LAYOUTS: usize = 8;
+
+impl ProsState {
+    /// A new reader's state sharing this one's layouts.
+    pub fn fresh(&self) -> ProsState {
+        ProsState {
+            shared: self.shared.clone(),
+            ..ProsState::default()
+        }
+    }
+
+    /// True when both states draw on the same shared layouts.
+    pub fn shares_layouts_with(&self, other: &ProsState) -> bool {
+        Arc::ptr_eq(&self.shared, &other.shared)
+    }
+}
 
 impl Default for ProsState {
     fn default() -> Self {
@@ -35,6 +61,7 @@ impl Default for ProsState {
             col: 0,
             scroll: 0,
             cache: RefCell::new(None),
+            shared: Arc::default(),
         }
     }
 }
@@ -339,6 +366,25 @@ impl ProsLayout {
         Some((col, self.entry_line(a, col, entry)))
     }
 
+    /// Stacked: the contender whose part of the stack holds `line` (the
+    /// last whose name starts at or above it).
+    pub fn contender_at(&self, a: &Article, line: usize) -> Option<usize> {
+        let mut found = None;
+        for c in 0..self.starts.len() {
+            match self.start_of(a, c) {
+                Some((_, start)) if start <= line => found = Some(c),
+                _ => break,
+            }
+        }
+        found
+    }
+
+    /// The entry that searchable item `unit` is.
+    pub fn unit_entry(&self, unit: usize) -> Option<Entry> {
+        let &(col, entry) = self.units.get(unit)?;
+        self.columns.get(col)?.borrow().entries.get(entry).copied()
+    }
+
     /// Where contender `c` starts: (column, line).
     pub fn start_of(&self, a: &Article, c: usize) -> Option<(usize, usize)> {
         let &(col, entry) = self.starts.get(c)?;
@@ -389,7 +435,20 @@ impl App {
         match &*cache {
             Some((k, l)) if *k == key => l.clone(),
             _ => {
-                let l = Arc::new(layout(&self.article, key.0, &self.pros));
+                let l = {
+                    let mut shared = self.pros.shared.borrow_mut();
+                    match shared.iter().find(|(k, _)| *k == key) {
+                        Some((_, l)) => l.clone(),
+                        None => {
+                            let l = Arc::new(layout(&self.article, key.0, &self.pros));
+                            if shared.len() >= SHARED_LAYOUTS {
+                                shared.remove(0);
+                            }
+                            shared.push((key, l.clone()));
+                            l
+                        }
+                    }
+                };
                 *cache = Some((key, l.clone()));
                 l
             }
@@ -425,14 +484,34 @@ impl App {
             Action::PrevSection => self.pros.col = self.pros.col.saturating_sub(1),
             _ => {}
         }
+        let l = self.pros_layout();
+        if !l.stacked {
+            return;
+        }
         if matches!(
             action,
             Action::Left | Action::Right | Action::NextSection | Action::PrevSection
         ) {
-            let l = self.pros_layout();
-            if l.stacked {
-                let start = l.start_of(&self.article, self.pros.col).map_or(0, |p| p.1);
-                self.pros.scroll = self.pros_scroll_limit(start);
+            let start = l.start_of(&self.article, self.pros.col).map_or(0, |p| p.1);
+            self.pros.scroll = self.pros_scroll_limit(start);
+        } else if self.pros.scroll != s {
+            // Stacked, scrolling: the contender in focus is the one at the top
+            // (what the footer names and `y` copies).
+            if let Some(c) = l.contender_at(&self.article, self.pros.scroll) {
+                self.pros.col = c;
+            }
+        }
+    }
+
+    /// After a resize: stacked, the contender in focus is the one shown at
+    /// the top (columns that became a stack scroll to it).
+    pub(super) fn pros_resized(&mut self) {
+        let l = self.pros_layout();
+        if l.stacked && l.contender_at(&self.article, self.pros.scroll) != Some(self.pros.col) {
+            let start = l.start_of(&self.article, self.pros.col).map_or(0, |p| p.1);
+            self.pros.scroll = self.pros_scroll_limit(start);
+            if let Some(c) = l.contender_at(&self.article, self.pros.scroll) {
+                self.pros.col = c;
             }
         }
     }
@@ -442,7 +521,11 @@ impl App {
         let Some((col, line)) = l.unit_pos(&self.article, unit) else {
             return;
         };
-        if !l.stacked {
+        if l.stacked {
+            if let Some(c) = l.contender_at(&self.article, line) {
+                self.pros.col = c;
+            }
+        } else {
             self.pros.col = col;
         }
         self.pros.scroll = self.pros_scroll_limit(line.saturating_sub(2));

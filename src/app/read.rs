@@ -8,7 +8,7 @@ use crate::article::{Article, BlockKind};
 use crate::keys::Action;
 use crate::render::doc::{self, item_count, item_lines};
 use crate::render::grid::Shape;
-use crate::render::theme::Theme;
+use crate::render::theme::{LINK_TAGS, Theme};
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 use std::cell::RefCell;
@@ -37,6 +37,8 @@ pub struct ReadState {
     pub outline_forced: Option<bool>,
     /// A section jumped to that cannot reach the top (near the end): it stays current.
     pub section_hint: Option<usize>,
+    /// The selected link (`f`, `F`).
+    pub link: Option<LinkId>,
     /// What each layout item shows: a whole block, or one part of a table.
     /// This and `block_item` come from the article alone: shared by every
     /// session on it.
@@ -45,7 +47,9 @@ pub struct ReadState {
     block_item: Arc<[u32]>,
     cache: RefCell<LineCache>,
     /// Each section's parent, for the folded outline (see [`super::outline`]).
-    pub(super) parents: std::cell::OnceCell<Vec<Option<usize>>>,
+    /// Found when the outline is first shown, by whichever session sharing
+    /// the indexes shows it first.
+    pub(super) parents: Arc<std::sync::OnceLock<Vec<Option<usize>>>>,
 }
 
 /// One layout item of the Read view. A table is split into the lines above
@@ -90,31 +94,34 @@ impl ReadState {
                 _ => units.push(Unit::Doc(doc::item_of_block(a, b) as u32)),
             }
         }
-        ReadState {
-            top: Pos::default(),
-            focus: Focus::Content,
-            outline_sel: 0,
-            outline_forced: None,
-            section_hint: None,
-            units: units.into(),
-            block_item: block_item.into(),
-            cache: RefCell::new(LineCache::default()),
-            parents: std::cell::OnceCell::new(),
-        }
+        Self::with_indexes(units.into(), block_item.into(), Arc::default())
     }
 
     /// A new reader's state on the same article: the item indexes are shared.
     pub fn fresh(&self) -> ReadState {
+        Self::with_indexes(
+            self.units.clone(),
+            self.block_item.clone(),
+            self.parents.clone(),
+        )
+    }
+
+    fn with_indexes(
+        units: Arc<[Unit]>,
+        block_item: Arc<[u32]>,
+        parents: Arc<std::sync::OnceLock<Vec<Option<usize>>>>,
+    ) -> ReadState {
         ReadState {
             top: Pos::default(),
             focus: Focus::Content,
             outline_sel: 0,
             outline_forced: None,
             section_hint: None,
-            units: self.units.clone(),
-            block_item: self.block_item.clone(),
+            link: None,
+            units,
+            block_item,
             cache: RefCell::new(LineCache::default()),
-            parents: std::cell::OnceCell::new(),
+            parents,
         }
     }
 
@@ -400,7 +407,9 @@ impl App {
                 self.read_jump_to_section(self.read.outline_sel);
                 self.read.focus = Focus::Content;
             }
-            Action::Enter => {}
+            Action::Enter => self.follow_link(),
+            Action::NextLink => self.select_link(true),
+            Action::PrevLink => self.select_link(false),
             Action::Down => self.read_scroll_down(1),
             Action::Up => self.read_scroll_up(1),
             Action::PageDown => self.read_scroll_down(page),
@@ -456,6 +465,9 @@ impl App {
     }
 
     pub(super) fn read_copy_text(&self) -> Option<String> {
+        if let Some(url) = self.read.link.and_then(|id| self.link_url(id)) {
+            return Some(url);
+        }
         let i = self.current_section();
         let s = self.article.sections.get(i)?;
         Some(format!("{}\n\n{}\n", s.title, self.article.section_text(i)))
@@ -496,7 +508,15 @@ impl App {
                         &buf
                     }
                     Some(b) => match &a.blocks[b].kind {
-                        BlockKind::Heading { spans, .. } | BlockKind::Para(spans) => spans.text(),
+                        BlockKind::Heading { spans, .. } => spans.text(),
+                        // Without the links' targets, which the view does not show.
+                        BlockKind::Para(spans) => match spans.visible_text() {
+                            std::borrow::Cow::Borrowed(t) => t,
+                            std::borrow::Cow::Owned(t) => {
+                                buf = t;
+                                &buf
+                            }
+                        },
                         BlockKind::Code(c) => c,
                         BlockKind::Rule => "",
                         // A table without rows (those with rows are items of their own).
@@ -512,6 +532,14 @@ impl App {
                         }
                     },
                 },
+            };
+            // In ASCII mode, the text as spelled on screen ("it's" finds "it’s").
+            let spelled;
+            let text = if self.theme.glyphs.ascii && !text.is_ascii() {
+                spelled = crate::render::ascii::text(text).into_owned();
+                &spelled
+            } else {
+                text
             };
             if f(u, text).is_break() {
                 return;
@@ -540,6 +568,304 @@ impl App {
         self.read_scroll_up(2.min(self.body_height() / 4));
         self.clamp_top();
         self.read.section_hint = None;
+        // The section named is the match's (its heading may be just below
+        // the top), and at the bottom the last one, as `G` says: the same
+        // place says the same "section i/n" however the reader got there.
+        let nsec = self.article.sections.len();
+        let of_match = self
+            .read
+            .block_of(&self.article, item)
+            .map(|b| self.article.section_of_block(b));
+        if nsec > 0 && self.read.top >= self.max_top() {
+            self.read.section_hint = Some(nsec - 1);
+        } else if let Some(s) = of_match.filter(|&s| s > self.current_section()) {
+            self.read.section_hint = Some(s);
+        }
         self.read.outline_sel = self.current_section();
+    }
+}
+
+/// A link: its block and its place among the block's links
+/// ([`Article::links_of`]).
+pub type LinkId = (usize, usize);
+
+/// A link's cells on one row of the screen, in the Read view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LinkCells {
+    pub link: LinkId,
+    pub y: u16,
+    pub x0: u16,
+    pub x1: u16,
+}
+
+/// Which of the two link tags a style carries (see [`LINK_TAGS`]).
+fn link_tag(style: ratatui::style::Style) -> Option<usize> {
+    LINK_TAGS
+        .iter()
+        .position(|t| style.add_modifier.contains(*t))
+}
+
+/// GitHub's anchor for a heading: lower case, spaces as `-`, punctuation
+/// other than `-` and `_` dropped.
+pub fn slug(title: &str) -> String {
+    title
+        .trim()
+        .to_lowercase()
+        .chars()
+        .filter_map(|c| match c {
+            ' ' => Some('-'),
+            c if c.is_alphanumeric() || c == '-' || c == '_' => Some(c),
+            _ => None,
+        })
+        .collect()
+}
+
+/// `%XX` escapes decoded (an anchor as a browser sends it).
+fn percent_decoded(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let hex = |c: u8| (c as char).to_digit(16);
+        match (
+            b[i],
+            b.get(i + 1).copied().and_then(hex),
+            b.get(i + 2).copied().and_then(hex),
+        ) {
+            (b'%', Some(h), Some(l)) => {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+            }
+            (c, ..) => {
+                out.push(c);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+impl App {
+    /// The section `#anchor` names, GitHub-style: a heading's slug, the
+    /// second heading with the same slug as `slug-1`, and so on.
+    pub fn section_of_anchor(&self, anchor: &str) -> Option<usize> {
+        let want = percent_decoded(anchor).to_lowercase();
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        for (i, s) in self.article.sections.iter().enumerate() {
+            let base = slug(&s.title);
+            let n = seen.entry(base.clone()).or_insert(0);
+            let name = if *n == 0 { base } else { format!("{base}-{n}") };
+            *n += 1;
+            if name == want {
+                return Some(i);
+            }
+        }
+        None
+    }
+
+    /// Link `id`'s target.
+    pub fn link_url(&self, id: LinkId) -> Option<String> {
+        Some(self.article.links_of(id.0).get(id.1)?.url.to_string())
+    }
+
+    /// Each link's cells on screen in the Read view (none under the help,
+    /// in another view, or on a screen too small).
+    pub fn read_link_cells(&self) -> Vec<LinkCells> {
+        let mut out = Vec::new();
+        if self.view != super::View::Read || self.help.is_some() || geometry::too_small(self.size) {
+            return out;
+        }
+        let text = geometry::padded(self.read_panes().1);
+        let height = usize::from(text.height);
+        let w = self.read_width();
+        let mut row = 0;
+        let mut pos = self.read.top;
+        while row < height && pos.item < self.read.item_count() {
+            let lines = self.read.lines(&self.article, pos.item, w, &self.theme);
+            let shown = lines.len().saturating_sub(pos.line);
+            if let Some(b) = self.read.block_of(&self.article, pos.item)
+                && matches!(self.read.units[pos.item], Unit::Doc(_))
+                && self.article.has_links(b)
+            {
+                let count = self.article.links_of(b).len();
+                self.each_link_run(&lines, |line, x0, x1, k| {
+                    let Some(r) = line.checked_sub(pos.line).map(|r| r + row) else {
+                        return;
+                    };
+                    if r >= height || k >= count || x0 >= usize::from(text.width) {
+                        return;
+                    }
+                    let x1 = x1.min(usize::from(text.width));
+                    out.push(LinkCells {
+                        link: (b, k),
+                        y: text.y + r as u16,
+                        x0: text.x + x0 as u16,
+                        x1: text.x + x1 as u16,
+                    });
+                });
+            }
+            row += shown;
+            pos = Pos {
+                item: pos.item + 1,
+                line: 0,
+            };
+        }
+        out
+    }
+
+    /// Calls `f(line, x0, x1, k)` for each run of link `k`'s cells in an
+    /// item's lines: the links of a paragraph are tagged even and odd in
+    /// turn, so a change of tag is the next link.
+    fn each_link_run(
+        &self,
+        lines: &[Line<'static>],
+        mut f: impl FnMut(usize, usize, usize, usize),
+    ) {
+        let mut tag = None;
+        let mut k = 0usize;
+        for (li, line) in lines.iter().enumerate() {
+            let mut x = 0;
+            let mut run: Option<(usize, usize)> = None;
+            for span in &line.spans {
+                let sw = crate::render::wrap::str_width(&span.content);
+                match link_tag(line.style.patch(span.style)) {
+                    Some(t) => {
+                        if tag.is_some_and(|p| p != t) {
+                            if let Some((x0, x1)) = run.take() {
+                                f(li, x0, x1, k);
+                            }
+                            k += 1;
+                        }
+                        tag = Some(t);
+                        run = Some(run.map_or((x, x + sw), |(x0, _)| (x0, x + sw)));
+                    }
+                    None => {
+                        if let Some((x0, x1)) = run.take() {
+                            f(li, x0, x1, k);
+                        }
+                    }
+                }
+                x += sw;
+            }
+            if let Some((x0, x1)) = run {
+                f(li, x0, x1, k);
+            }
+        }
+    }
+
+    /// Where link `id` starts: its item and line.
+    fn link_pos(&self, id: LinkId) -> Pos {
+        let item = self.read.item_of_block(id.0);
+        let lines = self
+            .read
+            .lines(&self.article, item, self.read_width(), &self.theme);
+        let mut at = None;
+        self.each_link_run(&lines, |line, _, _, k| {
+            if at.is_none() && k == id.1 {
+                at = Some(line);
+            }
+        });
+        Pos {
+            item,
+            line: at.unwrap_or(0),
+        }
+    }
+
+    /// The first link of the first block with links from block `b` on
+    /// (forward), or the last one up to it.
+    fn link_from_block(&self, b: usize, forward: bool) -> Option<LinkId> {
+        let n = self.article.blocks.len();
+        if forward {
+            (b..n).find(|&b| self.article.has_links(b)).map(|b| (b, 0))
+        } else {
+            (0..=b.min(n.checked_sub(1)?))
+                .rev()
+                .find(|&b| self.article.has_links(b))
+                .map(|b| (b, self.article.links_of(b).len() - 1))
+        }
+    }
+
+    /// `f` / `F`: selects the next (previous) link, from the selected one
+    /// when it is on screen, else the screen's first (last) link, else the
+    /// first link below (above) the screen; scrolls it into view.
+    fn select_link(&mut self, forward: bool) {
+        let cells = self.read_link_cells();
+        let on_screen = |id: LinkId| cells.iter().any(|c| c.link == id);
+        let next = match self.read.link.filter(|&id| on_screen(id)) {
+            Some((b, k)) if forward => {
+                if k + 1 < self.article.links_of(b).len() {
+                    Some((b, k + 1))
+                } else {
+                    self.link_from_block(b + 1, true)
+                }
+            }
+            Some((b, k)) => match k.checked_sub(1) {
+                Some(k) => Some((b, k)),
+                None => b
+                    .checked_sub(1)
+                    .and_then(|b| self.link_from_block(b, false)),
+            },
+            None => {
+                let visible = cells.iter().map(|c| c.link);
+                let shown = if forward {
+                    visible.min()
+                } else {
+                    visible.max()
+                };
+                shown.or_else(|| {
+                    let top = self.read.top.item;
+                    let block = (0..=top)
+                        .rev()
+                        .find_map(|it| self.read.block_of(&self.article, it));
+                    match (block, forward) {
+                        (Some(b), true) => self.link_from_block(b, true),
+                        (None, true) => self.link_from_block(0, true),
+                        (Some(b), false) => self.link_from_block(b, false),
+                        (None, false) => None,
+                    }
+                })
+            }
+        };
+        let Some(id) = next else {
+            self.status = Some(
+                match (forward, self.link_from_block(0, true).is_some()) {
+                    (_, false) => "no links in this article",
+                    (true, true) => "no more links below",
+                    (false, true) => "no more links above",
+                }
+                .into(),
+            );
+            return;
+        };
+        self.read.link = Some(id);
+        if !on_screen(id) {
+            self.read.top = self.link_pos(id);
+            self.read_scroll_up(2.min(self.body_height() / 4));
+            self.clamp_top();
+            self.after_scroll();
+        }
+        let url = self.link_url(id).unwrap_or_default();
+        self.status = Some(match url.strip_prefix('#') {
+            Some(_) => format!("{url} (Enter jumps there)"),
+            None => url,
+        });
+    }
+
+    /// Enter on a selected link: a place in the article is jumped to; any
+    /// other target is shown (and `y` copies it).
+    fn follow_link(&mut self) {
+        let Some(url) = self.read.link.and_then(|id| self.link_url(id)) else {
+            return;
+        };
+        match url.strip_prefix('#') {
+            Some(a) => match self.section_of_anchor(a) {
+                Some(s) => {
+                    self.read_jump_to_section(s);
+                    self.read.link = None;
+                }
+                None => self.status = Some(format!("no section here is called #{a}")),
+            },
+            None => self.status = Some(format!("{url} (y copies it)")),
+        }
     }
 }

@@ -155,9 +155,6 @@ impl App {
             KeyCode::Backspace => {
                 p.pop();
             }
-            KeyCode::Char('c') if ev.modifiers.contains(KeyModifiers::CONTROL) => {
-                self.search.prompt = None
-            }
             KeyCode::Char('u') if ev.modifiers.contains(KeyModifiers::CONTROL) => p.clear(),
             KeyCode::Char(c)
                 if !ev.modifiers.contains(KeyModifiers::CONTROL)

@@ -15,7 +15,8 @@ use std::sync::Arc;
 pub struct TableState {
     pub row: usize,
     pub top_row: usize,
-    /// The contender column in focus (1-based column index; 0 means none).
+    /// The cell cursor: the contender column in focus in the selected row
+    /// (`h`/`l`, or a click; a column index from 1; 0 means none: the row).
     pub col: usize,
     cache: RefCell<Option<(usize, Arc<TableLayout>)>>,
 }
@@ -180,6 +181,23 @@ impl App {
         self.table_follow();
     }
 
+    /// The rows on screen, as (row, first line, lines) with lines counted
+    /// from the top of the pane (the header's first); the last may be cut.
+    /// Drawing and clicks both place rows with it.
+    pub fn table_rows_shown(&self, l: &TableLayout, height: usize) -> Vec<(usize, usize, usize)> {
+        let mut out = Vec::new();
+        let mut y = l.header.len().min(height);
+        for i in self.table.top_row..l.row_count() {
+            if y >= height {
+                break;
+            }
+            let n = self.table_row(l, i).len();
+            out.push((i, y, n));
+            y += n;
+        }
+        out
+    }
+
     pub(super) fn table_show_row(&mut self, row: usize) {
         self.table.row = row;
         self.table_follow();
@@ -188,6 +206,12 @@ impl App {
     pub(super) fn table_copy_text(&self) -> Option<String> {
         let t = self.article.table.as_ref()?;
         let row = t.rows.get(self.table.row)?;
+        // With the cell cursor on a contender's cell: that cell alone.
+        if self.table.col > 0
+            && let Some(v) = row.get(self.table.col)
+        {
+            return Some(format!("{v}\n"));
+        }
         let mut s = String::new();
         for (c, v) in t.columns.iter().zip(row) {
             s.push_str(&format!("{c}: {v}\n"));

@@ -26,6 +26,23 @@ pub struct Article {
     pub tables: Vec<Arc<Table>>,
 }
 
+/// A link in a paragraph ([`Spans::links`]): bytes `start..end` of its text
+/// are the link's words, `url` its target (control characters removed;
+/// `#name` for a place in the article).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Link<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub url: &'a str,
+}
+
+impl Link<'_> {
+    /// A link to a place in this article (`#section`).
+    pub fn anchor(&self) -> Option<&str> {
+        self.url.strip_prefix('#')
+    }
+}
+
 /// The JSON form: the model without its render-only parts, each section with
 /// its plain text ([`Article::section_text`]).
 impl Serialize for Article {
@@ -329,25 +346,28 @@ pub enum Part {
 /// A paragraph part's plain text, trimmed, the source's line breaks inside
 /// it kept as `\n`.
 pub fn para_text(blocks: &[Block], block: usize, breaks: &[u32]) -> String {
-    let plain = match blocks.get(block).map(|b| &b.kind) {
-        Some(BlockKind::Para(spans)) => spans.text(),
-        _ => "",
+    let (plain, anchors) = match blocks.get(block).map(|b| &b.kind) {
+        Some(BlockKind::Para(spans)) => (spans.text(), spans.anchor_targets()),
+        _ => ("", Vec::new()),
     };
-    let start = plain.len() - plain.trim_start().len();
-    let mut text = plain.trim().to_string();
-    if breaks.is_empty() {
-        return text;
+    if breaks.is_empty() && anchors.is_empty() {
+        return plain.trim().to_string();
     }
     // Only ASCII spaces become ASCII newlines, so the text stays UTF-8.
-    let mut bytes = std::mem::take(&mut text).into_bytes();
+    let mut bytes = plain.as_bytes().to_vec();
     for &b in breaks {
-        if let Some(i) = (b as usize).checked_sub(start)
-            && bytes.get(i) == Some(&b' ')
+        if let Some(c) = bytes.get_mut(b as usize)
+            && *c == b' '
         {
-            bytes[i] = b'\n';
+            *c = b'\n';
         }
     }
-    String::from_utf8(bytes).unwrap_or_else(|_| plain.trim().to_string())
+    // Then the targets of links to places in the article, never shown.
+    for r in anchors.into_iter().rev() {
+        bytes.drain(r);
+    }
+    let text = String::from_utf8(bytes).unwrap_or_else(|_| plain.to_string());
+    text.trim().to_string()
 }
 
 /// One render-ready block. Nesting is flattened: `depth` counts list levels and
@@ -471,6 +491,76 @@ impl Spans {
         self.buf.is_empty()
     }
 
+    /// Where the targets of links to places in the article (` (#name)`)
+    /// sit in the text: shown nowhere, not even in `--print` or `--json`.
+    pub fn anchor_targets(&self) -> Vec<std::ops::Range<usize>> {
+        let mut out = Vec::new();
+        let mut at = 0;
+        for s in self.iter() {
+            if s.style.target && s.text.trim_start().starts_with("(#") {
+                out.push(at..at + s.text.len());
+            }
+            at += s.text.len();
+        }
+        out
+    }
+
+    /// The text as `--print` and `--json` show it: links as `words (url)`,
+    /// without the targets of links to places in the article.
+    pub fn without_anchor_targets(&self) -> std::borrow::Cow<'_, str> {
+        let anchors = self.anchor_targets();
+        if anchors.is_empty() {
+            return self.text().into();
+        }
+        let text = self.text();
+        let mut out = String::with_capacity(text.len());
+        let mut at = 0;
+        for r in anchors {
+            out.push_str(&text[at..r.start]);
+            at = r.end;
+        }
+        out.push_str(&text[at..]);
+        out.into()
+    }
+
+    /// The text as the Read view shows it: without the links' targets.
+    pub fn visible_text(&self) -> std::borrow::Cow<'_, str> {
+        if !self.runs().any(|(_, s)| s & TARGET != 0) {
+            return self.text().into();
+        }
+        self.iter()
+            .filter(|s| !s.style.target)
+            .map(|s| s.text)
+            .collect::<String>()
+            .into()
+    }
+
+    /// The links: each run of link text with the target run after it.
+    pub fn links(&self) -> Vec<Link<'_>> {
+        let mut out = Vec::new();
+        let mut at = 0;
+        let mut start = None;
+        for s in self.iter() {
+            if s.style.target {
+                if let Some(st) = start.take() {
+                    let url = s.text.trim();
+                    let url = url.strip_prefix('(').and_then(|u| u.strip_suffix(')'));
+                    out.push(Link {
+                        start: st,
+                        end: at,
+                        url: url.unwrap_or_default(),
+                    });
+                }
+            } else if s.style.link {
+                start.get_or_insert(at);
+            } else {
+                start = None;
+            }
+            at += s.text.len();
+        }
+        out
+    }
+
     pub fn iter(&self) -> impl Iterator<Item = Span<'_>> + '_ {
         let text = self.text();
         let mut start = 0;
@@ -510,7 +600,7 @@ impl Iterator for Runs<'_> {
 
 /// Appends a run: its style byte, then its length.
 fn put_run(out: &mut String, len: usize, style: u8) {
-    out.push(char::from(style & 31));
+    out.push(char::from(style & 63));
     packed::put_len(out, len);
 }
 
@@ -525,7 +615,7 @@ fn run_bytes(len: usize) -> usize {
 pub struct SpansBuf {
     text: String,
     /// Each run's end in the text and style bits, packed in a `u32` (the
-    /// end past its five bits): pushed once per inline event.
+    /// end past its six bits): pushed once per inline event.
     runs: Vec<u32>,
 }
 
@@ -533,10 +623,10 @@ impl SpansBuf {
     pub fn push(&mut self, text: &str, style: SpanStyle) {
         self.text.push_str(text);
         let style = u32::from(style.bits());
-        // Inputs are capped at 64 MiB, well below 2^27 bytes a block.
-        let run = (self.text.len().min((u32::MAX >> 5) as usize) as u32) << 5 | style;
+        // Inputs are capped at 64 MiB, 2^26 bytes: no block's text is longer.
+        let run = (self.text.len().min((u32::MAX >> 6) as usize) as u32) << 6 | style;
         match self.runs.last_mut() {
-            Some(last) if *last & 31 == style => *last = run,
+            Some(last) if *last & 63 == style => *last = run,
             _ => self.runs.push(run),
         }
     }
@@ -552,10 +642,10 @@ impl SpansBuf {
         }
         let len = text.len();
         let lens = runs.iter().scan(0, |start, &r| {
-            let end = (r >> 5) as usize;
+            let end = (r >> 6) as usize;
             let n = end.saturating_sub(*start);
             *start = end;
-            Some((n, (r & 31) as u8))
+            Some((n, (r & 63) as u8))
         });
         let extra: usize = lens.clone().map(|(n, _)| run_bytes(n)).sum::<usize>() + LEN_BYTES;
         text.reserve_exact(extra);
@@ -579,7 +669,13 @@ pub struct SpanStyle {
     pub code: bool,
     pub link: bool,
     pub strike: bool,
+    /// A link's target, ` (url)`, after its words: shown by `--print` and
+    /// `--json`, kept out of sight in the Read view (see [`Spans::links`]).
+    pub target: bool,
 }
+
+/// The style bit of [`SpanStyle::target`].
+const TARGET: u8 = 32;
 
 impl SpanStyle {
     fn bits(self) -> u8 {
@@ -588,6 +684,7 @@ impl SpanStyle {
             | u8::from(self.code) << 2
             | u8::from(self.link) << 3
             | u8::from(self.strike) << 4
+            | u8::from(self.target) << 5
     }
 
     fn from_bits(b: u8) -> SpanStyle {
@@ -597,6 +694,7 @@ impl SpanStyle {
             code: b & 4 != 0,
             link: b & 8 != 0,
             strike: b & 16 != 0,
+            target: b & TARGET != 0,
         }
     }
 }
@@ -621,7 +719,7 @@ impl Article {
         for b in self.blocks.get(s.blocks.clone()).unwrap_or_default() {
             let table;
             let plain: std::borrow::Cow<str> = match &b.kind {
-                BlockKind::Para(spans) => spans.text().into(),
+                BlockKind::Para(spans) => spans.without_anchor_targets(),
                 BlockKind::Code(code) => (&**code).into(),
                 BlockKind::Table(t) => {
                     let Some(t) = self.tables.get(*t) else {
@@ -654,6 +752,22 @@ impl Article {
         }
         out.truncate(out.trim_end().len());
         out
+    }
+
+    /// The links of block `b` (a paragraph), in order.
+    pub fn links_of(&self, b: usize) -> Vec<Link<'_>> {
+        match self.blocks.get(b).map(|b| &b.kind) {
+            Some(BlockKind::Para(spans)) => spans.links(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// True when block `b` has a link.
+    pub fn has_links(&self, b: usize) -> bool {
+        match self.blocks.get(b).map(|b| &b.kind) {
+            Some(BlockKind::Para(spans)) => spans.runs().any(|(_, s)| s & TARGET != 0),
+            _ => false,
+        }
     }
 
     /// The section that holds block `b`.

@@ -315,7 +315,8 @@ struct Builder<'r> {
     bold: u16,
     italic: u16,
     strike: u16,
-    links: Vec<String>,
+    /// Open links: their target and where their text starts in the inline text.
+    links: Vec<(String, usize)>,
     image: u16,
     quote: u16,
     lists: Vec<ListState>,
@@ -576,7 +577,7 @@ impl<'r> Builder<'r> {
                 self.style.strike = true;
             }
             Tag::Link { dest_url, .. } => {
-                self.links.push(dest_url.to_string());
+                self.links.push((dest_url.to_string(), self.inline_len));
                 self.style.link = true;
             }
             Tag::Image { .. } => {
@@ -673,20 +674,36 @@ impl<'r> Builder<'r> {
                 self.style.strike = self.strike > 0;
             }
             TagEnd::Link => {
-                let url = self.links.pop().unwrap_or_default();
+                let (url, start) = self.links.pop().unwrap_or_default();
                 self.style.link = !self.links.is_empty();
                 let shown = url.trim();
                 // Table cells and headings are plain text: a link is just its text there.
                 let plain_only = self.table.is_some() || self.heading.is_some();
-                if !plain_only && !shown.is_empty() && !shown.starts_with('#') {
-                    let saved = self.style;
-                    self.style = SpanStyle {
-                        link: false,
-                        ..SpanStyle::default()
-                    };
-                    self.text(&format!(" ({shown})"));
-                    self.style = saved;
+                if plain_only || shown.is_empty() || shown == "#" || self.inline_len == start {
+                    return;
                 }
+                // The target follows the words as a run of its own, ` (url)`:
+                // `--print`, `--json` and the detectors read it as text, the
+                // Read view hides it and makes the words a link.
+                let saved = self.style;
+                self.style = SpanStyle {
+                    target: true,
+                    ..SpanStyle::default()
+                };
+                if shown.starts_with('#') {
+                    // A place in the article: in the paragraph only, not in
+                    // the items' text (nor counted: it is never shown).
+                    let mut uncounted = Removed::default();
+                    let t = format!(" ({shown})");
+                    let t = sanitize::clean_inline(&t, &mut uncounted);
+                    self.inline_len += t.len();
+                    self.spans
+                        .get_or_insert_with(SpansBuf::default)
+                        .push(&t, self.style);
+                } else {
+                    self.text(&format!(" ({shown})"));
+                }
+                self.style = saved;
             }
             TagEnd::Image => {
                 self.image = self.image.saturating_sub(1);

@@ -3,11 +3,13 @@
 
 use super::find::find_all;
 use super::grid::{self, table_lines};
+use super::theme::LINK_TAGS;
 use super::theme::Theme;
 use super::wrap::{char_width, str_width, wrap};
-use crate::article::{Article, Block, BlockKind, Span as MSpan};
+use crate::article::{Article, Block, BlockKind, Link, Span as MSpan, Spans};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
+use std::borrow::Cow;
 
 /// Widest text column: long lines are hard to read.
 pub const MAX_MEASURE: usize = 100;
@@ -50,26 +52,39 @@ pub fn item_lines(a: &Article, item: usize, width: usize, theme: &Theme) -> Vec<
     }
 }
 
+/// The article's text as this theme shows it: in ASCII mode with its
+/// typographic punctuation spelled in ASCII before it is measured
+/// ([`super::ascii::text`]).
+pub fn spelled<'a>(s: &'a str, theme: &Theme) -> Cow<'a, str> {
+    if theme.glyphs.ascii {
+        super::ascii::text(s)
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
 fn meta_lines(a: &Article, width: usize, theme: &Theme) -> Vec<Line<'static>> {
     let mut out = Vec::new();
     // Parse warnings come first: the reader should know what could not be read.
     for w in &a.warnings {
         let mark = if theme.glyphs.ascii { "! " } else { "⚠ " };
-        let pieces = [(mark, theme.warning()), (w.as_str(), theme.warning())];
+        let w = spelled(w, theme);
+        let pieces = [(mark, theme.warning()), (&*w, theme.warning())];
         out.extend(wrap(&pieces, width).into_iter().map(Line::from));
     }
     if let Some(d) = &a.meta.description {
         out.extend(
-            wrap(&[(d, theme.italic())], width)
+            wrap(&[(&spelled(d, theme), theme.italic())], width)
                 .into_iter()
                 .map(Line::from),
         );
     }
     if !a.meta.keywords.is_empty() {
         let kw = a.meta.keywords.join(", ");
+        let kw = spelled(&kw, theme);
         let pieces = [
             ("Keywords: ", theme.dim().add_modifier(Modifier::BOLD)),
-            (kw.as_str(), theme.dim()),
+            (&*kw, theme.dim()),
         ];
         out.extend(wrap(&pieces, width).into_iter().map(Line::from));
     }
@@ -180,9 +195,11 @@ pub fn block_lines(a: &Article, b: usize, width: usize, theme: &Theme) -> Vec<Li
     match &block.kind {
         BlockKind::Heading { level, spans, .. } => {
             let st = theme.heading(*level);
+            let texts: Vec<Cow<str>> = spans.iter().map(|s| spelled(s.text, theme)).collect();
             let pieces: Vec<(&str, Style)> = spans
                 .iter()
-                .map(|s| (s.text, st.patch(span_style(&s, theme))))
+                .zip(&texts)
+                .map(|(s, t)| (&**t, st.patch(span_style(&s, theme))))
                 .collect();
             let mut body = wrap(&pieces, inner);
             // Without colour, top headings need a mark of their own to stand out.
@@ -199,16 +216,22 @@ pub fn block_lines(a: &Article, b: usize, width: usize, theme: &Theme) -> Vec<Li
             prefixed(body, &first, &rest)
         }
         BlockKind::Para(spans) => {
-            let pieces: Vec<(&str, Style)> = spans
-                .iter()
-                .map(|s| (s.text, span_style(&s, theme)))
-                .collect();
+            let links = spans.links();
+            let texts: Vec<(Cow<str>, Style)> = if links.is_empty() {
+                spans
+                    .iter()
+                    .map(|s| (spelled(s.text, theme), span_style(&s, theme)))
+                    .collect()
+            } else {
+                link_pieces(spans, &links, theme)
+            };
+            let pieces: Vec<(&str, Style)> = texts.iter().map(|(t, s)| (&**t, *s)).collect();
             prefixed(wrap(&pieces, inner), &first, &rest)
         }
         BlockKind::Code(code) => {
             let inner = inner.saturating_sub(2).max(1);
             let mut body = Vec::new();
-            for line in code.split('\n') {
+            for line in spelled(code, theme).split('\n') {
                 for piece in break_chars(line, inner) {
                     body.push(vec![
                         Span::raw("  "),
@@ -234,6 +257,73 @@ pub fn block_lines(a: &Article, b: usize, width: usize, theme: &Theme) -> Vec<Li
             prefixed(body, &rest, &rest)
         }
     }
+}
+
+/// A paragraph's pieces with its links marked: the link style, and a tag
+/// ([`LINK_TAGS`], even and odd links apart) so the screen can find each
+/// link's cells; brackets around it where colour cannot mark it. The
+/// targets are left out, or with `theme.urls` shown after the words (not
+/// for a place in the article).
+fn link_pieces<'a>(spans: &'a Spans, links: &[Link], theme: &Theme) -> Vec<(Cow<'a, str>, Style)> {
+    let text = spans.text();
+    // An image's `[image: alt]` is bracketed already.
+    let bracketed = |l: &Link| {
+        let t = &text[l.start..l.end];
+        t.starts_with('[') && t.ends_with(']')
+    };
+    let brackets = theme.link_brackets();
+    let mut out: Vec<(Cow<'a, str>, Style)> = Vec::new();
+    let mut li = 0;
+    let mut off = 0;
+    for run in spans.iter() {
+        let end = off + run.text.len();
+        if run.style.target {
+            // The target of link `li - 1`, just closed.
+            let external = li > 0 && links.get(li - 1).is_some_and(|l| l.anchor().is_none());
+            if theme.urls && external {
+                out.push((spelled(run.text, theme), Style::new()));
+            }
+            off = end;
+            continue;
+        }
+        let st = span_style(&run, theme);
+        let mut at = off;
+        while at < end {
+            let piece = |from: usize, to: usize| spelled(&run.text[from - off..to - off], theme);
+            match links.get(li) {
+                Some(l) if l.start <= at => {
+                    let link_st = match theme.urls {
+                        true => st.patch(theme.link()),
+                        false => st.patch(theme.link()).add_modifier(LINK_TAGS[li % 2]),
+                    };
+                    let brackets = brackets && !bracketed(l);
+                    if brackets && at == l.start {
+                        out.push((Cow::Borrowed("["), link_st));
+                    }
+                    let to = l.end.min(end);
+                    out.push((piece(at, to), link_st));
+                    at = to;
+                    if at == l.end {
+                        if brackets {
+                            out.push((Cow::Borrowed("]"), link_st));
+                        }
+                        li += 1;
+                    }
+                }
+                Some(l) => {
+                    let to = l.start.min(end);
+                    out.push((piece(at, to), st));
+                    at = to;
+                }
+                None => {
+                    out.push((piece(at, end), st));
+                    at = end;
+                }
+            }
+        }
+        off = end;
+    }
+    out
 }
 
 /// How table block `b` is drawn in an item `width` wide (`None`: not a table).

@@ -107,9 +107,9 @@ fn row_lines<'c>(
         .iter()
         .enumerate()
         .map(|(i, w)| {
-            let text = cells.next().unwrap_or("");
+            let text = super::doc::spelled(cells.next().unwrap_or(""), theme);
             let st = if i == 0 { first_style } else { style };
-            wrap(&[(text, st)], *w)
+            wrap(&[(&text, st)], *w)
         })
         .collect();
     let height = wrapped.iter().map(Vec::len).max().unwrap_or(1);
@@ -178,14 +178,14 @@ pub fn card(table: &Table, r: usize, width: usize, theme: &Theme) -> Vec<Line<'s
         return Vec::new();
     };
     let mut lines = Vec::new();
-    let title = row.first().unwrap_or("");
-    for l in wrap(&[(title, theme.table_header())], width) {
+    let title = super::doc::spelled(row.first().unwrap_or(""), theme);
+    for l in wrap(&[(&title, theme.table_header())], width) {
         lines.push(Line::from(l));
     }
     for (ci, col) in table.columns.iter().enumerate().skip(1) {
-        let value = row.get(ci).unwrap_or("");
-        let label = format!("{col}: ");
-        for (k, l) in wrap(&[(&label, theme.bold()), (value, Style::new())], width - 2)
+        let value = super::doc::spelled(row.get(ci).unwrap_or(""), theme);
+        let label = format!("{}: ", super::doc::spelled(col, theme));
+        for (k, l) in wrap(&[(&label, theme.bold()), (&value, Style::new())], width - 2)
             .into_iter()
             .enumerate()
         {

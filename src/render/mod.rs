@@ -1,6 +1,8 @@
 //! Pure layout: article → styled lines. Shared by `--print` and the TUI.
 
 pub mod ansi;
+pub mod ascii;
+pub mod caps;
 pub mod doc;
 pub mod find;
 pub mod grid;

@@ -8,7 +8,21 @@ use ratatui::style::{Color, Modifier, Style};
 pub struct Theme {
     pub color: bool,
     pub glyphs: Glyphs,
+    /// Links show their target after their words, `words (url)` (plain
+    /// text for `--print`); otherwise only the words, marked, with the
+    /// target kept for the Read view's link focus and OSC 8.
+    pub urls: bool,
 }
+
+/// Modifier bits that tag the cells of a link in the Read view, the even
+/// and the odd links of a paragraph apart, so that the encoder
+/// ([`crate::wire`]) can wrap them in OSC 8 and the Read view can find them
+/// on screen. Neither is ever sent: the encoder strips them (and `--print`
+/// writes only the SGRs it knows).
+pub const LINK_TAGS: [Modifier; 2] = [Modifier::HIDDEN, Modifier::RAPID_BLINK];
+
+/// Both link tags.
+pub const LINK_TAG_MASK: Modifier = Modifier::HIDDEN.union(Modifier::RAPID_BLINK);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Glyphs {
@@ -69,6 +83,7 @@ impl Theme {
     pub fn new(color: bool, ascii: bool) -> Theme {
         Theme {
             color,
+            urls: false,
             glyphs: if ascii {
                 Glyphs::ASCII
             } else {
@@ -108,6 +123,15 @@ impl Theme {
     }
     pub fn link(&self) -> Style {
         self.fg(Color::Blue).add_modifier(Modifier::UNDERLINED)
+    }
+    /// Links are marked with brackets too where colour cannot tell them
+    /// from other underlined text (no colour, ASCII mode).
+    pub fn link_brackets(&self) -> bool {
+        (!self.color || self.glyphs.ascii) && !self.urls
+    }
+    /// The link selected in the Read view.
+    pub fn link_selected(&self) -> Style {
+        Style::new().add_modifier(Modifier::REVERSED)
     }
     pub fn dim(&self) -> Style {
         if self.color {

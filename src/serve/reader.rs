@@ -3,7 +3,7 @@
 //! session length, shutdown).
 
 use super::{Conn, Server, limits};
-use crate::session::{LEAVE, Session, Terminal};
+use crate::session::{Session, Terminal};
 use russh::server::Msg;
 use russh::{Channel, ChannelWriteHalf};
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -58,6 +58,8 @@ impl Reader {
         // The read half is not used: the handler gets every message.
         let (_, write) = channel.split();
         let mut shutdown = server.shutdown.subscribe();
+        // What puts this reader's terminal back, for a goodbye line.
+        let leave = terminal.leave_seq();
         let end = match catch_unwind(AssertUnwindSafe(|| {
             server.content.open(size.0, size.1, terminal)
         })) {
@@ -145,7 +147,7 @@ impl Reader {
             _ => {
                 if let Some(line) = line {
                     // Put the reader's terminal back, then say why.
-                    let bye = format!("{LEAVE}{line}\r\n");
+                    let bye = format!("{leave}{line}\r\n");
                     let _ = send(&write, &conn, bye.into_bytes(), Duration::from_secs(1)).await;
                 }
                 let _ = timeout(Duration::from_secs(1), close(&write)).await;

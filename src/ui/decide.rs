@@ -1,7 +1,7 @@
 //! The Decide view: the questions on the left (or on top), the live score
 //! panel on the right (or a compact one below when the terminal is narrow).
 
-use super::{draw_lines, highlighted, placeholder};
+use super::{current_at, draw_lines, highlighted_at, placeholder};
 use crate::app::App;
 use crate::app::decide::panes;
 use crate::decide::{self, Outcome, Score};
@@ -34,6 +34,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
     let p = panes(area, a.contenders.len());
     questions(app, p.questions, buf);
+    if app.decide.score_hidden() {
+        if let Some(r) = p.score {
+            hidden(app, r, p.compact, buf);
+        }
+        return;
+    }
     let score = decide::score(a, &app.decide.answers);
     match (p.score, p.compact) {
         (Some(r), false) => panel(app, &score, r, buf),
@@ -50,7 +56,14 @@ fn questions(app: &App, area: Rect, buf: &mut Buffer) {
     let l = app.decide_layout();
     let h = usize::from(inner.height);
     let (lines, pointer) = l.window(l.follow(app.decide.scroll, h), h);
-    draw_lines(&highlighted(app, lines), inner, buf);
+    // A match moves the cursor to its question: it is found from the label down.
+    let current = match (app.search.current(), pointer) {
+        (Some((unit, nth)), Some(row)) if unit == app.decide.cursor => {
+            current_at(app, row as isize, &lines[row..], nth)
+        }
+        _ => None,
+    };
+    draw_lines(&highlighted_at(app, lines, current), inner, buf);
     // A pointer in the margin, so the cursor shows without colour or reverse video too.
     if let Some(row) = pointer
         && area.width > 0
@@ -58,6 +71,67 @@ fn questions(app: &App, area: Rect, buf: &mut Buffer) {
         let st = app.theme.accent();
         buf.set_string(area.x, inner.y + row as u16, app.theme.glyphs.pick, st);
     }
+}
+
+/// Blind mode before `r`: no bars, no result, no reasons (their names, order
+/// and colours would say whom the answers favour), only how many answers
+/// there are and how to reveal them.
+fn hidden(app: &App, area: Rect, compact: bool, buf: &mut Buffer) {
+    let t = &app.theme;
+    let area = if compact {
+        area
+    } else {
+        let b = Block::new().borders(Borders::LEFT).border_style(t.border());
+        let inner = b.inner(area);
+        b.render(area, buf);
+        inner
+    };
+    let inner = crate::app::geometry::padded(area);
+    if inner.width == 0 || inner.height == 0 {
+        return;
+    }
+    let w = usize::from(inner.width);
+    let n = app.decide.answers.len();
+    let s = if n == 1 { "" } else { "s" };
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    if compact {
+        let rule = truncate(&format!("{} Score ", t.glyphs.rule.repeat(2)), w, "");
+        let rule_w = str_width(&rule);
+        lines.push(Line::from(vec![
+            Span::styled(rule, t.border()),
+            Span::styled(t.glyphs.rule.repeat(w.saturating_sub(rule_w)), t.border()),
+        ]));
+        push_wrapped(
+            &mut lines,
+            &[(
+                format!("Hidden in blind mode ({n} answer{s}): r reveals."),
+                t.dim(),
+            )],
+            w,
+        );
+    } else {
+        lines.push(Line::from(Span::styled("Score", t.heading(2))));
+        push_wrapped(
+            &mut lines,
+            &[(
+                format!("Hidden in blind mode: {n} answer{s} so far."),
+                t.dim(),
+            )],
+            w,
+        );
+        lines.push(Line::default());
+        push_wrapped(
+            &mut lines,
+            &[
+                ("r".into(), t.accent()),
+                (" reveals the score, ".into(), Style::new()),
+                ("b".into(), t.accent()),
+                (" leaves blind mode.".into(), Style::new()),
+            ],
+            w,
+        );
+    }
+    draw_lines(&lines, inner, buf);
 }
 
 /// One bar per contender: name, bar, score.

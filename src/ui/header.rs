@@ -23,14 +23,18 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     } else {
         None
     }
-    .or_else(|| Some(a.versus_line()).filter(|s| !s.is_empty()))
-    // A title that is itself "A vs B" is not said twice.
-    .filter(|s| !same_words(s, &title))
+    // A title that is itself "A vs B", or starts with it, does not say it twice.
+    .or_else(|| Some(a.versus_line()).filter(|s| !s.is_empty() && !starts_with_words(&title, s)))
+    // Nor a section heading that is the title in other case or spacing.
+    .filter(|s| !(starts_with_words(&title, s) && starts_with_words(s, &title)))
     .unwrap_or_default();
     let width = usize::from(area.width);
     let right_w = str_width(&right).min(width / 2);
     let right = truncate(&right, right_w, t.glyphs.ellipsis);
-    let left_room = width.saturating_sub(str_width(&right) + 3);
+    let left_room = match str_width(&right) {
+        0 => width.saturating_sub(2),
+        w => width.saturating_sub(w + 3),
+    };
     let title = truncate(&title, left_room, t.glyphs.ellipsis);
     let gap = width.saturating_sub(1 + str_width(&title) + str_width(&right) + 1);
     let line = Line::from(vec![
@@ -43,12 +47,36 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     buf.set_line(area.x, area.y, &line, area.width);
 }
 
-/// The same words, whatever the case and spacing.
-fn same_words(a: &str, b: &str) -> bool {
+/// `title` starts with the words of `s`, whatever the case, spacing and
+/// punctuation after a word ("Django vs Flask: Which ..." and "Django vs Flask").
+fn starts_with_words(title: &str, s: &str) -> bool {
     let words = |s: &str| {
         s.split_whitespace()
-            .map(str::to_lowercase)
+            .map(|w| {
+                w.trim_end_matches([':', ',', ';', '.', '?', '!', '—', '-'])
+                    .to_lowercase()
+            })
+            .filter(|w| !w.is_empty())
             .collect::<Vec<_>>()
     };
-    words(a) == words(b)
+    let (t, s) = (words(title), words(s));
+    !s.is_empty() && t.starts_with(&s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::starts_with_words;
+
+    #[test]
+    fn a_title_starting_with_the_versus_line_is_not_repeated() {
+        let t = "Django vs Flask: Which Python Web Framework Should You Choose?";
+        assert!(starts_with_words(t, "Django vs Flask"));
+        assert!(starts_with_words("rust VS  go vs zig", "Rust vs Go vs Zig"));
+        assert!(!starts_with_words(
+            "Django vs Flask",
+            "Django vs Flask vs Pyramid"
+        ));
+        assert!(!starts_with_words("Why Django vs Flask", "Django vs Flask"));
+        assert!(!starts_with_words("Django", ""));
+    }
 }

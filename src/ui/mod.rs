@@ -14,7 +14,7 @@ use crate::render::wrap::{str_width, truncate};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::text::Line;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 impl Widget for &App {
@@ -33,7 +33,7 @@ impl Widget for &App {
         }
         footer::render(self, foot, buf);
         if let Some(scroll) = self.help {
-            help::render(self, scroll, area, buf);
+            help::render(self, scroll, buf);
         }
     }
 }
@@ -105,13 +105,148 @@ pub(crate) fn set_line(buf: &mut Buffer, x: u16, y: u16, line: &Line<'_>, max_wi
     }
 }
 
-/// Adds the search highlight to lines, when a search is active.
-fn highlighted(app: &App, lines: Vec<Line<'static>>) -> Vec<Line<'static>> {
-    match &app.search.query {
-        Some(q) => lines
-            .into_iter()
-            .map(|l| crate::render::doc::highlight(l, q, app.theme.search_match()))
-            .collect(),
-        None => lines,
+/// The match `n`/`N` moved to: its own style, told apart from the other
+/// matches with or without colour (reverse and bold against the others'
+/// underline and bold).
+pub(crate) fn current_match_style(t: &crate::render::theme::Theme) -> Style {
+    use ratatui::style::{Color, Modifier};
+    if t.color {
+        Style::new()
+            .fg(Color::Black)
+            .bg(Color::Cyan)
+            .add_modifier(Modifier::BOLD)
+    } else {
+        Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)
+    }
+}
+
+/// Where among `lines` (one unit's lines) its `nth` match is: (line, match
+/// within that line). Counted as the search counts a unit, in reading order.
+fn nth_hit(lines: &[Line<'_>], query: &str, nth: usize) -> Option<(usize, usize)> {
+    let needle = crate::render::find::Needle::new(query)?;
+    let mut seen = 0;
+    for (i, l) in lines.iter().enumerate() {
+        let hits = needle.find_all(&crate::render::doc::line_text(l)).len();
+        if seen + hits > nth {
+            return Some((i, nth - seen));
+        }
+        seen += hits;
+    }
+    None
+}
+
+/// The current match's place on screen: the unit's first line at `row`
+/// (negative when above the pane) and its lines; `None` when off screen.
+fn current_at(
+    app: &App,
+    row: isize,
+    unit_lines: &[Line<'_>],
+    nth: usize,
+) -> Option<(usize, usize)> {
+    let q = app.search.query.as_deref()?;
+    let (k, m) = nth_hit(unit_lines, q, nth)?;
+    usize::try_from(row + k as isize).ok().map(|r| (r, m))
+}
+
+/// Adds the search highlight to lines, when a search is active, the match at
+/// `current` (row, match in the row) in [`current_match_style`].
+fn highlighted_at(
+    app: &App,
+    lines: Vec<Line<'static>>,
+    current: Option<(usize, usize)>,
+) -> Vec<Line<'static>> {
+    let Some(q) = &app.search.query else {
+        return lines;
+    };
+    let other = app.theme.search_match();
+    let cur = current_match_style(&app.theme);
+    lines
+        .into_iter()
+        .enumerate()
+        .map(|(i, l)| {
+            let at = current.and_then(|(r, m)| (r == i).then_some(m));
+            mark_matches(l, q, other, cur, at)
+        })
+        .collect()
+}
+
+/// Styles each match of `query` in `line`; match number `current` (if any)
+/// with `cur`, the others with `other`.
+fn mark_matches(
+    line: Line<'static>,
+    query: &str,
+    other: Style,
+    cur: Style,
+    current: Option<usize>,
+) -> Line<'static> {
+    let text = crate::render::doc::line_text(&line);
+    let ranges = crate::render::find::find_all(&text, query);
+    if ranges.is_empty() {
+        return line;
+    }
+    let mut out = Vec::new();
+    let mut pos = 0;
+    let line_style = line.style;
+    for span in line.spans {
+        let (start, end) = (pos, pos + span.content.len());
+        pos = end;
+        let mut cut = start;
+        for (k, &(ms, me)) in ranges.iter().enumerate() {
+            let (s, e) = (ms.max(start), me.min(end));
+            if s >= e {
+                continue;
+            }
+            if s > cut {
+                out.push(Span::styled(text[cut..s].to_string(), span.style));
+            }
+            let st = if current == Some(k) { cur } else { other };
+            out.push(Span::styled(text[s..e].to_string(), span.style.patch(st)));
+            cut = e;
+        }
+        if cut < end {
+            out.push(Span::styled(text[cut..end].to_string(), span.style));
+        }
+    }
+    Line::from(out).style(line_style)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::style::Modifier;
+
+    #[test]
+    fn the_current_match_has_its_own_style() {
+        let l = Line::from(vec![Span::raw("Flask or "), Span::raw("flask, FLASK")]);
+        let other = Style::new().add_modifier(Modifier::UNDERLINED);
+        let cur = Style::new().add_modifier(Modifier::REVERSED);
+        let m = mark_matches(l, "flask", other, cur, Some(1));
+        let styled: Vec<(&str, Style)> = m
+            .spans
+            .iter()
+            .filter(|s| s.style != Style::new())
+            .map(|s| (s.content.as_ref(), s.style))
+            .collect();
+        assert_eq!(
+            styled,
+            vec![("Flask", other), ("flask", cur), ("FLASK", other)]
+        );
+        // Without colour the current match still differs from the others.
+        let mono = crate::render::theme::Theme::new(false, false);
+        assert_ne!(current_match_style(&mono), mono.search_match());
+        let colour = crate::render::theme::Theme::new(true, false);
+        assert_ne!(current_match_style(&colour), colour.search_match());
+    }
+
+    #[test]
+    fn nth_hit_counts_across_lines() {
+        let lines = vec![
+            Line::from("a flask"),
+            Line::from("no"),
+            Line::from("flask flask"),
+        ];
+        assert_eq!(nth_hit(&lines, "flask", 0), Some((0, 0)));
+        assert_eq!(nth_hit(&lines, "flask", 2), Some((2, 1)));
+        assert_eq!(nth_hit(&lines, "flask", 3), None);
     }
 }

@@ -15,7 +15,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let block = Block::new()
         .borders(Borders::RIGHT)
         .border_style(t.border());
-    let inner = geometry::padded(block.inner(area));
+    let inner = geometry::outline_text(area);
     block.render(area, buf);
     let width = usize::from(inner.width);
     let secs = &app.article.sections;
@@ -39,7 +39,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         } else {
             s.title.as_str()
         };
-        let text = truncate(&format!("{indent}{title}"), width, t.glyphs.ellipsis);
+        // Without colour the current entry's highlight (bold in the accent
+        // colour) would look like any top-level heading: it gets a marker.
+        let mark = if i == current && !focused && !t.color {
+            format!("{} ", t.glyphs.pick)
+        } else {
+            String::new()
+        };
+        let text = truncate(&format!("{indent}{mark}{title}"), width, t.glyphs.ellipsis);
         let mut style = if s.level <= 2 {
             t.bold()
         } else {

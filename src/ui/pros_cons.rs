@@ -1,12 +1,12 @@
 //! The Pros & Cons view: one column per contender, stacked when narrow.
 
-use super::{draw_lines, highlighted, placeholder};
+use super::{current_at, draw_lines, highlighted_at, placeholder};
 use crate::app::App;
 use crate::app::pros::Entry;
 use crate::decide::Question;
-use crate::render::wrap::str_width;
+use crate::render::wrap::{str_width, truncate};
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Widget};
 
@@ -40,6 +40,18 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let layout = app.pros_layout();
     let area = crate::app::geometry::padded(area);
     let h = usize::from(area.height);
+    // The current match: its column, and its place among the column's rows.
+    let current = app.search.current().and_then(|(unit, nth)| {
+        let (col, line) = layout.unit_pos(a, unit)?;
+        let lines = crate::app::pros::entry_lines(
+            a,
+            layout.unit_entry(unit)?,
+            layout.col_width,
+            &app.theme,
+        );
+        let row = line as isize - app.pros.scroll as isize;
+        Some((col, current_at(app, row, &lines, nth)?))
+    });
     // Only the visible entries are laid out, marked and highlighted.
     let view = |col: usize| -> Vec<Line<'static>> {
         let (entries, skip) = layout.window(a, col, app.pros.scroll, h, &app.theme);
@@ -48,38 +60,55 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             mark_answer(app, entry, &mut ls, layout.col_width);
             lines.extend(ls);
         }
-        highlighted(app, lines.into_iter().skip(skip).take(h).collect())
+        let at = current.and_then(|(c, at)| (c == col).then_some(at));
+        highlighted_at(app, lines.into_iter().skip(skip).take(h).collect(), at)
+    };
+    // A contender's name scrolled away stays on the first row (a sticky heading).
+    let sticky = |lines: &mut Vec<Line<'static>>, c: usize, width: u16| {
+        let name = truncate(
+            &a.contenders[c].name,
+            usize::from(width),
+            app.theme.glyphs.ellipsis,
+        );
+        let line = Line::from(Span::styled(name, app.theme.heading(2)));
+        match lines.first_mut() {
+            Some(first) => *first = line,
+            None => lines.push(line),
+        }
     };
     if layout.stacked {
-        draw_lines(&view(0), area, buf);
+        let mut lines = view(0);
+        if let Some(c) = layout.contender_at(a, app.pros.scroll)
+            && layout
+                .start_of(a, c)
+                .is_some_and(|(_, l)| l < app.pros.scroll)
+        {
+            sticky(&mut lines, c, area.width);
+        }
+        draw_lines(&lines, area, buf);
         return;
     }
-    let n = layout.column_count() as u32;
-    let rects = Layout::horizontal((0..n).map(|_| Constraint::Ratio(1, n))).split(area);
-    for (i, rect) in rects.iter().enumerate() {
-        let mut r = *rect;
-        if i > 0 {
-            r = Rect {
-                x: r.x + 1,
-                width: r.width.saturating_sub(1),
-                ..r
+    let columns = crate::app::geometry::pros_columns(area, layout.column_count());
+    let last = columns.len().saturating_sub(1);
+    for (i, &(rect, r)) in columns.iter().enumerate() {
+        if i < last {
+            // The border on the right, after the cell of space left of it.
+            let with_border = Rect {
+                x: rect.x + u16::from(i > 0),
+                width: rect.width.saturating_sub(u16::from(i > 0)),
+                ..rect
             };
-        }
-        if i + 1 < rects.len() {
-            let b = Block::new()
+            Block::new()
                 .borders(Borders::RIGHT)
-                .border_style(app.theme.border());
-            let inner = b.inner(r);
-            b.render(r, buf);
-            r = Rect {
-                width: inner.width.saturating_sub(1),
-                ..inner
-            };
+                .border_style(app.theme.border())
+                .render(with_border, buf);
         }
         let mut lines = view(i);
+        if app.pros.scroll > 0 {
+            sticky(&mut lines, i, r.width);
+        }
         // The contender in focus has its name marked.
         if i == app.pros.col
-            && app.pros.scroll == 0
             && let Some(first) = lines.first_mut()
         {
             *first = first.clone().patch_style(app.theme.selected());
