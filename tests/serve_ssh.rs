@@ -45,12 +45,17 @@ impl Drop for Served {
 impl Served {
     /// `versus serve` on a free loopback port, its host key in a new folder.
     fn start(name: &str) -> Served {
+        Self::start_with(name, &[])
+    }
+
+    fn start_with(name: &str, extra: &[&str]) -> Served {
         let dir = std::env::temp_dir().join(format!("versus-serve-{name}-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).unwrap();
         let mut child = Command::new(env!("CARGO_BIN_EXE_versus"))
             .args(["serve", "--listen", "127.0.0.1:0", "--host-key"])
             .arg(dir.join("host_ed25519"))
+            .args(extra)
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::piped())
@@ -250,4 +255,41 @@ fn openssh_without_a_pty_and_with_a_command_is_refused() {
     ]);
     assert!(!status.success());
     assert!(text.contains("forwarding failed"), "{text}");
+}
+
+/// Reads what the server says first: its SSH version line, or nothing when
+/// it dropped the connection.
+fn greeting(port: u16) -> String {
+    use std::io::Read;
+    let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+    let mut buf = [0u8; 64];
+    let n = s.read(&mut buf).unwrap_or(0);
+    String::from_utf8_lossy(&buf[..n]).into_owned()
+}
+
+#[test]
+fn per_address_limits_drop_connections_at_accept() {
+    let served = Served::start_with(
+        "perip",
+        &["--max-per-ip", "1", "--attempts-per-minute", "3"],
+    );
+    use std::io::Read;
+    let mut first = std::net::TcpStream::connect(("127.0.0.1", served.port)).unwrap();
+    first
+        .set_read_timeout(Some(Duration::from_secs(5)))
+        .unwrap();
+    let mut buf = [0u8; 8];
+    first.read_exact(&mut buf).unwrap();
+    assert_eq!(&buf, b"SSH-2.0-");
+    // A second connection while the first is open: dropped.
+    assert_eq!(greeting(served.port), "");
+    served.wait_log("too many connections from this address");
+    drop(first);
+    std::thread::sleep(Duration::from_millis(300));
+    // The third attempt this minute is served, the fourth is not.
+    assert!(greeting(served.port).starts_with("SSH-2.0-"));
+    std::thread::sleep(Duration::from_millis(300));
+    assert_eq!(greeting(served.port), "");
+    served.wait_log("too many attempts per minute from this address");
 }
