@@ -502,11 +502,15 @@ pub fn run(options: Options) -> u8 {
             Access::Anonymous => "anyone (anonymous, read-only)".to_string(),
             Access::Keys(k) => format!("the {} key(s) in --authorized-keys", k.len()),
         };
+        let host = if addr.ip().is_unspecified() {
+            "HOST".to_string()
+        } else {
+            addr.ip().to_string()
+        };
         say!(
-            "versus serve: listening on {addr} for {who}; at most {} readers. Read with: ssh -p {} {}",
+            "versus serve: listening on {addr} for {who}; at most {} readers. Read with: ssh -p {} {host}",
             options.limits.max_sessions,
             addr.port(),
-            addr.ip()
         );
         let server = Server::new(content, access, options.limits.clone(), key);
         serve_until_signal(server, listener).await
