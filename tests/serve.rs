@@ -459,3 +459,37 @@ async fn a_reader_who_never_reads_is_dropped() {
     assert_eq!(srv.connections(), 0);
     resizing.abort();
 }
+
+#[tokio::test]
+async fn a_session_ends_at_the_length_limit_even_while_reading() {
+    let limits = Limits {
+        max_session: Duration::from_millis(400),
+        ..Limits::default()
+    };
+    let srv = server(Access::Anonymous, limits);
+    let (h, conn) = anon(&srv).await;
+    let mut ch = reader(&h, 80, 24).await;
+    let mut seen = Vec::new();
+    let mut closed = false;
+    // A key every 50 ms: never idle, yet closed at the limit.
+    for _ in 0..100 {
+        if ch.data(&b"j"[..]).await.is_err() {
+            break;
+        }
+        let (d, c) = drain(&mut ch, Duration::from_millis(50)).await;
+        seen.extend_from_slice(&d);
+        if c {
+            closed = true;
+            break;
+        }
+    }
+    assert!(closed, "not closed at the session length limit");
+    let text = String::from_utf8_lossy(&seen);
+    assert!(text.contains("the longest session"), "{text}");
+    drop(h);
+    let rec = timeout(Duration::from_secs(5), conn)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(rec.end.as_deref(), Some("session length limit"));
+}
