@@ -71,12 +71,18 @@ async fn reader(h: &client::Handle<Client>, w: u32, rows: u32) -> Channel<client
     ch
 }
 
-/// What came on the channel until it was quiet for `quiet`: the data, and
+/// What came on the channel until it was quiet for `quiet` after its first
+/// data (which may take up to 10 s on a loaded machine): the data, and
 /// whether the channel closed.
 async fn drain(ch: &mut Channel<client::Msg>, quiet: Duration) -> (Vec<u8>, bool) {
-    let mut data = Vec::new();
+    let mut data: Vec<u8> = Vec::new();
     loop {
-        match timeout(quiet, ch.wait()).await {
+        let wait = if data.is_empty() {
+            Duration::from_secs(10)
+        } else {
+            quiet
+        };
+        match timeout(wait, ch.wait()).await {
             Err(_) => return (data, false),
             Ok(None) | Ok(Some(ChannelMsg::Close)) => return (data, true),
             Ok(Some(ChannelMsg::Data { data: d })) => data.extend_from_slice(&d),

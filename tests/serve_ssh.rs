@@ -128,6 +128,23 @@ impl Served {
     }
 }
 
+/// Reads until something came after the first `since` bytes, then until the
+/// screen has been quiet for 300 ms (the server's work between keys done);
+/// at most 10 s.
+fn settle(p: &mut Pty, since: usize) {
+    let deadline = std::time::Instant::now() + pty::TIMEOUT;
+    while p.raw.len() <= since && std::time::Instant::now() < deadline {
+        p.pump(Duration::from_millis(20));
+    }
+    loop {
+        let before = p.raw.len();
+        p.pump(Duration::from_millis(300));
+        if p.raw.len() == before || std::time::Instant::now() > deadline {
+            return;
+        }
+    }
+}
+
 fn local(w: u16, h: u16) -> Session {
     let shared = Shared::new(article::bundled());
     let term = Terminal::from_env(|k| match k {
@@ -152,17 +169,19 @@ fn openssh_reads_keys_resizes_and_quits() {
     let mut p = served.ssh(80, 24);
     let mut want = local(80, 24);
     p.wait_for("Django vs Flask");
-    p.pump(Duration::from_millis(400));
+    settle(&mut p, 0);
     vt::assert_same(p.parser.screen(), &vt::render(want.app()), "first frame");
 
+    let since = p.raw.len();
     p.send("jjjj");
     want.feed(b"jjjj");
-    p.pump(Duration::from_millis(400));
+    settle(&mut p, since);
     vt::assert_same(p.parser.screen(), &vt::render(want.app()), "after jjjj");
 
+    let since = p.raw.len();
     p.resize(100, 30);
     want.resize(100, 30);
-    p.pump(Duration::from_millis(600));
+    settle(&mut p, since);
     vt::assert_same(p.parser.screen(), &vt::render(want.app()), "after resize");
 
     p.send("q");
