@@ -5,7 +5,7 @@ use crate::input;
 use crate::print;
 use crate::render::caps::Caps;
 use crate::render::theme::Theme;
-use clap::{Parser, ValueEnum};
+use clap::{Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Write};
 
 /// `eprintln!` that cannot panic: with stderr closed (`versus 2>&- ...`, or
@@ -37,9 +37,12 @@ pub enum ViewArg {
     name = "versus",
     version,
     about = "A terminal browser for comparison articles (\"Django vs Flask\").",
-    after_help = "Examples:\n  versus                         open the bundled Django vs Flask article\n  versus post.md --view table    open a file on its feature table\n  curl -s URL | versus -         read an article from standard input\n  versus --print | less          plain text for pagers and files\n  versus --json post.md          the parsed model as JSON\n  versus --no-mouse post.md      leave the mouse to the terminal (text selection)\n  versus --vs Vim,Emacs post.md  name the contenders yourself\n  versus content/posts/          a folder: the library of its articles\n  versus --json docs/ | jq       the library as JSON"
+    args_conflicts_with_subcommands = true,
+    after_help = "Examples:\n  versus                         open the bundled Django vs Flask article\n  versus post.md --view table    open a file on its feature table\n  curl -s URL | versus -         read an article from standard input\n  versus --print | less          plain text for pagers and files\n  versus --json post.md          the parsed model as JSON\n  versus --no-mouse post.md      leave the mouse to the terminal (text selection)\n  versus --vs Vim,Emacs post.md  name the contenders yourself\n  versus content/posts/          a folder: the library of its articles\n  versus --json docs/ | jq       the library as JSON\n  versus serve post.md           serve it over SSH (ssh -p 2222 localhost)\n  versus ./serve                 open a file named `serve`"
 )]
 pub struct Args {
+    #[command(subcommand)]
+    pub command: Option<Command>,
     /// Article to open: a markdown file, or `-` for standard input (default:
     /// the bundled article). A folder, several files or a glob open the
     /// library: a list of the markdown files, comparisons first.
@@ -105,6 +108,72 @@ fn parse_vs(s: &str) -> Result<Vs, String> {
     Ok(Vs(names))
 }
 
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Serve the browser over SSH to many readers at once (`ssh -p 2222 HOST`).
+    Serve(ServeArgs),
+}
+
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Readers get the browser only: no shell, exec, subsystem or forwarding; nothing is written on the server.\nExamples:\n  versus serve                         the bundled article on 127.0.0.1:2222\n  versus serve post.md --listen 0.0.0.0:2222\n  versus serve post.md --authorized-keys ~/.ssh/authorized_keys"
+)]
+pub struct ServeArgs {
+    /// Articles to serve: a markdown file (default: the bundled article); a folder, several files or a glob are served as a library.
+    pub paths: Vec<std::path::PathBuf>,
+    /// Address and port to listen on; any address other than this machine's loopback must be given.
+    #[arg(long, value_name = "ADDR:PORT", default_value = crate::serve::DEFAULT_LISTEN)]
+    pub listen: std::net::SocketAddr,
+    /// The server's Ed25519 host key, made on first start (default: $XDG_DATA_HOME/versus/host_ed25519 or ~/.local/share/versus/host_ed25519).
+    #[arg(long, value_name = "PATH")]
+    pub host_key: Option<std::path::PathBuf>,
+    /// Let in only the keys in FILE (OpenSSH authorized_keys format); default: anyone, anonymously.
+    #[arg(long, value_name = "FILE")]
+    pub authorized_keys: Option<std::path::PathBuf>,
+    /// Readers at once; the next one is told and closed.
+    #[arg(long, value_name = "N", default_value_t = crate::serve::limits::MAX_SESSIONS)]
+    pub max_sessions: usize,
+    /// Close a reader after this long without a key (e.g. 30m, 90s, 2h).
+    #[arg(long, value_name = "DUR", default_value = "30m", value_parser = parse_duration)]
+    pub idle_timeout: std::time::Duration,
+    /// The longest a session may last.
+    #[arg(long, value_name = "DUR", default_value = "8h", value_parser = parse_duration)]
+    pub max_session: std::time::Duration,
+    /// Connections open at once from one address.
+    #[arg(long, value_name = "N", default_value_t = crate::serve::limits::PER_IP_CONNECTIONS)]
+    pub max_per_ip: usize,
+    /// New connections per minute from one address.
+    #[arg(long, value_name = "N", default_value_t = crate::serve::limits::PER_IP_ATTEMPTS_PER_MINUTE)]
+    pub attempts_per_minute: usize,
+}
+
+fn parse_duration(s: &str) -> Result<std::time::Duration, String> {
+    let d = humantime::parse_duration(s).map_err(|e| format!("{e} (e.g. 30m, 90s, 2h)"))?;
+    if d.is_zero() {
+        return Err("must be more than zero".into());
+    }
+    Ok(d)
+}
+
+impl ServeArgs {
+    fn options(self) -> crate::serve::Options {
+        crate::serve::Options {
+            paths: self.paths,
+            listen: self.listen,
+            host_key: self.host_key,
+            authorized_keys: self.authorized_keys,
+            limits: crate::serve::limits::Limits {
+                max_sessions: self.max_sessions.max(1),
+                per_ip_connections: self.max_per_ip.max(1),
+                per_ip_attempts_per_minute: self.attempts_per_minute.max(1),
+                idle_timeout: self.idle_timeout,
+                max_session: self.max_session,
+                ..crate::serve::limits::Limits::default()
+            },
+        }
+    }
+}
+
 pub use crate::session::locale_is_utf8;
 
 impl Args {
@@ -157,6 +226,7 @@ impl Args {
     /// first frame).
     fn bare() -> Args {
         Args {
+            command: None,
             files: Vec::new(),
             print: false,
             json: false,
@@ -186,6 +256,9 @@ pub fn main() -> u8 {
         Ok(a) => a,
         Err(e) => return usage_error(&e),
     };
+    if let Some(Command::Serve(serve)) = args.command {
+        return crate::serve::run(serve.options());
+    }
     if let Some(path) = &args.decide_out
         && let Err(e) = crate::tui::check_decide_out(path)
     {
@@ -399,6 +472,47 @@ mod tests {
                 "{bad}"
             );
         }
+    }
+
+    #[test]
+    fn serve_is_a_subcommand_and_other_names_are_files() {
+        let a = Args::try_parse_from(["versus", "serve"]).unwrap();
+        let Some(Command::Serve(s)) = a.command else {
+            panic!("not serve: {a:?}")
+        };
+        assert!(s.paths.is_empty());
+        assert_eq!(s.listen.to_string(), crate::serve::DEFAULT_LISTEN);
+        assert_eq!(s.max_sessions, crate::serve::limits::MAX_SESSIONS);
+        assert_eq!(s.idle_timeout, crate::serve::limits::IDLE_TIMEOUT);
+        let a = Args::try_parse_from([
+            "versus",
+            "serve",
+            "a.md",
+            "b.md",
+            "--listen",
+            "[::1]:0",
+            "--max-sessions",
+            "5",
+            "--idle-timeout",
+            "90s",
+        ])
+        .unwrap();
+        let Some(Command::Serve(s)) = a.command else {
+            panic!("not serve")
+        };
+        assert_eq!(s.paths.len(), 2);
+        assert_eq!(s.listen.to_string(), "[::1]:0");
+        let o = s.options();
+        assert_eq!(o.limits.max_sessions, 5);
+        assert_eq!(o.limits.idle_timeout, std::time::Duration::from_secs(90));
+        // A file named otherwise, or `./serve`, is an article to open.
+        for f in ["serve.md", "./serve", "servers"] {
+            let a = Args::try_parse_from(["versus", f]).unwrap();
+            assert!(a.command.is_none());
+            assert_eq!(a.files, [std::ffi::OsString::from(f)]);
+        }
+        assert!(Args::try_parse_from(["versus", "serve", "--idle-timeout", "0s"]).is_err());
+        assert!(Args::try_parse_from(["versus", "serve", "--listen", "nowhere"]).is_err());
     }
 
     #[test]

@@ -25,6 +25,7 @@ pub mod keys;
 pub mod library;
 pub mod print;
 pub mod render;
+pub mod serve;
 pub mod session;
 pub mod tty;
 pub mod tui;

@@ -97,7 +97,9 @@ impl Row {
 
 /// The rows, the walk that finds them and the reading that fills them.
 pub struct Library {
-    rows: Vec<Row>,
+    /// Shared by the sessions of a server once read ([`Library::share`]);
+    /// copied on the first change.
+    rows: std::sync::Arc<Vec<Row>>,
     walk: Option<walk::Walk>,
     /// Rows before this index have been read.
     next_read: usize,
@@ -114,7 +116,7 @@ impl Library {
     /// is read yet but the explicit files' metadata.
     pub fn open(paths: &[PathBuf], base: &Path) -> Library {
         let mut lib = Library {
-            rows: Vec::new(),
+            rows: std::sync::Arc::new(Vec::new()),
             walk: None,
             next_read: 0,
             notes: Vec::new(),
@@ -176,7 +178,7 @@ impl Library {
         let mut changed = false;
         if let Some(w) = &mut self.walk {
             let before = self.rows.len();
-            let done = w.step(&mut self.rows, walk::STEP_ENTRIES);
+            let done = w.step(std::sync::Arc::make_mut(&mut self.rows), walk::STEP_ENTRIES);
             changed |= self.rows.len() != before;
             if done {
                 let w = self.walk.take().expect("walk");
@@ -189,7 +191,7 @@ impl Library {
         }
         let mut spent = 0u64;
         while self.next_read < self.rows.len() && (spent == 0 || spent < SLICE_BYTES) {
-            let row = &mut self.rows[self.next_read];
+            let row = &mut std::sync::Arc::make_mut(&mut self.rows)[self.next_read];
             spent += row.size.clamp(FILE_COST, ROW_READ_BYTES as u64);
             read_row(row);
             self.next_read += 1;
@@ -208,6 +210,21 @@ impl Library {
         }
     }
 
+    /// A library on the same rows, read once and shared (a server's
+    /// readers each get one: their own order, filter and cursor, one copy
+    /// of the rows). The walk and the reading are finished first.
+    pub fn share(&mut self) -> Library {
+        self.finish();
+        Library {
+            rows: std::sync::Arc::clone(&self.rows),
+            walk: None,
+            next_read: self.next_read,
+            notes: self.notes.clone(),
+            order: Vec::new(),
+            order_stale: true,
+        }
+    }
+
     /// The index of the row whose file is `path`, if listed.
     pub fn find(&self, path: &Path) -> Option<usize> {
         self.rows.iter().position(|r| r.path == path)
@@ -215,7 +232,7 @@ impl Library {
 
     /// Reads one row again (its file changed on disk).
     pub fn reread(&mut self, i: usize) {
-        if let Some(row) = self.rows.get_mut(i) {
+        if let Some(row) = std::sync::Arc::make_mut(&mut self.rows).get_mut(i) {
             if let Ok(meta) = std::fs::metadata(&row.path) {
                 row.size = meta.len();
             }
