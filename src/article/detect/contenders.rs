@@ -6,7 +6,7 @@
 //!   is a short title); a table sharing no name with the title is about
 //!   something else, and the title wins.
 //! - Per-contender sections win over the title when they name more
-//!   contenders and share one with it.
+//!   contenders, among them every one the title names.
 //! - Names confirmed by a second source decide how an ambiguous table reads
 //!   (its first column a contender or the features; contenders as rows).
 //! - Every disagreement between sources is a warning saying what was chosen
@@ -15,7 +15,9 @@
 use super::names::{alias_keys, fold, same_keys, word_hits};
 use super::sections::{self, Candidate};
 use super::tables::{self, Orient, Reading};
-use super::title::{heading_names, listed_names, rival_name, says_comparison, title_names};
+use super::title::{
+    self, heading_names, listed_names, migration_names, rival_name, says_comparison, title_names,
+};
 use crate::article::model::{Article, BlockKind, Part, Table, para_text};
 use std::sync::Arc;
 
@@ -118,11 +120,31 @@ fn from_title(a: &Article, skip: &[bool], talk: &Talk) -> (Vec<String>, u32) {
     }
     // "Comparison with Sapling": the article's own subject is the other.
     for t in titles.into_iter().flatten() {
-        if let Some(rival) = rival_name(t)
-            && let Some(host) = subject(a, &rival, talk)
+        let Some(rival) = rival_name(t) else {
+            continue;
+        };
+        // "Hello, Hugo!": the one left is named where the text tells of
+        // the move ("WordPressからHugoに", "from WordPress to Hugo").
+        if title::moved_to(t).is_some()
+            && let Some(left) = left_for(a, &rival)
         {
+            return (vec![left, rival], 3);
+        }
+        if let Some(host) = said_against(a, &rival).or_else(|| subject(a, &rival, talk)) {
             return (vec![host, rival], 3);
         }
+    }
+    // No title at all: an opening sentence that tells of a move ("I've
+    // ditched Disqus … I am now using Utterances") stands in for one, when
+    // the text names both again.
+    if a.title.is_none()
+        && a.meta.title.is_none()
+        && plain_meta.is_none()
+        && let Some(n) = opening_move(a)
+        && n.iter().all(|x| talk.count(x) >= 2)
+        && !variants(&n)
+    {
+        return (n, 3);
     }
     // Without a title, the first heading is the title.
     if a.title.is_none() && a.meta.title.is_none() {
@@ -200,6 +222,187 @@ fn metadata_title(a: &Article) -> Option<String> {
         k.eq_ignore_ascii_case("title")
             .then(|| v.trim().to_string())
     })
+}
+
+/// The opening paragraphs' first sentences, at most [`OPENING_BYTES`].
+fn opening_sentences(a: &Article) -> Vec<String> {
+    const OPENING_BYTES: usize = 2048;
+    let mut out = Vec::new();
+    let mut read = 0;
+    for b in a.blocks.iter().take(8) {
+        let BlockKind::Para(s) = &b.kind else {
+            continue;
+        };
+        let text = s.text().split_whitespace().collect::<Vec<_>>().join(" ");
+        for sentence in text.split_inclusive(['.', '!', '?', '。', '！', '？']) {
+            read += sentence.len();
+            out.push(sentence.trim().to_string());
+            if read > OPENING_BYTES {
+                return out;
+            }
+        }
+    }
+    out
+}
+
+/// An opening sentence that tells of a move: "I switched from Jekyll to
+/// Hugo", "I've ditched Disqus … I am now using Utterances", "WordPressか
+/// らHugoに乗り換えてみた": the one left, then the one chosen.
+fn opening_move(a: &Article) -> Option<Vec<String>> {
+    let sentences = opening_sentences(a);
+    for (i, s) in sentences.iter().enumerate().take(4) {
+        if let Some(n) = migration_names(s.trim_end_matches(['.', '!', '。', '！']))
+            && n.len() == 2
+            && n.iter().all(|x| x.split_whitespace().count() <= 3)
+        {
+            return Some(n);
+        }
+        // "ditched X …" then "now using Y" in the same or the next one.
+        let low = s.to_ascii_lowercase();
+        const LEFT: &[&str] = &["ditched ", "dropped ", "abandoned ", "left ", "quit "];
+        let Some(left) = LEFT.iter().find_map(|v| {
+            let at = low.find(v)? + v.len();
+            name_at(&s[at..])
+        }) else {
+            continue;
+        };
+        for next in sentences.iter().skip(i).take(2) {
+            let low = next.to_ascii_lowercase();
+            const NOW: &[&str] = &["now using ", "now use ", "switched to ", "moved to ", "replaced it with "];
+            if let Some(to) = NOW.iter().find_map(|v| {
+                let at = low.find(v)? + v.len();
+                name_at(&next[at..])
+            }) && fold(&to) != fold(&left)
+            {
+                return Some(vec![left, to]);
+            }
+        }
+    }
+    None
+}
+
+/// A capitalised name opening `s` ("Disqus as the …" → Disqus; "Google
+/// Analytics for" → Google Analytics), up to three words.
+fn name_at(s: &str) -> Option<String> {
+    let words: Vec<&str> = s
+        .split_whitespace()
+        .take(3)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && !"+#".contains(c)))
+        .take_while(|w| w.starts_with(|c: char| c.is_uppercase()))
+        .collect();
+    (!words.is_empty()).then(|| words.join(" "))
+}
+
+/// The one left, in a post titled after the one chosen ("Hello, Hugo!"):
+/// the name the opening sentences move from ("from WordPress to Hugo",
+/// "WordPressからHugoに", "从 WordPress 迁移到 Hugo").
+fn left_for(a: &Article, to: &str) -> Option<String> {
+    let to_low = to.to_lowercase();
+    for s in opening_sentences(a).iter().take(6) {
+        let low = s.to_lowercase();
+        if low.len() != s.len() {
+            continue;
+        }
+        let Some(at) = low.find(&to_low) else {
+            continue;
+        };
+        let before = s[..at].trim_end();
+        // "WordPressから": the Latin name right before the particle.
+        for particle in ["から", "에서", "에서 "] {
+            if let Some(head) = before.strip_suffix(particle) {
+                let start = head
+                    .char_indices()
+                    .rev()
+                    .take_while(|(_, c)| c.is_ascii_alphanumeric() || matches!(c, '.' | ' ' | '-'))
+                    .last()
+                    .map(|(i, _)| i)?;
+                let name = head[start..].trim();
+                if !name.is_empty() && fold(name) != fold(to) {
+                    return Some(name.to_string());
+                }
+            }
+        }
+        // "from WordPress to Hugo".
+        let lb = before.to_lowercase();
+        if let Some(mid) = lb.strip_suffix(" to").or_else(|| lb.strip_suffix(" for"))
+            && let Some(f) = mid.rfind("from ")
+        {
+            let name = s[f + 5..mid.len()].trim();
+            if (1..=3).contains(&name.split_whitespace().count()) && fold(name) != fold(to) {
+                return Some(name.to_string());
+            }
+        }
+    }
+    None
+}
+
+/// The name the opening paragraphs set against `rival` ("how jj is
+/// different from Sapling", "Kotlin compared to Java", "between uv and
+/// Poetry"): the page's own subject, however it is written (a lower-case
+/// command name counts). Reads the first few paragraphs only.
+fn said_against(a: &Article, rival: &str) -> Option<String> {
+    const PHRASES: &[&str] = &[
+        " is different from ",
+        " is different than ",
+        " differs from ",
+        " compares to ",
+        " compares with ",
+        " compared to ",
+        " compared with ",
+        " versus ",
+        " vs. ",
+        " vs ",
+    ];
+    const NOT: &[&str] = &[
+        "it", "this", "that", "which", "what", "how", "one", "he", "she", "they", "we", "i",
+        "you", "is", "are", "and", "or", "the", "a",
+    ];
+    let rival = rival.trim().to_ascii_lowercase();
+    if rival.is_empty() {
+        return None;
+    }
+    let paras = a
+        .blocks
+        .iter()
+        .filter_map(|b| match &b.kind {
+            BlockKind::Para(s) => Some(s.text()),
+            _ => None,
+        })
+        .take(6);
+    for p in paras {
+        let text = p.split_whitespace().take(400).collect::<Vec<_>>().join(" ");
+        let low = text.to_ascii_lowercase();
+        let mut from = 0;
+        while let Some(i) = low[from..].find(&rival).map(|i| i + from) {
+            from = i + rival.len();
+            let before = &low[..i];
+            let word_end = if let Some(p) = PHRASES.iter().find(|p| before.ends_with(*p)) {
+                Some(i - p.len())
+            } else if before.ends_with(" and ") {
+                // "between uv and Poetry".
+                let w = before[..i - 5].rfind(' ').map_or(0, |k| k + 1);
+                before[..w.saturating_sub(1)]
+                    .ends_with("between")
+                    .then_some(i - 5)
+            } else {
+                None
+            };
+            let Some(end) = word_end else { continue };
+            let start = text[..end].rfind(' ').map_or(0, |k| k + 1);
+            let word = text[start..end].trim_matches(|c: char| !c.is_alphanumeric() && !"+#".contains(c));
+            let solid = word
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '.' | '+' | '#' | '-'));
+            if solid
+                && (2..=24).contains(&word.len())
+                && !NOT.contains(&word.to_ascii_lowercase().as_str())
+                && !same_keys(&alias_keys(word), &alias_keys(&rival))
+            {
+                return Some(word.to_string());
+            }
+        }
+    }
+    None
 }
 
 /// The article's own subject, in a page that compares it with `rival`: the
@@ -590,7 +793,7 @@ pub fn choose(a: &Article, parents: &[Option<usize>], skip: &[bool]) -> Chosen {
         Some(_) => Src::Table,
         None if group_k.len() >= 2
             && (title.len() < 2
-                || (group_k.len() > title.len() && overlap(&group_k, &title) > 0)) =>
+                || (group_k.len() > title.len() && overlap(&title, &group_k) == title.len())) =>
         {
             Src::Sections
         }
