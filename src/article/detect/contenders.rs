@@ -130,7 +130,13 @@ fn from_title(a: &Article, skip: &[bool], talk: &Talk) -> (Vec<String>, u32) {
         {
             return (vec![left, rival], 3);
         }
-        if let Some(host) = said_against(a, &rival).or_else(|| subject(a, &rival, talk)) {
+        // The capitalised name used most, unless the opening sets another
+        // against the rival and the text names that one at least as often.
+        let host = match (subject(a, &rival, talk), said_against(a, &rival, talk)) {
+            (Some(s), Some(o)) if talk.count(&o) < talk.count(&s) => Some(s),
+            (s, o) => o.or(s),
+        };
+        if let Some(host) = host {
             return (vec![host, rival], 3);
         }
     }
@@ -339,8 +345,9 @@ fn left_for(a: &Article, to: &str) -> Option<String> {
 /// The name the opening paragraphs set against `rival` ("how jj is
 /// different from Sapling", "Kotlin compared to Java", "between uv and
 /// Poetry"): the page's own subject, however it is written (a lower-case
-/// command name counts). Reads the first few paragraphs only.
-fn said_against(a: &Article, rival: &str) -> Option<String> {
+/// command name counts), when the text keeps naming it. Reads the first few
+/// paragraphs only.
+fn said_against(a: &Article, rival: &str, talk: &Talk) -> Option<String> {
     const PHRASES: &[&str] = &[
         " is different from ",
         " is different than ",
@@ -397,6 +404,7 @@ fn said_against(a: &Article, rival: &str) -> Option<String> {
                 && (2..=24).contains(&word.len())
                 && !NOT.contains(&word.to_ascii_lowercase().as_str())
                 && !same_keys(&alias_keys(word), &alias_keys(&rival))
+                && talk.count(word) >= 3
             {
                 return Some(word.to_string());
             }
