@@ -74,7 +74,9 @@ fn comment_title(line: &str) -> Option<&str> {
     let value = rest.strip_prefix("title:")?.trim();
     let plain = !value.is_empty()
         && !value.contains(": ")
-        && !value.contains(['#', '"', '\'', '[', '{', '&', '*', '!', '|', '>', '%', '@', '`']);
+        && !value.contains([
+            '#', '"', '\'', '[', '{', '&', '*', '!', '|', '>', '%', '@', '`',
+        ]);
     plain.then_some(rest)
 }
 

@@ -274,7 +274,13 @@ fn opening_move(a: &Article) -> Option<Vec<String>> {
         };
         for next in sentences.iter().skip(i).take(2) {
             let low = next.to_ascii_lowercase();
-            const NOW: &[&str] = &["now using ", "now use ", "switched to ", "moved to ", "replaced it with "];
+            const NOW: &[&str] = &[
+                "now using ",
+                "now use ",
+                "switched to ",
+                "moved to ",
+                "replaced it with ",
+            ];
             if let Some(to) = NOW.iter().find_map(|v| {
                 let at = low.find(v)? + v.len();
                 name_at(&next[at..])
@@ -361,8 +367,8 @@ fn said_against(a: &Article, rival: &str, talk: &Talk) -> Option<String> {
         " vs ",
     ];
     const NOT: &[&str] = &[
-        "it", "this", "that", "which", "what", "how", "one", "he", "she", "they", "we", "i",
-        "you", "is", "are", "and", "or", "the", "a",
+        "it", "this", "that", "which", "what", "how", "one", "he", "she", "they", "we", "i", "you",
+        "is", "are", "and", "or", "the", "a",
     ];
     let rival = rival.trim().to_ascii_lowercase();
     if rival.is_empty() {
@@ -396,7 +402,8 @@ fn said_against(a: &Article, rival: &str, talk: &Talk) -> Option<String> {
             };
             let Some(end) = word_end else { continue };
             let start = text[..end].rfind(' ').map_or(0, |k| k + 1);
-            let word = text[start..end].trim_matches(|c: char| !c.is_alphanumeric() && !"+#".contains(c));
+            let word =
+                text[start..end].trim_matches(|c: char| !c.is_alphanumeric() && !"+#".contains(c));
             let solid = word
                 .chars()
                 .all(|c| c.is_alphanumeric() || matches!(c, '.' | '+' | '#' | '-'));
@@ -1024,6 +1031,67 @@ pub fn set_by_user(a: &Article, detected: Chosen) -> Chosen {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn names(src: &str) -> Vec<String> {
+        let a = crate::article::parse(src, "t");
+        a.contenders.iter().map(|c| c.name.clone()).collect()
+    }
+
+    #[test]
+    fn a_comparison_page_names_its_lower_case_subject_against_the_rival() {
+        // The capitalised GitHub is named more in mid-sentence, but the
+        // opening sets jj against Sapling and the text keeps naming jj.
+        let src = "# Comparison with Sapling\n\n## Introduction\n\n\
+            This document describes how jj is different from Sapling. Both \
+            talk to GitHub; jj pushes to GitHub, jj pulls from GitHub and \
+            Sapling uses GitHub too.\n\n## Differences\n\n\
+            - jj has a working-copy commit.\n- jj has first-class conflicts.\n";
+        assert_eq!(names(src), ["jj", "Sapling"]);
+    }
+
+    #[test]
+    fn a_title_in_a_markdown_comment_names_the_rival() {
+        let src = "[//]: # (title: Comparison to Java)\n\n\
+            ## Some Java issues addressed in Kotlin\n\n\
+            Kotlin fixes issues that Java suffers from. In Kotlin, nulls are \
+            checked; code in Kotlin is shorter.\n\n\
+            ## What Java has that Kotlin does not\n\n- Checked exceptions\n";
+        assert_eq!(names(src), ["Kotlin", "Java"]);
+    }
+
+    #[test]
+    fn an_untitled_post_opening_with_a_move_names_both() {
+        let src = "I've ditched Disqus as the comment system on this blog. \
+            I am now using Utterances. Utterances is backed by issues.\n\n\
+            ## Exporting Disqus Comments\n\nDisqus exports XML.\n\n\
+            ## Utterances Comments\n\nIt has lots of advantages:\n\n- free\n- no ads\n";
+        assert_eq!(names(src), ["Disqus", "Utterances"]);
+        // An opening that moves between versions of one thing names none.
+        let plain = "We moved from Vite 4 to Vite 5 last week. Vite 5 is \
+            faster.\n\n## Changes\n\nVite 4 used Rollup 3; Vite 5 uses Rollup 4.\n";
+        assert!(names(plain).is_empty(), "{:?}", names(plain));
+    }
+
+    #[test]
+    fn a_hello_post_names_the_one_left_where_the_text_moves() {
+        let ja = "---\ntitle: \"Hello, Hugo!\"\n---\n\n\
+            このサイトのフレームワークをWordPressからHugoに乗り換えてみた。\n\n\
+            - Hugo は Markdown で書ける\n- Hugo は軽い\n";
+        assert_eq!(names(ja), ["WordPress", "Hugo"]);
+        let en = "# Hello, Zola!\n\nThis blog moved from Jekyll to Zola this \
+            week. Zola is one binary; Zola builds fast.\n";
+        assert_eq!(names(en), ["Jekyll", "Zola"]);
+    }
+
+    #[test]
+    fn sections_beat_the_title_only_when_they_cover_its_names() {
+        // "阻塞对比非阻塞": the sections ("## 阻塞", "## 代码比较", …) name
+        // one of the two and parts of the article besides.
+        let src = "# 阻塞对比非阻塞一览\n\n本文介绍 **阻塞** 和 **非阻塞** 调用的区别。\n\n\
+            ## 阻塞\n\n阻塞 是指。非阻塞 是指。\n\n## 代码比较\n\n阻塞 代码，非阻塞 代码。\n\n\
+            ## 并发和吞吐量\n\n非阻塞 更好。\n";
+        assert_eq!(names(src), ["阻塞", "非阻塞"]);
+    }
 
     #[test]
     fn lists_read_naturally() {

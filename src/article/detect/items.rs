@@ -715,6 +715,7 @@ pub fn verdicts(a: &mut Article, names: &Names, seen: Seen) {
         }
     }
     let in_conclusion = lines.len();
+    let conclusion_text = fold(&lines.join("\n"));
     lines.extend(seen.winners);
     // Verdicts from plain sentences of the conclusion ("X is great."), not
     // from a "Winner:" line or a "choose X if …" advice.
@@ -756,14 +757,52 @@ pub fn verdicts(a: &mut Article, names: &Names, seen: Seen) {
         }
     }
     // A conclusion that says something good of each in turn hedges: it
-    // recommends none of them.
-    if plain.iter().filter(|p| **p).count() >= 2 {
+    // recommends none of them. So does one that says so ("it depends",
+    // "both are great", "no silver bullet"), unless the sentence that names
+    // one also recommends it ("I'd pick X").
+    let hedged = hedges(&conclusion_text);
+    if plain.iter().filter(|p| **p).count() >= 2 || hedged {
         for (c, p) in a.contenders.iter_mut().zip(&plain) {
-            if *p {
+            if *p && !(hedged && c.verdict.as_deref().is_some_and(|v| recommends(&fold(v)))) {
                 c.verdict = None;
             }
         }
     }
+}
+
+/// A conclusion that declines to pick: "it depends", "both are great",
+/// "there is no silver bullet", "the right tool for the job", "没有银弹".
+fn hedges(folded: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "it depends",
+        "it all depends",
+        "depends on your",
+        "depends on the",
+        "both are great",
+        "both are good",
+        "both are excellent",
+        "both have their",
+        "each has its",
+        "each have their",
+        "no silver bullet",
+        "no clear winner",
+        "no one-size",
+        "right tool for the job",
+        "there is no best",
+        "es hängt davon ab",
+        "kommt darauf an",
+        "ça dépend",
+        "cela dépend",
+        "depende de",
+        "зависит от",
+        "银弹",
+        "取决于",
+        "視情況",
+        "場合による",
+        "次第",
+        "상황에 따라",
+    ];
+    WORDS.iter().any(|w| folded.contains(w))
 }
 
 /// A sentence that recommends: "we recommend", "X is the better choice",
@@ -778,6 +817,16 @@ fn recommends(folded: &str) -> bool {
         "recommend",
         "we prefer",
         "i prefer",
+        "i'd pick",
+        "i would pick",
+        "i'd choose",
+        "i would choose",
+        "i'd go with",
+        "i would go with",
+        "i moved to",
+        "i switched to",
+        "my choice",
+        "my pick",
         "is better",
         "the better",
         "the best",
@@ -868,6 +917,25 @@ fn advice(folded: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_hedging_conclusion_picks_none_unless_it_says_which() {
+        let verdicts = |src: &str| {
+            let a = crate::article::parse(src, "t");
+            a.contenders
+                .iter()
+                .map(|c| c.verdict.is_some())
+                .collect::<Vec<_>>()
+        };
+        let hedge = "# Vim vs Emacs\n\n## Conclusion\n\nEmacs has more packages. \
+            In the end it depends on your habits.\n";
+        assert_eq!(verdicts(hedge), [false, false]);
+        let picked = "# Vim vs Emacs\n\n## Conclusion\n\nIt depends on your habits, \
+            but for a new user I'd pick Vim.\n";
+        assert_eq!(verdicts(picked), [true, false]);
+        let plain = "# Vim vs Emacs\n\n## Conclusion\n\nEmacs has more packages.\n";
+        assert_eq!(verdicts(plain), [false, true]);
+    }
+
     use super::*;
 
     #[test]
