@@ -140,6 +140,24 @@ fn from_title(a: &Article, skip: &[bool], talk: &Talk) -> (Vec<String>, u32) {
             return (vec![host, rival], 3);
         }
     }
+    // "Next.js to htmx — A Real World Example": a bare "X to Y" title is a
+    // move when the description or the opening says so ("migrating … from
+    // Next.js to htmx") and the text names both again.
+    for t in titles.into_iter().flatten() {
+        if let Some(n) = migration_names(t)
+            && n.len() == 2
+            && !variants(&n)
+            && n.iter().all(|x| talk.count(x) >= 2)
+            && a.meta
+                .description
+                .iter()
+                .cloned()
+                .chain(opening_sentences(a).into_iter().take(6))
+                .any(|s| title::is_migration(&fold(&s)))
+        {
+            return (n, 3);
+        }
+    }
     // No title at all: an opening sentence that tells of a move ("I've
     // ditched Disqus … I am now using Utterances") stands in for one, when
     // the text names both again.
@@ -425,8 +443,18 @@ fn said_against(a: &Article, rival: &str, talk: &Talk) -> Option<String> {
 /// you …", or opening a sentence when a heading names it too), at least
 /// three times, other than the rival's.
 fn subject(a: &Article, rival: &str, talk: &Talk) -> Option<String> {
+    subject_besides(a, &[rival.to_string()], talk)
+}
+
+/// [`subject`], leaving out every name in `others` (the rivals a page
+/// gives a section each).
+fn subject_besides(a: &Article, others: &[String], talk: &Talk) -> Option<String> {
     const READ: usize = 64 * 1024;
-    let rival = alias_keys(rival);
+    let others: Vec<Vec<String>> = others.iter().take(16).map(|o| alias_keys(o)).collect();
+    let is_other = |w: &str| {
+        let k = alias_keys(w);
+        others.iter().any(|o| same_keys(&k, o))
+    };
     // Words of the headings, looked up without spending `talk`'s look-ups.
     let heads: std::collections::HashSet<&str> = talk
         .headings
@@ -462,10 +490,10 @@ fn subject(a: &Article, rival: &str, talk: &Talk) -> Option<String> {
                     && !word.chars().all(|c| !c.is_ascii_lowercase());
                 // A sentence's first word counts when headings name it too.
                 let counted = mid || heads.contains(fold(word).as_str());
-                if counted && capital && word.len() >= 2 && !same_keys(&alias_keys(word), &rival) {
+                if counted && capital && word.len() >= 2 {
                     if let Some(n) = counts.get_mut(word) {
                         *n += 1;
-                    } else if counts.len() < 4096 {
+                    } else if counts.len() < 4096 && !is_other(word) {
                         counts.insert(word.to_string(), 1);
                     }
                 }
@@ -713,7 +741,7 @@ pub fn choose(a: &Article, parents: &[Option<usize>], skip: &[bool]) -> Chosen {
     // page's own subject, named at its top, is a contender too.
     if says && title.is_empty() && group.len() >= 2 {
         let taken = keyed(&group_names);
-        if let Some(host) = subject(a, "", &talk)
+        if let Some(host) = subject_besides(a, &group_names, &talk)
             && !taken.iter().any(|k| same_keys(&k.keys, &alias_keys(&host)))
             && named_at_top(a, &host)
         {
@@ -1081,6 +1109,19 @@ mod tests {
         let en = "# Hello, Zola!\n\nThis blog moved from Jekyll to Zola this \
             week. Zola is one binary; Zola builds fast.\n";
         assert_eq!(names(en), ["Jekyll", "Zola"]);
+    }
+
+    #[test]
+    fn a_bare_x_to_y_title_is_a_move_when_the_description_says_so() {
+        let src = "+++\ntitle = \"Next.js to htmx — A Real World Example\"\n\
+            description = \"How migrating a URL shortener from Next.js to htmx went.\"\n+++\n\n\
+            The Next.js app was big. The htmx port is small; htmx won. Next.js \
+            had many dependencies, htmx has none.\n\n## Summary\n\n- less code\n";
+        assert_eq!(names(src), ["Next.js", "htmx"]);
+        // Without a word of moving, "X to Y" names nothing.
+        let guide = "# Rust to WebAssembly — a guide\n\nRust compiles to \
+            WebAssembly. Rust code runs in WebAssembly hosts.\n";
+        assert!(names(guide).is_empty(), "{:?}", names(guide));
     }
 
     #[test]

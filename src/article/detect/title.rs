@@ -676,7 +676,7 @@ const MIGRATE: &[&str] = &[
     "갈아타",
 ];
 
-fn is_migration(low: &str) -> bool {
+pub fn is_migration(low: &str) -> bool {
     MIGRATE.iter().any(|w| {
         super::names::word_hits(low, w).next().is_some()
             || low
