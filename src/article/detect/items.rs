@@ -524,6 +524,9 @@ fn para_label<'t>(text: &'t str, lead: Option<&str>, names: &Names) -> Option<(L
     {
         return Some((l, after_first()));
     }
+    if let Some(l) = announces(text, names) {
+        return Some((l, ""));
+    }
     let short = first.len() < 40 && (text.contains('\n') || first.split_whitespace().count() <= 2);
     if short
         && let Some(l) = label(first, names)
@@ -536,6 +539,70 @@ fn para_label<'t>(text: &'t str, lead: Option<&str>, names: &Names) -> Option<(L
         return Some((l, after_first()));
     }
     None
+}
+
+/// A paragraph whose last sentence announces a list of pros or cons in
+/// running prose: "It has lots of advantages:", "Utterances has a few
+/// drawbacks, though:", "This has several advantages:". The list that
+/// follows is the named one's, or the section's owner's.
+fn announces(text: &str, names: &Names) -> Option<Label> {
+    let text = text.trim_end();
+    let body = text.strip_suffix([':', '：'])?;
+    let start = body.rfind(['.', '!', '?', '\n']).map_or(0, |i| i + 1);
+    let sentence = body[start..].trim();
+    if sentence.is_empty() || sentence.len() > 120 {
+        return None;
+    }
+    let low = fold(sentence);
+    let low = low.trim_end_matches([',', ' ']);
+    let low = low
+        .strip_suffix(" though")
+        .unwrap_or(low)
+        .trim_end_matches([',', ' ']);
+    let last = low.rsplit(' ').next().unwrap_or("");
+    const PROS: &[&str] = &[
+        "advantages",
+        "benefits",
+        "pros",
+        "upsides",
+        "strengths",
+        "perks",
+    ];
+    const CONS: &[&str] = &[
+        "disadvantages",
+        "drawbacks",
+        "downsides",
+        "cons",
+        "weaknesses",
+        "shortcomings",
+        "problems",
+        "issues",
+    ];
+    let kind = if PROS.contains(&last) {
+        Kind::Pros
+    } else if CONS.contains(&last) {
+        Kind::Cons
+    } else {
+        return None;
+    };
+    let mut named: Vec<usize> = names.hits(&low).iter().map(|h| h.idx).collect();
+    if named.is_empty() {
+        // "Utterances is a very nice alternative. It has lots of
+        // advantages:": the one the paragraph names.
+        named = names.hits(&fold(body)).iter().map(|h| h.idx).collect();
+        named.sort_unstable();
+    }
+    named.dedup();
+    let named = match named[..] {
+        [] => Named::Zero,
+        [one] => Named::One(one),
+        _ => return None,
+    };
+    Some(Label {
+        kind: Some(kind),
+        named,
+        bare: false,
+    })
 }
 
 /// Splits an inline list: "a; b", "a • b", or "a, b, c" when every piece is short.
@@ -1000,6 +1067,27 @@ mod tests {
         ));
         assert!(may_hold_criteria("Hugo shines when it rains."));
         assert!(!may_hold_criteria("Hugo is fast."));
+    }
+
+    #[test]
+    fn a_sentence_announcing_advantages_labels_the_list() {
+        let n = Names::new(&[vec!["Disqus".into()], vec!["Utterances".into()]]);
+        let l = |s: &str| para_label(s, None, &n).map(|(l, _)| (l.kind, l.named));
+        assert_eq!(
+            l("Utterances is a very nice alternative. It has lots of advantages:"),
+            Some((Some(Kind::Pros), Named::One(1)))
+        );
+        assert_eq!(
+            l("Disqus has a few drawbacks, though:"),
+            Some((Some(Kind::Cons), Named::One(0)))
+        );
+        assert_eq!(
+            l("This has several advantages:"),
+            Some((Some(Kind::Pros), Named::Zero))
+        );
+        // Naming both, or announcing something else, labels nothing.
+        assert_eq!(l("Disqus and Utterances both have advantages:"), None);
+        assert_eq!(l("Utterances is set up in three steps:"), None);
     }
 
     #[test]
