@@ -311,6 +311,30 @@ fn opening_move(a: &Article) -> Option<Vec<String>> {
     None
 }
 
+/// The one an untitled post moved to, and the sentence that says so, when
+/// the author tells of their own move ("I've ditched X … I am now using
+/// Y"); a guide to "your transition from X to Y" recommends neither.
+pub fn opening_move_line(a: &Article) -> Option<(String, String)> {
+    let to = opening_move(a)?.pop()?;
+    let sentences = opening_sentences(a);
+    let first_person = sentences.iter().take(4).any(|s| {
+        let low = format!(" {} ", s.to_lowercase());
+        [
+            " i ", " i've ", " i'm ", " i'd ", " we ", " we've ", " my ", " our ",
+        ]
+        .iter()
+        .any(|w| low.contains(w))
+    });
+    if !first_person {
+        return None;
+    }
+    let line = sentences
+        .into_iter()
+        .take(6)
+        .find(|s| super::mentions(s, &to))?;
+    Some((to, line))
+}
+
 /// A capitalised name opening `s` ("Disqus as the …" → Disqus; "Google
 /// Analytics for" → Google Analytics), up to three words.
 fn name_at(s: &str) -> Option<String> {
@@ -1094,6 +1118,15 @@ mod tests {
             ## Exporting Disqus Comments\n\nDisqus exports XML.\n\n\
             ## Utterances Comments\n\nIt has lots of advantages:\n\n- free\n- no ads\n";
         assert_eq!(names(src), ["Disqus", "Utterances"]);
+        // The author's own move is the verdict; a guide to "your
+        // transition" recommends neither.
+        let a = crate::article::parse(src, "t");
+        assert!(a.contenders[1].verdict.is_some() && a.contenders[0].verdict.is_none());
+        let guide = "Welcome to the guide to ease your transition from Poetry to Pixi. \
+            Pixi and Poetry differ.\n\n## Why Pixi?\n\nPoetry locks; Pixi locks too.\n";
+        let a = crate::article::parse(guide, "t");
+        assert_eq!(names(guide), ["Poetry", "Pixi"]);
+        assert!(a.contenders.iter().all(|c| c.verdict.is_none()));
         // An opening that moves between versions of one thing names none.
         let plain = "We moved from Vite 4 to Vite 5 last week. Vite 5 is \
             faster.\n\n## Changes\n\nVite 4 used Rollup 3; Vite 5 uses Rollup 4.\n";

@@ -95,6 +95,15 @@ pub fn find_items(a: &mut Article, p: Pending) {
             }
         }
     }
+    // Without a title, the opening sentence that tells of the move.
+    if a.contenders.iter().all(|c| c.verdict.is_none())
+        && a.title.is_none()
+        && a.meta.title.is_none()
+        && let Some((to, line)) = contenders::opening_move_line(a)
+        && let Some(i) = p.names.exact(&to)
+    {
+        a.contenders[i].verdict = Some(line);
+    }
 }
 
 /// Sections that stand for the whole article and so belong to no contender:
