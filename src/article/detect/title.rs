@@ -970,6 +970,27 @@ fn vs_form(seg: &str) -> Option<Vec<String>> {
             n.push_str(w);
         }
     }
+    // "Removing Cyclic Dependencies, Java vs Go": a topic before a comma,
+    // then the names. A topic opens with a gerund or runs to three
+    // capitalised words; a name before a comma lists one more contender
+    // ("Chocolatey, Scoop vs Winget", "Ruby on Rails, Django vs Flask").
+    if let Some(first) = names.first_mut()
+        && let Some((topic, name)) = first.rsplit_once(", ")
+        && (1..=3).contains(&name.split_whitespace().count())
+    {
+        let words: Vec<&str> = topic.split_whitespace().collect();
+        let gerund = words.first().is_some_and(|w| {
+            let w = fold(w);
+            w.len() > 5 && w.ends_with("ing")
+        });
+        let phrase = words.len() >= 3
+            && words
+                .iter()
+                .all(|w| w.starts_with(|c: char| c.is_uppercase()) || w.len() > 3);
+        if gerund || phrase {
+            *first = name.to_string();
+        }
+    }
     // "high-level vs low-level frameworks": the noun is both names'.
     if let [first, last] = &mut names[..] {
         let lead_cut = cut_lead(first);
@@ -1183,6 +1204,18 @@ fn split_or(s: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_topic_before_the_versus_part_is_no_name() {
+        assert_eq!(
+            title_names("Removing Cyclic Dependencies, Java vs Go"),
+            ["Java", "Go"]
+        );
+        assert_eq!(title_names("Handling errors, Rust vs Go"), ["Rust", "Go"]);
+        // A name before the comma is kept (not dropped as a topic).
+        assert!(title_names("Chocolatey, Scoop vs Winget")[0].starts_with("Chocolatey"));
+        assert!(title_names("Ruby on Rails, Django vs Flask")[0].starts_with("Ruby on Rails"));
+    }
 
     fn t(s: &str) -> Vec<String> {
         title_names(s)
