@@ -406,6 +406,8 @@ const LEAD_INS: &[&str] = &[
     "prefer",
     "chose",
     "picked",
+    "uses",
+    "using",
     "our",
     "my",
     "lessons",
@@ -1139,6 +1141,27 @@ fn compare_form(seg: &str) -> Option<Vec<String>> {
     {
         return finish(vec![seg[..i].to_string(), seg[i + 6..].to_string()], 4);
     }
+    // "Why I switched to Zola instead of Hugo", "Why Hugo and not
+    // Jekyll", "Why we use Postgres rather than MySQL": the one chosen,
+    // then the other.
+    for mid in [" instead of ", " rather than ", " and not "] {
+        if let Some(i) = low.find(mid)
+            && (low.starts_with("why ")
+                || [
+                    "prefer", "chose", "choose", "choosing", "picked", "pick ", "use ", "uses ",
+                    "using ", "switched", "moved",
+                ]
+                .iter()
+                .any(|v| low[..i].contains(v)))
+        {
+            let chosen = if low.starts_with("why ") {
+                &seg[4..i]
+            } else {
+                &seg[..i]
+            };
+            return finish(vec![chosen.to_string(), seg[i + mid.len()..].to_string()], 4);
+        }
+    }
     for tail in [" compared", " comparison", " comparisons", " head-to-head"] {
         if let Some(head) = low.strip_suffix(tail) {
             return finish(split_list(&seg[..head.len()]), 5);
@@ -1204,6 +1227,25 @@ fn split_or(s: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_chosen_instead_of_another() {
+        assert_eq!(
+            title_names("Why I switched to Zola instead of Hugo"),
+            ["Zola", "Hugo"]
+        );
+        assert_eq!(
+            title_names("Why this blog uses Zola instead of Hugo"),
+            ["Zola", "Hugo"]
+        );
+        assert_eq!(title_names("Why Hugo and not Jekyll?"), ["Hugo", "Jekyll"]);
+        assert_eq!(
+            title_names("We use Postgres rather than MySQL"),
+            ["Postgres", "MySQL"]
+        );
+        // Without a choice, "instead of" names nothing.
+        assert!(title_names("Tea instead of coffee in the morning").is_empty());
+    }
 
     #[test]
     fn a_topic_before_the_versus_part_is_no_name() {
