@@ -1131,6 +1131,31 @@ fn compare_form(seg: &str) -> Option<Vec<String>> {
             );
         }
     }
+    if let Some(n) = choice_form(seg) {
+        return Some(n);
+    }
+    for tail in [" compared", " comparison", " comparisons", " head-to-head"] {
+        if let Some(head) = low.strip_suffix(tail) {
+            return finish(split_list(&seg[..head.len()]), 5);
+        }
+    }
+    None
+}
+
+/// The one a title says was chosen ("Why I switched to Zola instead of
+/// Hugo", "Why I prefer Vim over Emacs"): the author's verdict, unless the
+/// text says otherwise.
+pub fn chosen(title: &str) -> Option<String> {
+    let t = prepare(title);
+    segments(&t)
+        .iter()
+        .find_map(|s| choice_form(s))
+        .and_then(|n| n.into_iter().next())
+}
+
+/// "X over Y", "X instead of Y" after a word of choosing: [X, Y].
+fn choice_form(seg: &str) -> Option<Vec<String>> {
+    let low = fold(seg);
     // "Why we prefer computers over consoles", "Why I chose Go over Rust".
     if let Some(i) = low.find(" over ")
         && [
@@ -1159,12 +1184,10 @@ fn compare_form(seg: &str) -> Option<Vec<String>> {
             } else {
                 &seg[..i]
             };
-            return finish(vec![chosen.to_string(), seg[i + mid.len()..].to_string()], 4);
-        }
-    }
-    for tail in [" compared", " comparison", " comparisons", " head-to-head"] {
-        if let Some(head) = low.strip_suffix(tail) {
-            return finish(split_list(&seg[..head.len()]), 5);
+            return finish(
+                vec![chosen.to_string(), seg[i + mid.len()..].to_string()],
+                4,
+            );
         }
     }
     None
@@ -1245,6 +1268,15 @@ mod tests {
         );
         // Without a choice, "instead of" names nothing.
         assert!(title_names("Tea instead of coffee in the morning").is_empty());
+        assert_eq!(
+            chosen("Why I switched to Zola instead of Hugo").as_deref(),
+            Some("Zola")
+        );
+        assert_eq!(
+            chosen("Why I prefer Vim over Emacs").as_deref(),
+            Some("Vim")
+        );
+        assert_eq!(chosen("Vim vs Emacs"), None);
     }
 
     #[test]
