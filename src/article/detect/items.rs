@@ -585,7 +585,7 @@ fn announces(text: &str, names: &Names) -> Option<Label> {
     } else {
         return None;
     };
-    let mut named: Vec<usize> = names.hits(&low).iter().map(|h| h.idx).collect();
+    let mut named: Vec<usize> = names.hits(low).iter().map(|h| h.idx).collect();
     if named.is_empty() {
         // "Utterances is a very nice alternative. It has lots of
         // advantages:": the one the paragraph names.

@@ -643,7 +643,7 @@ fn one_up(folded: &str, hits: &[Hit]) -> Option<Label> {
         || (between.contains("解決") && (after.contains("问题") || after.contains("問題")));
     let owner = if first_has {
         x.idx
-    } else if FIXED.iter().any(|w| between == *w) {
+    } else if FIXED.contains(&between) {
         y.idx
     } else {
         return None;
