@@ -10,21 +10,24 @@ mod corpus;
 use corpus::Totals;
 
 // The floors, in percent: a few points under the scores reached when they
-// were set (2026-12-03, 104 comparison posts and 43 plain files: contenders
-// 69.2, plain 97.7, table rows 95.2, items 87.2, verdicts 71.2; see README,
-// "How well it reads"). The margin lets a new batch of corpus files of a
-// kind not yet read well land without failing the build, while a detector
-// that gets worse at what it already reads fails here.
+// were set. 2026-12-03, first round (104 comparison posts and 43 plain
+// files): contenders 69.2, plain 97.7, table rows 95.2, items 87.2,
+// verdicts 71.2. Raised 2026-12-03, second round (same files): contenders
+// 76.9 (tuned 83.8, held out 60.0), plain 97.7, table rows 95.2, items 88.0,
+// verdicts 75.0; see README, "How well it reads". The margin lets a new
+// batch of corpus files of a kind not yet read well land without failing
+// the build, while a detector that gets worse at what it already reads
+// fails here.
 /// Comparison articles whose contenders are found exactly.
-const CONTENDERS_FLOOR: f64 = 62.0;
+const CONTENDERS_FLOOR: f64 = 73.0;
 /// Ordinary files in which no contenders are found.
 const PLAIN_FLOOR: f64 = 93.0;
 /// Comparison articles whose feature table has the reader's row count.
 const TABLE_FLOOR: f64 = 90.0;
 /// Contender × field (pros, cons, criteria) pairs within a quarter.
-const ITEMS_FLOOR: f64 = 82.0;
+const ITEMS_FLOOR: f64 = 85.0;
 /// Comparison articles whose verdict is the reader's.
-const VERDICT_FLOOR: f64 = 65.0;
+const VERDICT_FLOOR: f64 = 71.0;
 
 #[test]
 fn every_corpus_file_has_its_expectation_with_source_and_licence() {

@@ -30,7 +30,18 @@ pub fn split(src: &str) -> (Option<Block<'_>>, &str) {
     let format = match src[..first_end].trim_end() {
         "---" => Format::Yaml,
         "+++" => Format::Toml,
-        _ => return (None, src),
+        line => {
+            return match comment_title(line) {
+                Some(text) => (
+                    Some(Block {
+                        format: Format::Yaml,
+                        text,
+                    }),
+                    &src[(first_end + 1).min(src.len())..],
+                ),
+                None => (None, src),
+            };
+        }
     };
     let fence = &src[..3];
     let mut pos = (first_end + 1).min(src.len());
@@ -51,6 +62,22 @@ pub fn split(src: &str) -> (Option<Block<'_>>, &str) {
         pos = end + 1;
     }
     (None, src)
+}
+
+/// A first line `[//]: # (title: Comparison to Java)`: a title kept in a
+/// markdown comment (a link reference definition that renders nothing), as
+/// documentation sites built with Writerside write it. Returns `title: …`,
+/// which reads as YAML; a value YAML would misread (`: `, `#`, quotes) is
+/// left alone.
+fn comment_title(line: &str) -> Option<&str> {
+    let rest = line.strip_prefix("[//]: # (")?.strip_suffix(')')?;
+    let value = rest.strip_prefix("title:")?.trim();
+    let plain = !value.is_empty()
+        && !value.contains(": ")
+        && !value.contains([
+            '#', '"', '\'', '[', '{', '&', '*', '!', '|', '>', '%', '@', '`',
+        ]);
+    plain.then_some(rest)
 }
 
 /// True when a block holds `key: value` (YAML) or `key = value` / `[table]`
@@ -403,6 +430,18 @@ mod tests {
             })
         );
         assert_eq!(body, "# H\n\n---\n");
+    }
+
+    #[test]
+    fn a_title_in_a_markdown_comment_is_the_title() {
+        let (b, body) = split("[//]: # (title: Comparison to Java)\n\n## Some Java issues\n");
+        let b = b.unwrap();
+        assert_eq!(parse(&b).0.title.as_deref(), Some("Comparison to Java"));
+        assert_eq!(body, "\n## Some Java issues\n");
+        // Other comments, and values YAML would misread, are body text.
+        assert_eq!(split("[//]: # (a note)\nx").0, None);
+        assert_eq!(split("[//]: # (title: A: B)\nx").0, None);
+        assert_eq!(split("text [//]: # (title: A)\nx").0, None);
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //!   is a short title); a table sharing no name with the title is about
 //!   something else, and the title wins.
 //! - Per-contender sections win over the title when they name more
-//!   contenders and share one with it.
+//!   contenders, among them every one the title names.
 //! - Names confirmed by a second source decide how an ambiguous table reads
 //!   (its first column a contender or the features; contenders as rows).
 //! - Every disagreement between sources is a warning saying what was chosen
@@ -15,7 +15,9 @@
 use super::names::{alias_keys, fold, same_keys, word_hits};
 use super::sections::{self, Candidate};
 use super::tables::{self, Orient, Reading};
-use super::title::{heading_names, listed_names, rival_name, says_comparison, title_names};
+use super::title::{
+    self, heading_names, listed_names, migration_names, rival_name, says_comparison, title_names,
+};
 use crate::article::model::{Article, BlockKind, Part, Table, para_text};
 use std::sync::Arc;
 
@@ -118,11 +120,55 @@ fn from_title(a: &Article, skip: &[bool], talk: &Talk) -> (Vec<String>, u32) {
     }
     // "Comparison with Sapling": the article's own subject is the other.
     for t in titles.into_iter().flatten() {
-        if let Some(rival) = rival_name(t)
-            && let Some(host) = subject(a, &rival, talk)
+        let Some(rival) = rival_name(t) else {
+            continue;
+        };
+        // "Hello, Hugo!": the one left is named where the text tells of
+        // the move ("WordPressからHugoに", "from WordPress to Hugo").
+        if title::moved_to(t).is_some()
+            && let Some(left) = left_for(a, &rival)
         {
+            return (vec![left, rival], 3);
+        }
+        // The capitalised name used most, unless the opening sets another
+        // against the rival and the text names that one at least as often.
+        let host = match (subject(a, &rival, talk), said_against(a, &rival, talk)) {
+            (Some(s), Some(o)) if talk.count(&o) < talk.count(&s) => Some(s),
+            (s, o) => o.or(s),
+        };
+        if let Some(host) = host {
             return (vec![host, rival], 3);
         }
+    }
+    // "Next.js to htmx — A Real World Example": a bare "X to Y" title is a
+    // move when the description or the opening says so ("migrating … from
+    // Next.js to htmx") and the text names both again.
+    for t in titles.into_iter().flatten() {
+        if let Some(n) = migration_names(t)
+            && n.len() == 2
+            && !variants(&n)
+            && n.iter().all(|x| talk.count(x) >= 2)
+            && a.meta
+                .description
+                .iter()
+                .cloned()
+                .chain(opening_sentences(a).into_iter().take(6))
+                .any(|s| title::is_migration(&fold(&s)))
+        {
+            return (n, 3);
+        }
+    }
+    // No title at all: an opening sentence that tells of a move ("I've
+    // ditched Disqus … I am now using Utterances") stands in for one, when
+    // the text names both again.
+    if a.title.is_none()
+        && a.meta.title.is_none()
+        && plain_meta.is_none()
+        && let Some(n) = opening_move(a)
+        && n.iter().all(|x| talk.count(x) >= 2)
+        && !variants(&n)
+    {
+        return (n, 3);
     }
     // Without a title, the first heading is the title.
     if a.title.is_none() && a.meta.title.is_none() {
@@ -202,13 +248,237 @@ fn metadata_title(a: &Article) -> Option<String> {
     })
 }
 
+/// The opening paragraphs' first sentences, at most [`OPENING_BYTES`].
+fn opening_sentences(a: &Article) -> Vec<String> {
+    const OPENING_BYTES: usize = 2048;
+    let mut out = Vec::new();
+    let mut read = 0;
+    for b in a.blocks.iter().take(8) {
+        let BlockKind::Para(s) = &b.kind else {
+            continue;
+        };
+        let text = s.text().split_whitespace().collect::<Vec<_>>().join(" ");
+        for sentence in text.split_inclusive(['.', '!', '?', '。', '！', '？']) {
+            read += sentence.len();
+            out.push(sentence.trim().to_string());
+            if read > OPENING_BYTES {
+                return out;
+            }
+        }
+    }
+    out
+}
+
+/// An opening sentence that tells of a move: "I switched from Jekyll to
+/// Hugo", "I've ditched Disqus … I am now using Utterances", "WordPressか
+/// らHugoに乗り換えてみた": the one left, then the one chosen.
+fn opening_move(a: &Article) -> Option<Vec<String>> {
+    let sentences = opening_sentences(a);
+    for (i, s) in sentences.iter().enumerate().take(4) {
+        if let Some(n) = migration_names(s.trim_end_matches(['.', '!', '。', '！']))
+            && n.len() == 2
+            && n.iter().all(|x| x.split_whitespace().count() <= 3)
+        {
+            return Some(n);
+        }
+        // "ditched X …" then "now using Y" in the same or the next one.
+        let low = s.to_ascii_lowercase();
+        const LEFT: &[&str] = &["ditched ", "dropped ", "abandoned ", "left ", "quit "];
+        let Some(left) = LEFT.iter().find_map(|v| {
+            let at = low.find(v)? + v.len();
+            name_at(&s[at..])
+        }) else {
+            continue;
+        };
+        for next in sentences.iter().skip(i).take(2) {
+            let low = next.to_ascii_lowercase();
+            const NOW: &[&str] = &[
+                "now using ",
+                "now use ",
+                "switched to ",
+                "moved to ",
+                "replaced it with ",
+            ];
+            if let Some(to) = NOW.iter().find_map(|v| {
+                let at = low.find(v)? + v.len();
+                name_at(&next[at..])
+            }) && fold(&to) != fold(&left)
+            {
+                return Some(vec![left, to]);
+            }
+        }
+    }
+    None
+}
+
+/// The one an untitled post moved to, and the sentence that says so, when
+/// the author tells of their own move ("I've ditched X … I am now using
+/// Y"); a guide to "your transition from X to Y" recommends neither.
+pub fn opening_move_line(a: &Article) -> Option<(String, String)> {
+    let to = opening_move(a)?.pop()?;
+    let sentences = opening_sentences(a);
+    let first_person = sentences.iter().take(4).any(|s| {
+        let low = format!(" {} ", s.to_lowercase());
+        [
+            " i ", " i've ", " i'm ", " i'd ", " we ", " we've ", " my ", " our ",
+        ]
+        .iter()
+        .any(|w| low.contains(w))
+    });
+    if !first_person {
+        return None;
+    }
+    let line = sentences
+        .into_iter()
+        .take(6)
+        .find(|s| super::mentions(s, &to))?;
+    Some((to, line))
+}
+
+/// A capitalised name opening `s` ("Disqus as the …" → Disqus; "Google
+/// Analytics for" → Google Analytics), up to three words.
+fn name_at(s: &str) -> Option<String> {
+    let words: Vec<&str> = s
+        .split_whitespace()
+        .take(3)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && !"+#".contains(c)))
+        .take_while(|w| w.starts_with(|c: char| c.is_uppercase()))
+        .collect();
+    (!words.is_empty()).then(|| words.join(" "))
+}
+
+/// The one left, in a post titled after the one chosen ("Hello, Hugo!"):
+/// the name the opening sentences move from ("from WordPress to Hugo",
+/// "WordPressからHugoに", "从 WordPress 迁移到 Hugo").
+fn left_for(a: &Article, to: &str) -> Option<String> {
+    let to_low = to.to_lowercase();
+    for s in opening_sentences(a).iter().take(6) {
+        let low = s.to_lowercase();
+        if low.len() != s.len() {
+            continue;
+        }
+        let Some(at) = low.find(&to_low) else {
+            continue;
+        };
+        let before = s[..at].trim_end();
+        // "WordPressから": the Latin name right before the particle.
+        for particle in ["から", "에서", "에서 "] {
+            if let Some(head) = before.strip_suffix(particle) {
+                let start = head
+                    .char_indices()
+                    .rev()
+                    .take_while(|(_, c)| c.is_ascii_alphanumeric() || matches!(c, '.' | ' ' | '-'))
+                    .last()
+                    .map(|(i, _)| i)?;
+                let name = head[start..].trim();
+                if !name.is_empty() && fold(name) != fold(to) {
+                    return Some(name.to_string());
+                }
+            }
+        }
+        // "from WordPress to Hugo".
+        let lb = before.to_lowercase();
+        if let Some(mid) = lb.strip_suffix(" to").or_else(|| lb.strip_suffix(" for"))
+            && let Some(f) = mid.rfind("from ")
+        {
+            let name = s[f + 5..mid.len()].trim();
+            if (1..=3).contains(&name.split_whitespace().count()) && fold(name) != fold(to) {
+                return Some(name.to_string());
+            }
+        }
+    }
+    None
+}
+
+/// The name the opening paragraphs set against `rival` ("how jj is
+/// different from Sapling", "Kotlin compared to Java", "between uv and
+/// Poetry"): the page's own subject, however it is written (a lower-case
+/// command name counts), when the text keeps naming it. Reads the first few
+/// paragraphs only.
+fn said_against(a: &Article, rival: &str, talk: &Talk) -> Option<String> {
+    const PHRASES: &[&str] = &[
+        " is different from ",
+        " is different than ",
+        " differs from ",
+        " compares to ",
+        " compares with ",
+        " compared to ",
+        " compared with ",
+        " versus ",
+        " vs. ",
+        " vs ",
+    ];
+    const NOT: &[&str] = &[
+        "it", "this", "that", "which", "what", "how", "one", "he", "she", "they", "we", "i", "you",
+        "is", "are", "and", "or", "the", "a",
+    ];
+    let rival = rival.trim().to_ascii_lowercase();
+    if rival.is_empty() {
+        return None;
+    }
+    let paras = a
+        .blocks
+        .iter()
+        .filter_map(|b| match &b.kind {
+            BlockKind::Para(s) => Some(s.text()),
+            _ => None,
+        })
+        .take(6);
+    for p in paras {
+        let text = p.split_whitespace().take(400).collect::<Vec<_>>().join(" ");
+        let low = text.to_ascii_lowercase();
+        let mut from = 0;
+        while let Some(i) = low[from..].find(&rival).map(|i| i + from) {
+            from = i + rival.len();
+            let before = &low[..i];
+            let word_end = if let Some(p) = PHRASES.iter().find(|p| before.ends_with(*p)) {
+                Some(i - p.len())
+            } else if before.ends_with(" and ") {
+                // "between uv and Poetry".
+                let w = before[..i - 5].rfind(' ').map_or(0, |k| k + 1);
+                before[..w.saturating_sub(1)]
+                    .ends_with("between")
+                    .then_some(i - 5)
+            } else {
+                None
+            };
+            let Some(end) = word_end else { continue };
+            let start = text[..end].rfind(' ').map_or(0, |k| k + 1);
+            let word =
+                text[start..end].trim_matches(|c: char| !c.is_alphanumeric() && !"+#".contains(c));
+            let solid = word
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '.' | '+' | '#' | '-'));
+            if solid
+                && (2..=24).contains(&word.len())
+                && !NOT.contains(&word.to_ascii_lowercase().as_str())
+                && !same_keys(&alias_keys(word), &alias_keys(&rival))
+                && talk.count(word) >= 3
+            {
+                return Some(word.to_string());
+            }
+        }
+    }
+    None
+}
+
 /// The article's own subject, in a page that compares it with `rival`: the
 /// capitalised name the text uses most in mid-sentence ("… in Kotlin
 /// you …", or opening a sentence when a heading names it too), at least
 /// three times, other than the rival's.
 fn subject(a: &Article, rival: &str, talk: &Talk) -> Option<String> {
+    subject_besides(a, &[rival.to_string()], talk)
+}
+
+/// [`subject`], leaving out every name in `others` (the rivals a page
+/// gives a section each).
+fn subject_besides(a: &Article, others: &[String], talk: &Talk) -> Option<String> {
     const READ: usize = 64 * 1024;
-    let rival = alias_keys(rival);
+    let others: Vec<Vec<String>> = others.iter().take(16).map(|o| alias_keys(o)).collect();
+    let is_other = |w: &str| {
+        let k = alias_keys(w);
+        others.iter().any(|o| same_keys(&k, o))
+    };
     // Words of the headings, looked up without spending `talk`'s look-ups.
     let heads: std::collections::HashSet<&str> = talk
         .headings
@@ -244,10 +514,10 @@ fn subject(a: &Article, rival: &str, talk: &Talk) -> Option<String> {
                     && !word.chars().all(|c| !c.is_ascii_lowercase());
                 // A sentence's first word counts when headings name it too.
                 let counted = mid || heads.contains(fold(word).as_str());
-                if counted && capital && word.len() >= 2 && !same_keys(&alias_keys(word), &rival) {
+                if counted && capital && word.len() >= 2 {
                     if let Some(n) = counts.get_mut(word) {
                         *n += 1;
-                    } else if counts.len() < 4096 {
+                    } else if counts.len() < 4096 && !is_other(word) {
                         counts.insert(word.to_string(), 1);
                     }
                 }
@@ -495,7 +765,7 @@ pub fn choose(a: &Article, parents: &[Option<usize>], skip: &[bool]) -> Chosen {
     // page's own subject, named at its top, is a contender too.
     if says && title.is_empty() && group.len() >= 2 {
         let taken = keyed(&group_names);
-        if let Some(host) = subject(a, "", &talk)
+        if let Some(host) = subject_besides(a, &group_names, &talk)
             && !taken.iter().any(|k| same_keys(&k.keys, &alias_keys(&host)))
             && named_at_top(a, &host)
         {
@@ -590,7 +860,7 @@ pub fn choose(a: &Article, parents: &[Option<usize>], skip: &[bool]) -> Chosen {
         Some(_) => Src::Table,
         None if group_k.len() >= 2
             && (title.len() < 2
-                || (group_k.len() > title.len() && overlap(&group_k, &title) > 0)) =>
+                || (group_k.len() > title.len() && overlap(&title, &group_k) == title.len())) =>
         {
             Src::Sections
         }
@@ -813,6 +1083,89 @@ pub fn set_by_user(a: &Article, detected: Chosen) -> Chosen {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn names(src: &str) -> Vec<String> {
+        let a = crate::article::parse(src, "t");
+        a.contenders.iter().map(|c| c.name.clone()).collect()
+    }
+
+    #[test]
+    fn a_comparison_page_names_its_lower_case_subject_against_the_rival() {
+        // The capitalised GitHub is named more in mid-sentence, but the
+        // opening sets jj against Sapling and the text keeps naming jj.
+        let src = "# Comparison with Sapling\n\n## Introduction\n\n\
+            This document describes how jj is different from Sapling. Both \
+            talk to GitHub; jj pushes to GitHub, jj pulls from GitHub and \
+            Sapling uses GitHub too.\n\n## Differences\n\n\
+            - jj has a working-copy commit.\n- jj has first-class conflicts.\n";
+        assert_eq!(names(src), ["jj", "Sapling"]);
+    }
+
+    #[test]
+    fn a_title_in_a_markdown_comment_names_the_rival() {
+        let src = "[//]: # (title: Comparison to Java)\n\n\
+            ## Some Java issues addressed in Kotlin\n\n\
+            Kotlin fixes issues that Java suffers from. In Kotlin, nulls are \
+            checked; code in Kotlin is shorter.\n\n\
+            ## What Java has that Kotlin does not\n\n- Checked exceptions\n";
+        assert_eq!(names(src), ["Kotlin", "Java"]);
+    }
+
+    #[test]
+    fn an_untitled_post_opening_with_a_move_names_both() {
+        let src = "I've ditched Disqus as the comment system on this blog. \
+            I am now using Utterances. Utterances is backed by issues.\n\n\
+            ## Exporting Disqus Comments\n\nDisqus exports XML.\n\n\
+            ## Utterances Comments\n\nIt has lots of advantages:\n\n- free\n- no ads\n";
+        assert_eq!(names(src), ["Disqus", "Utterances"]);
+        // The author's own move is the verdict; a guide to "your
+        // transition" recommends neither.
+        let a = crate::article::parse(src, "t");
+        assert!(a.contenders[1].verdict.is_some() && a.contenders[0].verdict.is_none());
+        let guide = "Welcome to the guide to ease your transition from Poetry to Pixi. \
+            Pixi and Poetry differ.\n\n## Why Pixi?\n\nPoetry locks; Pixi locks too.\n";
+        let a = crate::article::parse(guide, "t");
+        assert_eq!(names(guide), ["Poetry", "Pixi"]);
+        assert!(a.contenders.iter().all(|c| c.verdict.is_none()));
+        // An opening that moves between versions of one thing names none.
+        let plain = "We moved from Vite 4 to Vite 5 last week. Vite 5 is \
+            faster.\n\n## Changes\n\nVite 4 used Rollup 3; Vite 5 uses Rollup 4.\n";
+        assert!(names(plain).is_empty(), "{:?}", names(plain));
+    }
+
+    #[test]
+    fn a_hello_post_names_the_one_left_where_the_text_moves() {
+        let ja = "---\ntitle: \"Hello, Hugo!\"\n---\n\n\
+            このサイトのフレームワークをWordPressからHugoに乗り換えてみた。\n\n\
+            - Hugo は Markdown で書ける\n- Hugo は軽い\n";
+        assert_eq!(names(ja), ["WordPress", "Hugo"]);
+        let en = "# Hello, Zola!\n\nThis blog moved from Jekyll to Zola this \
+            week. Zola is one binary; Zola builds fast.\n";
+        assert_eq!(names(en), ["Jekyll", "Zola"]);
+    }
+
+    #[test]
+    fn a_bare_x_to_y_title_is_a_move_when_the_description_says_so() {
+        let src = "+++\ntitle = \"Next.js to htmx — A Real World Example\"\n\
+            description = \"How migrating a URL shortener from Next.js to htmx went.\"\n+++\n\n\
+            The Next.js app was big. The htmx port is small; htmx won. Next.js \
+            had many dependencies, htmx has none.\n\n## Summary\n\n- less code\n";
+        assert_eq!(names(src), ["Next.js", "htmx"]);
+        // Without a word of moving, "X to Y" names nothing.
+        let guide = "# Rust to WebAssembly — a guide\n\nRust compiles to \
+            WebAssembly. Rust code runs in WebAssembly hosts.\n";
+        assert!(names(guide).is_empty(), "{:?}", names(guide));
+    }
+
+    #[test]
+    fn sections_beat_the_title_only_when_they_cover_its_names() {
+        // "阻塞对比非阻塞": the sections ("## 阻塞", "## 代码比较", …) name
+        // one of the two and parts of the article besides.
+        let src = "# 阻塞对比非阻塞一览\n\n本文介绍 **阻塞** 和 **非阻塞** 调用的区别。\n\n\
+            ## 阻塞\n\n阻塞 是指。非阻塞 是指。\n\n## 代码比较\n\n阻塞 代码，非阻塞 代码。\n\n\
+            ## 并发和吞吐量\n\n非阻塞 更好。\n";
+        assert_eq!(names(src), ["阻塞", "非阻塞"]);
+    }
 
     #[test]
     fn lists_read_naturally() {

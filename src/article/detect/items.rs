@@ -524,6 +524,9 @@ fn para_label<'t>(text: &'t str, lead: Option<&str>, names: &Names) -> Option<(L
     {
         return Some((l, after_first()));
     }
+    if let Some(l) = announces(text, names) {
+        return Some((l, ""));
+    }
     let short = first.len() < 40 && (text.contains('\n') || first.split_whitespace().count() <= 2);
     if short
         && let Some(l) = label(first, names)
@@ -536,6 +539,70 @@ fn para_label<'t>(text: &'t str, lead: Option<&str>, names: &Names) -> Option<(L
         return Some((l, after_first()));
     }
     None
+}
+
+/// A paragraph whose last sentence announces a list of pros or cons in
+/// running prose: "It has lots of advantages:", "Utterances has a few
+/// drawbacks, though:", "This has several advantages:". The list that
+/// follows is the named one's, or the section's owner's.
+fn announces(text: &str, names: &Names) -> Option<Label> {
+    let text = text.trim_end();
+    let body = text.strip_suffix([':', '：'])?;
+    let start = body.rfind(['.', '!', '?', '\n']).map_or(0, |i| i + 1);
+    let sentence = body[start..].trim();
+    if sentence.is_empty() || sentence.len() > 120 {
+        return None;
+    }
+    let low = fold(sentence);
+    let low = low.trim_end_matches([',', ' ']);
+    let low = low
+        .strip_suffix(" though")
+        .unwrap_or(low)
+        .trim_end_matches([',', ' ']);
+    let last = low.rsplit(' ').next().unwrap_or("");
+    const PROS: &[&str] = &[
+        "advantages",
+        "benefits",
+        "pros",
+        "upsides",
+        "strengths",
+        "perks",
+    ];
+    const CONS: &[&str] = &[
+        "disadvantages",
+        "drawbacks",
+        "downsides",
+        "cons",
+        "weaknesses",
+        "shortcomings",
+        "problems",
+        "issues",
+    ];
+    let kind = if PROS.contains(&last) {
+        Kind::Pros
+    } else if CONS.contains(&last) {
+        Kind::Cons
+    } else {
+        return None;
+    };
+    let mut named: Vec<usize> = names.hits(low).iter().map(|h| h.idx).collect();
+    if named.is_empty() {
+        // "Utterances is a very nice alternative. It has lots of
+        // advantages:": the one the paragraph names.
+        named = names.hits(&fold(body)).iter().map(|h| h.idx).collect();
+        named.sort_unstable();
+    }
+    named.dedup();
+    let named = match named[..] {
+        [] => Named::Zero,
+        [one] => Named::One(one),
+        _ => return None,
+    };
+    Some(Label {
+        kind: Some(kind),
+        named,
+        bare: false,
+    })
 }
 
 /// Splits an inline list: "a; b", "a • b", or "a, b, c" when every piece is short.
@@ -715,6 +782,7 @@ pub fn verdicts(a: &mut Article, names: &Names, seen: Seen) {
         }
     }
     let in_conclusion = lines.len();
+    let conclusion_text = fold(&lines.join("\n"));
     lines.extend(seen.winners);
     // Verdicts from plain sentences of the conclusion ("X is great."), not
     // from a "Winner:" line or a "choose X if …" advice.
@@ -756,14 +824,52 @@ pub fn verdicts(a: &mut Article, names: &Names, seen: Seen) {
         }
     }
     // A conclusion that says something good of each in turn hedges: it
-    // recommends none of them.
-    if plain.iter().filter(|p| **p).count() >= 2 {
+    // recommends none of them. So does one that says so ("it depends",
+    // "both are great", "no silver bullet"), unless the sentence that names
+    // one also recommends it ("I'd pick X").
+    let hedged = hedges(&conclusion_text);
+    if plain.iter().filter(|p| **p).count() >= 2 || hedged {
         for (c, p) in a.contenders.iter_mut().zip(&plain) {
-            if *p {
+            if *p && !(hedged && c.verdict.as_deref().is_some_and(|v| recommends(&fold(v)))) {
                 c.verdict = None;
             }
         }
     }
+}
+
+/// A conclusion that declines to pick: "it depends", "both are great",
+/// "there is no silver bullet", "the right tool for the job", "没有银弹".
+fn hedges(folded: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "it depends",
+        "it all depends",
+        "depends on your",
+        "depends on the",
+        "both are great",
+        "both are good",
+        "both are excellent",
+        "both have their",
+        "each has its",
+        "each have their",
+        "no silver bullet",
+        "no clear winner",
+        "no one-size",
+        "right tool for the job",
+        "there is no best",
+        "es hängt davon ab",
+        "kommt darauf an",
+        "ça dépend",
+        "cela dépend",
+        "depende de",
+        "зависит от",
+        "银弹",
+        "取决于",
+        "視情況",
+        "場合による",
+        "次第",
+        "상황에 따라",
+    ];
+    WORDS.iter().any(|w| folded.contains(w))
 }
 
 /// A sentence that recommends: "we recommend", "X is the better choice",
@@ -778,6 +884,16 @@ fn recommends(folded: &str) -> bool {
         "recommend",
         "we prefer",
         "i prefer",
+        "i'd pick",
+        "i would pick",
+        "i'd choose",
+        "i would choose",
+        "i'd go with",
+        "i would go with",
+        "i moved to",
+        "i switched to",
+        "my choice",
+        "my pick",
         "is better",
         "the better",
         "the best",
@@ -868,6 +984,25 @@ fn advice(folded: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_hedging_conclusion_picks_none_unless_it_says_which() {
+        let verdicts = |src: &str| {
+            let a = crate::article::parse(src, "t");
+            a.contenders
+                .iter()
+                .map(|c| c.verdict.is_some())
+                .collect::<Vec<_>>()
+        };
+        let hedge = "# Vim vs Emacs\n\n## Conclusion\n\nEmacs has more packages. \
+            In the end it depends on your habits.\n";
+        assert_eq!(verdicts(hedge), [false, false]);
+        let picked = "# Vim vs Emacs\n\n## Conclusion\n\nIt depends on your habits, \
+            but for a new user I'd pick Vim.\n";
+        assert_eq!(verdicts(picked), [true, false]);
+        let plain = "# Vim vs Emacs\n\n## Conclusion\n\nEmacs has more packages.\n";
+        assert_eq!(verdicts(plain), [false, true]);
+    }
+
     use super::*;
 
     #[test]
@@ -932,6 +1067,27 @@ mod tests {
         ));
         assert!(may_hold_criteria("Hugo shines when it rains."));
         assert!(!may_hold_criteria("Hugo is fast."));
+    }
+
+    #[test]
+    fn a_sentence_announcing_advantages_labels_the_list() {
+        let n = Names::new(&[vec!["Disqus".into()], vec!["Utterances".into()]]);
+        let l = |s: &str| para_label(s, None, &n).map(|(l, _)| (l.kind, l.named));
+        assert_eq!(
+            l("Utterances is a very nice alternative. It has lots of advantages:"),
+            Some((Some(Kind::Pros), Named::One(1)))
+        );
+        assert_eq!(
+            l("Disqus has a few drawbacks, though:"),
+            Some((Some(Kind::Cons), Named::One(0)))
+        );
+        assert_eq!(
+            l("This has several advantages:"),
+            Some((Some(Kind::Pros), Named::Zero))
+        );
+        // Naming both, or announcing something else, labels nothing.
+        assert_eq!(l("Disqus and Utterances both have advantages:"), None);
+        assert_eq!(l("Utterances is set up in three steps:"), None);
     }
 
     #[test]

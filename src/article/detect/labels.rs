@@ -581,6 +581,9 @@ pub fn classify(text: &str, names: &Names) -> Label {
     } else {
         names.hits(&folded)
     };
+    if let Some(l) = one_up(&folded, &hits) {
+        return l;
+    }
     if !maybe {
         // Not a label: only whom it names matters, and one name needs no words.
         let first = hits.first().map(|h| h.idx);
@@ -594,6 +597,62 @@ pub fn classify(text: &str, names: &Names) -> Label {
     }
     let toks = tokens(&folded, &hits);
     classify_tokens(&toks, maybe)
+}
+
+/// A heading that says what one has and the other lacks, or what one fixes
+/// in the other: the first one's pros ("What Kotlin has that Java does
+/// not", "Kotlin 有而 Java 没有的东西", "KotlinにあってJavaにないもの",
+/// "Kotlin에는 있고 Java에는 없는 것"), or the fixer's ("Some Java issues
+/// addressed in Kotlin", "Kotlin 解决了一些 Java 中的问题").
+fn one_up(folded: &str, hits: &[Hit]) -> Option<Label> {
+    let x = hits.first()?;
+    let y = hits.iter().find(|h| h.idx != x.idx)?;
+    if hits.iter().any(|h| h.idx != x.idx && h.idx != y.idx) || y.start < x.end {
+        return None;
+    }
+    let between = &folded[x.end..y.start];
+    let after = &folded[y.end..];
+    const HAS: &[&str] = &[" has that ", " have that ", " can do that ", " does that "];
+    const LACKS: &[&str] = &[
+        " does not",
+        " doesn't",
+        " doesn’t",
+        " lacks",
+        " has not",
+        " hasn't",
+        " can't",
+        " cannot",
+        " do not",
+        " don't",
+    ];
+    const FIXED: &[&str] = &[
+        " issues addressed in ",
+        " issues solved in ",
+        " issues fixed in ",
+        " problems solved in ",
+        " problems addressed in ",
+        " problems fixed in ",
+        " issues resolved in ",
+    ];
+    let first_has = (HAS.iter().any(|w| between.ends_with(w))
+        && LACKS.iter().any(|w| after.starts_with(w)))
+        || (between.contains("有而") && (after.contains("没有") || after.contains("沒有")))
+        || (between.contains("にあって") && after.contains("にない"))
+        || (between.contains("있고") && after.contains("없"))
+        || (between.contains("解决") && after.contains("问题"))
+        || (between.contains("解決") && (after.contains("问题") || after.contains("問題")));
+    let owner = if first_has {
+        x.idx
+    } else if FIXED.contains(&between) {
+        y.idx
+    } else {
+        return None;
+    };
+    Some(Label {
+        kind: Some(Kind::Pros),
+        named: Named::One(owner),
+        bare: false,
+    })
 }
 
 /// [`classify`] for a bold lead, a short line or a list item's title: only
@@ -966,6 +1025,27 @@ mod tests {
             vec!["Flask".into()],
             vec!["Ruby on Rails".into()],
         ])
+    }
+
+    #[test]
+    fn what_one_has_that_the_other_lacks_is_its_pros() {
+        let n = Names::new(&[vec!["Kotlin".into()], vec!["Java".into()]]);
+        let k = |s: &str| {
+            let l = classify(s, &n);
+            (l.kind, l.named)
+        };
+        let kotlin = (Some(Kind::Pros), Named::One(0));
+        let java = (Some(Kind::Pros), Named::One(1));
+        assert_eq!(k("What Kotlin has that Java does not"), kotlin);
+        assert_eq!(k("What Java has that Kotlin doesn't"), java);
+        assert_eq!(k("Some Java issues addressed in Kotlin"), kotlin);
+        assert_eq!(k("Kotlin 有而 Java 没有的东西"), kotlin);
+        assert_eq!(k("Java 有而 Kotlin 没有的东西"), java);
+        assert_eq!(k("Kotlin 解决了一些 Java 中的问题"), kotlin);
+        assert_eq!(k("JavaにあってKotlinにないもの"), java);
+        // Naming both in another way says nothing of the kind.
+        assert_eq!(k("What Kotlin and Java share").0, None);
+        assert_eq!(k("Calling Java from Kotlin").0, None);
     }
 
     fn kind(s: &str) -> (Option<Kind>, Named) {

@@ -78,7 +78,8 @@ pub fn find_items(a: &mut Article, p: Pending) {
     let seen = items::collect(a, &p.names, &p.parents, &p.skip);
     items::verdicts(a, &p.names, seen);
     // A post about moving from one to the other recommends the one it
-    // moved to, unless it says otherwise.
+    // moved to, and one titled after a choice ("Zola instead of Hugo") the
+    // one chosen, unless it says otherwise.
     if a.contenders.iter().all(|c| c.verdict.is_none()) {
         for t in [a.title.clone(), a.meta.title.clone()]
             .into_iter()
@@ -86,7 +87,8 @@ pub fn find_items(a: &mut Article, p: Pending) {
         {
             let to = title::migration_names(&t)
                 .and_then(|n| n.last().cloned())
-                .or_else(|| title::moved_to(&t));
+                .or_else(|| title::moved_to(&t))
+                .or_else(|| title::chosen(&t));
             if let Some(to) = to
                 && let Some(i) = p.names.exact(&to)
             {
@@ -94,6 +96,15 @@ pub fn find_items(a: &mut Article, p: Pending) {
                 break;
             }
         }
+    }
+    // Without a title, the opening sentence that tells of the move.
+    if a.contenders.iter().all(|c| c.verdict.is_none())
+        && a.title.is_none()
+        && a.meta.title.is_none()
+        && let Some((to, line)) = contenders::opening_move_line(a)
+        && let Some(i) = p.names.exact(&to)
+    {
+        a.contenders[i].verdict = Some(line);
     }
 }
 

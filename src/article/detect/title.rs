@@ -406,6 +406,8 @@ const LEAD_INS: &[&str] = &[
     "prefer",
     "chose",
     "picked",
+    "uses",
+    "using",
     "our",
     "my",
     "lessons",
@@ -676,7 +678,7 @@ const MIGRATE: &[&str] = &[
     "갈아타",
 ];
 
-fn is_migration(low: &str) -> bool {
+pub fn is_migration(low: &str) -> bool {
     MIGRATE.iter().any(|w| {
         super::names::word_hits(low, w).next().is_some()
             || low
@@ -970,6 +972,27 @@ fn vs_form(seg: &str) -> Option<Vec<String>> {
             n.push_str(w);
         }
     }
+    // "Removing Cyclic Dependencies, Java vs Go": a topic before a comma,
+    // then the names. A topic opens with a gerund or runs to three
+    // capitalised words; a name before a comma lists one more contender
+    // ("Chocolatey, Scoop vs Winget", "Ruby on Rails, Django vs Flask").
+    if let Some(first) = names.first_mut()
+        && let Some((topic, name)) = first.rsplit_once(", ")
+        && (1..=3).contains(&name.split_whitespace().count())
+    {
+        let words: Vec<&str> = topic.split_whitespace().collect();
+        let gerund = words.first().is_some_and(|w| {
+            let w = fold(w);
+            w.len() > 5 && w.ends_with("ing")
+        });
+        let phrase = words.len() >= 3
+            && words
+                .iter()
+                .all(|w| w.starts_with(|c: char| c.is_uppercase()) || w.len() > 3);
+        if gerund || phrase {
+            *first = name.to_string();
+        }
+    }
     // "high-level vs low-level frameworks": the noun is both names'.
     if let [first, last] = &mut names[..] {
         let lead_cut = cut_lead(first);
@@ -1108,6 +1131,31 @@ fn compare_form(seg: &str) -> Option<Vec<String>> {
             );
         }
     }
+    if let Some(n) = choice_form(seg) {
+        return Some(n);
+    }
+    for tail in [" compared", " comparison", " comparisons", " head-to-head"] {
+        if let Some(head) = low.strip_suffix(tail) {
+            return finish(split_list(&seg[..head.len()]), 5);
+        }
+    }
+    None
+}
+
+/// The one a title says was chosen ("Why I switched to Zola instead of
+/// Hugo", "Why I prefer Vim over Emacs"): the author's verdict, unless the
+/// text says otherwise.
+pub fn chosen(title: &str) -> Option<String> {
+    let t = prepare(title);
+    segments(&t)
+        .iter()
+        .find_map(|s| choice_form(s))
+        .and_then(|n| n.into_iter().next())
+}
+
+/// "X over Y", "X instead of Y" after a word of choosing: [X, Y].
+fn choice_form(seg: &str) -> Option<Vec<String>> {
+    let low = fold(seg);
     // "Why we prefer computers over consoles", "Why I chose Go over Rust".
     if let Some(i) = low.find(" over ")
         && [
@@ -1118,9 +1166,28 @@ fn compare_form(seg: &str) -> Option<Vec<String>> {
     {
         return finish(vec![seg[..i].to_string(), seg[i + 6..].to_string()], 4);
     }
-    for tail in [" compared", " comparison", " comparisons", " head-to-head"] {
-        if let Some(head) = low.strip_suffix(tail) {
-            return finish(split_list(&seg[..head.len()]), 5);
+    // "Why I switched to Zola instead of Hugo", "Why Hugo and not
+    // Jekyll", "Why we use Postgres rather than MySQL": the one chosen,
+    // then the other.
+    for mid in [" instead of ", " rather than ", " and not "] {
+        if let Some(i) = low.find(mid)
+            && (low.starts_with("why ")
+                || [
+                    "prefer", "chose", "choose", "choosing", "picked", "pick ", "use ", "uses ",
+                    "using ", "switched", "moved",
+                ]
+                .iter()
+                .any(|v| low[..i].contains(v)))
+        {
+            let chosen = if low.starts_with("why ") {
+                &seg[4..i]
+            } else {
+                &seg[..i]
+            };
+            return finish(
+                vec![chosen.to_string(), seg[i + mid.len()..].to_string()],
+                4,
+            );
         }
     }
     None
@@ -1183,6 +1250,46 @@ fn split_or(s: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_chosen_instead_of_another() {
+        assert_eq!(
+            title_names("Why I switched to Zola instead of Hugo"),
+            ["Zola", "Hugo"]
+        );
+        assert_eq!(
+            title_names("Why this blog uses Zola instead of Hugo"),
+            ["Zola", "Hugo"]
+        );
+        assert_eq!(title_names("Why Hugo and not Jekyll?"), ["Hugo", "Jekyll"]);
+        assert_eq!(
+            title_names("We use Postgres rather than MySQL"),
+            ["Postgres", "MySQL"]
+        );
+        // Without a choice, "instead of" names nothing.
+        assert!(title_names("Tea instead of coffee in the morning").is_empty());
+        assert_eq!(
+            chosen("Why I switched to Zola instead of Hugo").as_deref(),
+            Some("Zola")
+        );
+        assert_eq!(
+            chosen("Why I prefer Vim over Emacs").as_deref(),
+            Some("Vim")
+        );
+        assert_eq!(chosen("Vim vs Emacs"), None);
+    }
+
+    #[test]
+    fn a_topic_before_the_versus_part_is_no_name() {
+        assert_eq!(
+            title_names("Removing Cyclic Dependencies, Java vs Go"),
+            ["Java", "Go"]
+        );
+        assert_eq!(title_names("Handling errors, Rust vs Go"), ["Rust", "Go"]);
+        // A name before the comma is kept (not dropped as a topic).
+        assert!(title_names("Chocolatey, Scoop vs Winget")[0].starts_with("Chocolatey"));
+        assert!(title_names("Ruby on Rails, Django vs Flask")[0].starts_with("Ruby on Rails"));
+    }
 
     fn t(s: &str) -> Vec<String> {
         title_names(s)
