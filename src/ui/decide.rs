@@ -136,7 +136,7 @@ fn hidden(app: &App, area: Rect, compact: bool, buf: &mut Buffer) {
 fn bars(app: &App, s: &Score, width: usize) -> Vec<Line<'static>> {
     let a = &app.article;
     let t = &app.theme;
-    let name_w = crate::app::decide::name_width(a).min(width / 3);
+    let name_w = crate::render::questions::name_width(a).min(width / 3);
     let nums: Vec<String> = s
         .totals
         .iter()
