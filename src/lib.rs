@@ -1,7 +1,7 @@
 //! `versus`: a terminal browser for comparison articles.
 //!
 //! Layers, from pure to I/O; each uses only those above it:
-//! - `article`: parse and model (no terminal); `decide` scores answers.
+//! - `article`: parse and model (no terminal); `decision` scores answers.
 //! - `render`: styled lines; `event`: keys, mouse and paste, our own types.
 //! - `app`: state and a pure `update`; `keys`: the keymap.
 //! - `ui`: drawing as a function of state; `wire`: frames to bytes.
@@ -16,7 +16,7 @@
 pub mod app;
 pub mod article;
 pub mod cli;
-pub mod decide;
+pub mod decision;
 pub mod decode;
 pub mod event;
 pub mod r#gen;

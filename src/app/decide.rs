@@ -9,7 +9,7 @@
 use super::read::Pos;
 use super::{App, geometry};
 use crate::article::Article;
-use crate::decide::{self, Answer, Answers, Block, Question};
+use crate::decision::{self, Answer, Answers, Block, Question};
 use crate::event::{KeyCode, KeyEvent};
 use crate::keys::Action;
 use crate::render::questions::{self, Asked, Piece, answered_in, lay_out_piece};
@@ -51,7 +51,7 @@ pub struct DecideState {
 
 impl DecideState {
     pub fn new(a: &Article, out: Option<PathBuf>) -> DecideState {
-        Self::with_questions(decide::questions(a).into(), out)
+        Self::with_questions(decision::questions(a).into(), out)
     }
 
     /// A new reader's state on the same article: the questions are shared.
@@ -78,7 +78,7 @@ impl DecideState {
     pub fn shown(&self) -> &[Question] {
         if self.blind {
             self.blind_order
-                .get_or_init(|| decide::blind_order(&self.questions))
+                .get_or_init(|| decision::blind_order(&self.questions))
         } else {
             &self.questions
         }
@@ -628,12 +628,12 @@ impl App {
 
     pub(super) fn decide_copy_text(&self) -> Option<String> {
         (!self.decide.answers.is_empty())
-            .then(|| decide::summary(&self.article, &self.decide.answers, false))
+            .then(|| decision::summary(&self.article, &self.decide.answers, false))
     }
 
     /// The markdown summary that `--decide-out` writes.
     pub fn decide_markdown(&self) -> String {
-        decide::summary(&self.article, &self.decide.answers, true)
+        decision::summary(&self.article, &self.decide.answers, true)
     }
 
     /// Each question's text, for search (see [`App::each_search_unit`]).
@@ -646,7 +646,7 @@ impl App {
         for (u, &q) in self.decide.shown().iter().enumerate().skip(from) {
             let text = match q {
                 Question::Row(r) => {
-                    let (feature, values) = decide::row(a, r).unwrap_or_default();
+                    let (feature, values) = decision::row(a, r).unwrap_or_default();
                     let mut s = feature;
                     for (c, v) in a.contenders.iter().zip(values) {
                         s.push_str(&format!(" {} {v}", c.name));
@@ -654,10 +654,10 @@ impl App {
                     s
                 }
                 Question::Criterion { .. } if self.decide.blind => {
-                    decide::mask_names(a, &decide::label(a, q))
+                    decision::mask_names(a, &decision::label(a, q))
                 }
                 _ => {
-                    let mut s = decide::label(a, q);
+                    let mut s = decision::label(a, q);
                     if let Question::Criterion { contender, .. } = q {
                         s.push_str(&format!(" — {}", a.contenders[contender].name));
                     }

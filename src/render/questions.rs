@@ -4,7 +4,7 @@
 //! questions, scrolling and `update` stay in [`crate::app::decide`].
 
 use crate::article::Article;
-use crate::decide::{self, Answers, Block, Question};
+use crate::decision::{self, Answers, Block, Question};
 use crate::render::theme::Theme;
 use crate::render::wrap::{str_width, wrap};
 use ratatui::style::{Modifier, Style};
@@ -164,7 +164,7 @@ fn row_question(
 ) -> (Range<usize>, Vec<Range<usize>>) {
     let g = &theme.glyphs;
     let name_w = name_width(a);
-    let (feature, values) = decide::row(a, r).unwrap_or_default();
+    let (feature, values) = decision::row(a, r).unwrap_or_default();
     let picked = st.answers.picked(r);
     let suffix = picked
         .and_then(|c| a.contenders.get(c))
@@ -241,8 +241,8 @@ fn checkbox_question(
     let text_style = if on { theme.bold() } else { Style::new() };
     let start = out.len();
     let label = match q {
-        Question::Criterion { .. } if st.blind => decide::mask_names(a, &decide::label(a, q)),
-        _ => decide::label(a, q),
+        Question::Criterion { .. } if st.blind => decision::mask_names(a, &decision::label(a, q)),
+        _ => decision::label(a, q),
     };
     wrapped(out, lead, &label, text_style, suffix, width);
     start..out.len()
@@ -295,10 +295,10 @@ pub fn detail_lines(
 ) -> Vec<Line<'static>> {
     let mut detail = Vec::new();
     if !q.is_row()
-        && let Some(d) = decide::detail(a, q)
+        && let Some(d) = decision::detail(a, q)
     {
         let d = match q {
-            Question::Criterion { .. } if blind => decide::mask_names(a, &d),
+            Question::Criterion { .. } if blind => decision::mask_names(a, &d),
             _ => d,
         };
         wrapped(
