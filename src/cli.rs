@@ -1,10 +1,10 @@
 //! The command line: parse flags, load the article, pick the output mode.
 
 use crate::article::Article;
-use crate::input;
 use crate::print;
 use crate::render::caps::Caps;
 use crate::render::theme::Theme;
+use crate::source;
 use clap::{Parser, ValueEnum};
 use std::io::{IsTerminal, Write};
 
@@ -189,7 +189,7 @@ pub fn main() -> u8 {
         say!("versus: {e}");
         return 2;
     }
-    let unfinished = match input::load_unfinished(args.file.as_deref()) {
+    let unfinished = match source::load_unfinished(args.file.as_deref()) {
         Ok(mut a) => {
             if let Some(vs) = &args.vs {
                 a.set_contenders(&vs.0);
