@@ -19,6 +19,11 @@ pub mod cli;
 pub mod decision;
 pub mod decode;
 pub mod event;
+/// The article generator for benchmarks and tests, behind the `bench-gen`
+/// feature (on for tests, benches and examples through the dev-dependency on
+/// this crate itself; off in the library and the binary).
+#[cfg(any(test, feature = "bench-gen"))]
+#[doc(hidden)]
 pub mod r#gen;
 pub mod keys;
 pub mod print;
