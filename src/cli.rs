@@ -206,22 +206,16 @@ pub fn main() -> u8 {
 
     let interactive = !args.print && !args.json && stdout_tty && !term_is_dumb();
     if interactive {
-        let caps = term_caps(&args, ascii, env);
-        // The items (pros, cons, criteria) are found after the first frame.
-        let (article, items) = unfinished.contenders();
-        let terminal = crate::session::Terminal {
-            term: env("TERM"),
-            caps,
-            mouse: !args.no_mouse,
-            paste: true,
-        };
-        return match crate::tui::run(article, items, &terminal, &args.app_options()) {
-            Ok(()) => 0,
-            Err(e) => {
-                say!("versus: {e}");
-                1
-            }
-        };
+        #[cfg(unix)]
+        return browse(unfinished, &args, ascii);
+        // Elsewhere the process's terminal is not supported (see `tui`).
+        #[cfg(not(unix))]
+        {
+            say!(
+                "versus: the interactive browser needs a Unix terminal; printing plain text (--print, --json)"
+            );
+            return print_mode(&args, &unfinished.finish(), ascii, stdout_tty);
+        }
     }
     let article = unfinished.finish();
     if args.json {
@@ -242,6 +236,27 @@ pub fn main() -> u8 {
         );
     }
     print_mode(&args, &article, ascii, stdout_tty)
+}
+
+/// The full-screen browser on the process's terminal (Unix only).
+#[cfg(unix)]
+fn browse(unfinished: crate::article::parse::Unfinished, args: &Args, ascii: bool) -> u8 {
+    let caps = term_caps(args, ascii, env);
+    // The items (pros, cons, criteria) are found after the first frame.
+    let (article, items) = unfinished.contenders();
+    let terminal = crate::session::Terminal {
+        term: env("TERM"),
+        caps,
+        mouse: !args.no_mouse,
+        paste: true,
+    };
+    match crate::tui::run(article, items, &terminal, &args.app_options()) {
+        Ok(()) => 0,
+        Err(e) => {
+            say!("versus: {e}");
+            1
+        }
+    }
 }
 
 /// `--help` and `--version` as clap writes them; a usage error as plain text

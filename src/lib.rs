@@ -30,6 +30,7 @@ pub mod print;
 pub mod render;
 pub mod session;
 pub mod source;
+#[cfg(unix)]
 pub mod tty;
 pub mod tui;
 pub mod ui;
