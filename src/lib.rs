@@ -7,11 +7,12 @@
 //! - `ui`: drawing as a function of state; `wire`: frames to bytes.
 //! - `decode` (input bytes to events) and `session` (one reader: app, screen,
 //!   decoder; bytes in, bytes out, no terminal of its own).
-//! - The edge: `tui` (the process's terminal: raw mode, signals, crossterm),
-//!   `cli` (arguments and environment to options), `print`, `source` (reading files and stdin).
+//! - The edge: `tui` and `tty` (the process's terminal: raw mode, signals,
+//!   crossterm; Unix only), `cli` (arguments and environment to options),
+//!   `print`, `source` (reading a file, stdin or the bundled article).
 //!
-//! `tests/layers.rs` keeps `article`, `render`, `app`, `event`, `decode` and
-//! `session` free of crossterm, the tty, libc and signals.
+//! `tests/layers.rs` keeps `article`, `decision`, `render`, `app`, `event`,
+//! `decode` and `session` free of crossterm, the tty, libc and signals.
 
 pub mod app;
 pub mod article;
