@@ -1,6 +1,7 @@
 //! Parser throughput: `cargo bench --bench parse`.
 //!
-//! Generates a ~10 MB article with `versus::r#gen::generate_article`, parses it
+//! Generates a ~10 MB article with `versus::r#gen::generate_article` (the
+//! `bench-gen` feature, on for benches through the dev-dependency), parses it
 //! several times on one thread and prints the median speed in MB/s.
 //! `VERSUS_BENCH_MB` changes the size, `VERSUS_BENCH_RUNS` the number of runs.
 

@@ -1,10 +1,10 @@
 //! The command line: parse flags, load the article, pick the output mode.
 
 use crate::article::Article;
-use crate::input;
 use crate::print;
 use crate::render::caps::Caps;
 use crate::render::theme::Theme;
+use crate::source as input;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Write};
 
@@ -285,22 +285,16 @@ pub fn main() -> u8 {
 
     let interactive = !args.print && !args.json && stdout_tty && !term_is_dumb();
     if interactive {
-        let caps = term_caps(&args, ascii, env);
-        // The items (pros, cons, criteria) are found after the first frame.
-        let (article, items) = unfinished.contenders();
-        let terminal = crate::session::Terminal {
-            term: env("TERM"),
-            caps,
-            mouse: !args.no_mouse,
-            paste: true,
-        };
-        return match crate::tui::run(article, items, &terminal, &args.app_options()) {
-            Ok(()) => 0,
-            Err(e) => {
-                say!("versus: {e}");
-                1
-            }
-        };
+        #[cfg(unix)]
+        return browse(unfinished, &args, ascii);
+        // Elsewhere the process's terminal is not supported (see `tui`).
+        #[cfg(not(unix))]
+        {
+            say!(
+                "versus: the interactive browser needs a Unix terminal; printing plain text (--print, --json)"
+            );
+            return print_mode(&args, &unfinished.finish(), ascii, stdout_tty);
+        }
     }
     let article = unfinished.finish();
     if args.json {
@@ -321,6 +315,27 @@ pub fn main() -> u8 {
         );
     }
     print_mode(&args, &article, ascii, stdout_tty)
+}
+
+/// The full-screen browser on the process's terminal (Unix only).
+#[cfg(unix)]
+fn browse(unfinished: crate::article::parse::Unfinished, args: &Args, ascii: bool) -> u8 {
+    let caps = term_caps(args, ascii, env);
+    // The items (pros, cons, criteria) are found after the first frame.
+    let (article, items) = unfinished.contenders();
+    let terminal = crate::session::Terminal {
+        term: env("TERM"),
+        caps,
+        mouse: !args.no_mouse,
+        paste: true,
+    };
+    match crate::tui::run(article, items, &terminal, &args.app_options()) {
+        Ok(()) => 0,
+        Err(e) => {
+            say!("versus: {e}");
+            1
+        }
+    }
 }
 
 /// The paths to open as a library: several, a folder, or a glob the shell
@@ -363,7 +378,7 @@ fn library_mode(args: &Args, paths: &[std::path::PathBuf]) -> u8 {
             .and_then(|()| out.flush());
         return write_result(r);
     }
-    let interactive = !args.print && stdout_tty && !term_is_dumb();
+    let interactive = !args.print && stdout_tty && !term_is_dumb() && cfg!(unix);
     if !interactive {
         let mut out = std::io::BufWriter::new(std::io::stdout().lock());
         let mut r = Ok(());
@@ -380,6 +395,12 @@ fn library_mode(args: &Args, paths: &[std::path::PathBuf]) -> u8 {
         }
         return write_result(r.and_then(|()| out.flush()));
     }
+    browse_library(lib, title, args, ascii)
+}
+
+/// The library in the full-screen browser (Unix only).
+#[cfg(unix)]
+fn browse_library(lib: crate::library::Library, title: String, args: &Args, ascii: bool) -> u8 {
     let caps = term_caps(args, ascii, env);
     let terminal = crate::session::Terminal {
         term: env("TERM"),
@@ -395,6 +416,12 @@ fn library_mode(args: &Args, paths: &[std::path::PathBuf]) -> u8 {
             1
         }
     }
+}
+
+/// Elsewhere the library is printed instead (see [`library_mode`]).
+#[cfg(not(unix))]
+fn browse_library(_: crate::library::Library, _: String, _: &Args, _: bool) -> u8 {
+    0
 }
 
 /// `--help` and `--version` as clap writes them; a usage error as plain text

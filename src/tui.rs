@@ -1,23 +1,41 @@
 //! The terminal: set-up, restore on every exit path, and the one event loop.
 //!
+//! The process's own terminal (raw mode through [`crate::tty`], signals, the
+//! panic hook, [`run`]) is Unix only (`cfg(unix)`); the event loop, the
+//! conversion of crossterm's events and `--decide-out` build everywhere.
+//!
 //! The loop is generic over where events come from ([`Events`]) and where
 //! bytes go (any `Write` behind a ratatui backend), so the same code can later
 //! serve a reader over an SSH channel.
 
+use crate::app::App;
+#[cfg(unix)]
+use crate::app::Options;
+#[cfg(unix)]
 use crate::app::browser::Browser;
+#[cfg(unix)]
 use crate::app::library::LibraryView;
-use crate::app::{App, Options};
+#[cfg(unix)]
 use crate::article::Article;
+#[cfg(unix)]
 use crate::article::parse::Items;
 use crate::event::{self, Event, KeyEventKind, MouseEventKind};
 use crate::keys;
-use crate::session::{Reader, Terminal};
+use crate::session::Reader;
+#[cfg(unix)]
+use crate::session::Terminal;
+#[cfg(unix)]
 use crate::tty;
+#[cfg(unix)]
+use crate::tty::{short_io, writable};
 use crate::wire::Screen;
 use crossterm::event as ct;
+#[cfg(unix)]
 use crossterm::terminal;
+#[cfg(unix)]
 use ratatui::layout::Rect;
 use std::io::{self, Write};
+#[cfg(unix)]
 use std::time::Duration;
 
 /// A source of terminal events.
@@ -29,9 +47,11 @@ pub trait Events {
 }
 
 /// Events from the process's terminal (or `/dev/tty` when stdin is a pipe).
+#[cfg(unix)]
 #[derive(Default)]
 pub struct TerminalEvents;
 
+#[cfg(unix)]
 impl Events for TerminalEvents {
     fn next(&mut self) -> io::Result<Event> {
         loop {
@@ -129,6 +149,7 @@ fn key_code(c: ct::KeyCode) -> Option<event::KeyCode> {
 }
 
 /// The terminal's size from stdout, without opening `/dev/tty`.
+#[cfg(unix)]
 #[allow(unsafe_code)] // TIOCGWINSZ on fd 1: no safe wrapper among our crates.
 fn terminal_size() -> io::Result<(u16, u16)> {
     // SAFETY: TIOCGWINSZ fills a winsize struct and reads nothing else.
@@ -146,8 +167,10 @@ fn terminal_size() -> io::Result<(u16, u16)> {
 /// `write` (std's `LineWriter` would split a frame at its last newline). The
 /// stdout lock is held for the write so a signal's restore never lands
 /// mid-frame.
+#[cfg(unix)]
 pub struct RawStdout;
 
+#[cfg(unix)]
 impl RawStdout {
     #[allow(unsafe_code)] // a File over fd 1 that is never closed.
     fn with<T>(f: impl FnOnce(&mut std::fs::File) -> T) -> T {
@@ -165,6 +188,7 @@ impl RawStdout {
     }
 }
 
+#[cfg(unix)]
 impl Write for RawStdout {
     fn write(&mut self, data: &[u8]) -> io::Result<usize> {
         Self::with(|f| f.write(data))
@@ -190,18 +214,22 @@ impl Write for RawStdout {
 pub use crate::session::{RESTORE, enter_seq, restore_seq};
 
 /// Restores the terminal; safe to call more than once and from any thread.
+#[cfg(unix)]
 pub fn restore_terminal() {
     tty::restore();
 }
 
+#[cfg(unix)]
 struct Guard;
 
+#[cfg(unix)]
 impl Drop for Guard {
     fn drop(&mut self) {
         restore_terminal();
     }
 }
 
+#[cfg(unix)]
 fn install_panic_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
@@ -222,6 +250,7 @@ pub use crate::session::{ENTER, MOUSE_ON, PASTE_ON};
 /// [`tty`]). The signal handlers are in place before raw mode.
 /// `terminal` is what the command line and the environment say of it
 /// (capabilities, colour, glyphs, mouse), `options` where to start.
+#[cfg(unix)]
 pub fn run(
     article: Article,
     items: Items,
@@ -237,6 +266,7 @@ pub fn run(
 }
 
 /// [`run`] on a library: the list of its articles first.
+#[cfg(unix)]
 pub fn run_library(
     library: LibraryView,
     title: String,
@@ -252,6 +282,7 @@ pub fn run_library(
 
 /// The terminal set up, the reader made at its size and driven until it
 /// quits, and the terminal put back on every way out.
+#[cfg(unix)]
 fn front_end<R: Reader>(terminal: &Terminal, make: impl FnOnce(Rect) -> R) -> io::Result<()> {
     install_panic_hook();
     tty::open()?;
@@ -278,11 +309,15 @@ fn front_end<R: Reader>(terminal: &Terminal, make: impl FnOnce(Rect) -> R) -> io
 
 /// Hands the Decide view's current answers to the way out (`--decide-out`).
 fn keep_decision<R: Reader>(reader: &R) {
+    #[cfg(unix)]
     if let Some(app) = reader.article_app()
         && let Some(path) = &app.decide.out
     {
         tty::set_decision(path.clone(), app.decide_markdown());
     }
+    // Elsewhere no signal path writes it: only the way out of `run`.
+    #[cfg(not(unix))]
+    let _ = reader;
 }
 
 /// `--decide-out FILE`: the Decide view's answers and result as markdown
@@ -294,10 +329,7 @@ pub fn write_decide_out(app: &App) -> io::Result<()> {
     };
     std::fs::write(path, app.decide_markdown()).map_err(|e| {
         let shown = crate::article::sanitize::visible(&path.to_string_lossy()).into_owned();
-        io::Error::new(
-            e.kind(),
-            format!("--decide-out {shown}: {}", tty::short_io(&e)),
-        )
+        io::Error::new(e.kind(), format!("--decide-out {shown}: {}", short_io(&e)))
     })
 }
 
@@ -313,7 +345,7 @@ pub fn check_decide_out(path: &std::path::Path) -> Result<(), String> {
             .append(true)
             .open(path)
             .err()
-            .map(|e| tty::short_io(&e)),
+            .map(|e| short_io(&e)),
         Err(e) if e.kind() == io::ErrorKind::NotFound => {
             let parent = path
                 .parent()
@@ -321,13 +353,13 @@ pub fn check_decide_out(path: &std::path::Path) -> Result<(), String> {
                 .unwrap_or(std::path::Path::new("."));
             match std::fs::metadata(parent) {
                 Ok(m) if m.is_dir() => {
-                    (!tty::writable(parent)).then(|| "its directory is not writable".to_string())
+                    (!writable(parent)).then(|| "its directory is not writable".to_string())
                 }
                 Ok(_) => Some("its directory is not a directory".to_string()),
                 Err(_) => Some("its directory does not exist".to_string()),
             }
         }
-        Err(e) => Some(tty::short_io(&e)),
+        Err(e) => Some(short_io(&e)),
     };
     match problem {
         None => Ok(()),
@@ -370,6 +402,7 @@ pub fn run_app<W: Write, E: Events, R: Reader>(
             }
             return Ok(());
         }
+        #[cfg(unix)]
         if tty::take_repaint() {
             // Resumed by a SIGCONT the signal thread saw: the terminal shows
             // what the shell left there.
@@ -390,6 +423,7 @@ fn front<W: Write, R: Reader>(screen: &mut Screen<W>, app: &mut R, ev: Event) {
                 screen.invalidate();
                 return;
             }
+            #[cfg(unix)]
             Some(keys::Action::Suspend) => {
                 if tty::suspend() {
                     // The size may have changed while stopped.
@@ -422,6 +456,7 @@ pub fn handle(app: &mut App, ev: Event) {
 
 /// Debug builds only: `VERSUS_FIRST_FRAME_DELAY_MS=N` waits N ms in raw
 /// mode before the first frame, so tests can send a signal in that window.
+#[cfg(unix)]
 fn debug_first_frame_delay() {
     if cfg!(debug_assertions)
         && let Some(ms) = std::env::var("VERSUS_FIRST_FRAME_DELAY_MS")
@@ -444,6 +479,18 @@ fn debug_panic_trigger(k: &event::KeyEvent) {
 }
 
 pub use crate::session::osc52;
+
+/// [`crate::tty::short_io`] where there is no `tty` module: the error as std says it.
+#[cfg(not(unix))]
+fn short_io(e: &io::Error) -> String {
+    e.to_string()
+}
+
+/// [`crate::tty::writable`] where there is no `access(2)`: a folder not marked read-only.
+#[cfg(not(unix))]
+fn writable(dir: &std::path::Path) -> bool {
+    std::fs::metadata(dir).is_ok_and(|m| !m.permissions().readonly())
+}
 
 #[cfg(test)]
 mod tests {

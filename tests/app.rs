@@ -981,7 +981,7 @@ fn a_click_on_a_table_row_selects_it_and_its_cell() {
 
 #[test]
 fn a_click_on_a_checkbox_toggles_it_and_on_a_value_picks_it() {
-    use versus::decide::{Answer, Question};
+    use versus::decision::{Answer, Question};
     let mut a = bundled(120, 40);
     press(&mut a, "4");
     let simplicity = Question::Criterion {

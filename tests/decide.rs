@@ -7,7 +7,7 @@ use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
 use versus::app::{App, Options, View};
 use versus::article::{self, Article};
-use versus::decide::{self, Answer, Block, Outcome, Question};
+use versus::decision::{self, Answer, Block, Outcome, Question};
 use versus::event::{KeyCode, KeyEvent, KeyModifiers};
 use versus::keys::Action;
 use versus::render::theme::Theme;
@@ -202,7 +202,7 @@ fn json_has_choose_when_examples_and_verdict() {
 #[test]
 fn scoring_rule_on_three_contenders() {
     let a = fixture("three.md");
-    let mut ans = decide::Answers::default();
+    let mut ans = decision::Answers::default();
     ans.toggle(Question::Criterion {
         contender: 2,
         item: 0,
@@ -220,13 +220,13 @@ fn scoring_rule_on_three_contenders() {
         contender: 1,
         item: 0,
     });
-    let s = decide::score(&a, &ans);
+    let s = decision::score(&a, &ans);
     assert_eq!(s.totals, vec![1, -2, 3]);
     assert_eq!(s.outcome(), Outcome::Leader(2));
     assert_eq!(s.reasons[2][0].text, "preferred on Speed");
-    assert_eq!(s.reasons[1][0].points, decide::CON_POINTS);
+    assert_eq!(s.reasons[1][0].points, decision::CON_POINTS);
     assert_eq!(
-        decide::outcome_line(&a, &s),
+        decision::outcome_line(&a, &s),
         "FastAPI fits your answers best (3 points; Django 1, Flask -2)."
     );
 }
@@ -234,10 +234,10 @@ fn scoring_rule_on_three_contenders() {
 #[test]
 fn a_tie_between_two_of_three() {
     let a = fixture("three.md");
-    let mut ans = decide::Answers::default();
+    let mut ans = decision::Answers::default();
     ans.set(Question::Row(0), Some(Answer::Pick(0)));
     ans.set(Question::Row(1), Some(Answer::Pick(2)));
-    let s = decide::score(&a, &ans);
+    let s = decision::score(&a, &ans);
     assert_eq!(
         s.outcome(),
         Outcome::Tie {
@@ -246,7 +246,7 @@ fn a_tie_between_two_of_three() {
         }
     );
     assert_eq!(
-        decide::outcome_line(&a, &s),
+        decision::outcome_line(&a, &s),
         "It's a tie: Django and FastAPI, 1 each; Flask 0."
     );
 }
@@ -254,14 +254,14 @@ fn a_tie_between_two_of_three() {
 #[test]
 fn articles_without_criteria_still_have_rows_and_pros_and_cons() {
     let a = fixture("no-criteria.md");
-    let qs = decide::questions(&a);
+    let qs = decision::questions(&a);
     assert!(qs.iter().all(|q| q.block() != Block::Need));
     assert_eq!(
         qs.iter().filter(|q| q.block() == Block::Features).count(),
         2
     );
     assert_eq!(qs.iter().filter(|q| q.block() == Block::Matters).count(), 2);
-    assert!(decide::questions(&fixture("nothing.md")).is_empty());
+    assert!(decision::questions(&fixture("nothing.md")).is_empty());
 }
 
 // ---------------------------------------------------------------- update
@@ -353,7 +353,7 @@ fn space_checks_and_unchecks_criteria_pros_and_cons() {
     let con = q(&app);
     assert!(matches!(con, Question::Con { .. }));
     run(&mut app, &[Action::Toggle]);
-    let s = decide::score(&app.article, &app.decide.answers);
+    let s = decision::score(&app.article, &app.decide.answers);
     assert_eq!(s.totals, vec![1 + 1 - 2, 0]);
 }
 

@@ -282,7 +282,7 @@ impl Browser {
                     .unwrap_or_else(|| path.to_string_lossy().into_owned()),
                 None => path.to_string_lossy().into_owned(),
             };
-            let article = match crate::input::load(Some(&path.to_string_lossy())) {
+            let article = match crate::source::load(Some(&path.to_string_lossy())) {
                 Ok(mut a) => {
                     a.source = shown;
                     a
@@ -335,7 +335,7 @@ impl Browser {
         let Some(i) = self.open.iter().position(|(p, _)| normal(p) == key) else {
             return;
         };
-        let Ok(mut article) = crate::input::load(Some(&path.to_string_lossy())) else {
+        let Ok(mut article) = crate::source::load(Some(&path.to_string_lossy())) else {
             return;
         };
         let old = &self.open[i].1;

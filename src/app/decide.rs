@@ -9,14 +9,14 @@
 use super::read::Pos;
 use super::{App, geometry};
 use crate::article::Article;
-use crate::decide::{self, Answer, Answers, Block, Question};
+use crate::decision::{self, Answer, Answers, Block, Question};
 use crate::event::{KeyCode, KeyEvent};
 use crate::keys::Action;
+use crate::render::questions::{self, Asked, Piece, answered_in, lay_out_piece};
 use crate::render::theme::Theme;
-use crate::render::wrap::{str_width, wrap};
 use ratatui::layout::Rect;
-use ratatui::style::{Modifier, Style};
-use ratatui::text::{Line, Span};
+
+use ratatui::text::Line;
 use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
 use std::ops::Range;
@@ -51,7 +51,7 @@ pub struct DecideState {
 
 impl DecideState {
     pub fn new(a: &Article, out: Option<PathBuf>) -> DecideState {
-        Self::with_questions(decide::questions(a).into(), out)
+        Self::with_questions(decision::questions(a).into(), out)
     }
 
     /// A new reader's state on the same article: the questions are shared.
@@ -78,7 +78,7 @@ impl DecideState {
     pub fn shown(&self) -> &[Question] {
         if self.blind {
             self.blind_order
-                .get_or_init(|| decide::blind_order(&self.questions))
+                .get_or_init(|| decision::blind_order(&self.questions))
         } else {
             &self.questions
         }
@@ -105,8 +105,16 @@ impl DecideState {
     /// Where `block`'s questions are in [`DecideState::shown`] (grouped by
     /// block in both orders).
     pub fn block_range(&self, block: Block) -> Range<usize> {
-        let shown = self.shown();
-        shown.partition_point(|q| q.block() < block)..shown.partition_point(|q| q.block() <= block)
+        questions::block_range(self.shown(), block)
+    }
+
+    /// What the questions' lines show of this state.
+    fn asked(&self) -> Asked<'_> {
+        Asked {
+            shown: self.shown(),
+            answers: &self.answers,
+            blind: self.blind,
+        }
     }
 }
 
@@ -147,19 +155,6 @@ pub fn panes(body: Rect, contenders: usize) -> DecidePanes {
     }
 }
 
-/// One question laid out without the cursor: the blank line and the block's
-/// heading when it is its block's first, a group heading when a contender's
-/// pros or cons start, then the question itself.
-struct Piece {
-    lines: Vec<Line<'static>>,
-    /// The blank line before a block, outside the question's span (0 or 1 lines).
-    gap: usize,
-    /// The question's own label (highlighted under the cursor).
-    label: Range<usize>,
-    /// A table row's value lines, one range per contender (for clicks).
-    picks: Vec<Range<usize>>,
-}
-
 /// What a click on a line of the questions pane lands on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Hit {
@@ -187,65 +182,6 @@ struct PieceCache {
 /// Pieces kept before the cache starts over (memory on huge articles).
 const CACHE_LIMIT: usize = 4096;
 
-/// Wraps `text` after a `lead` (the checkbox), with continuation lines
-/// indented under the text, and puts `suffix` at the end when it fits.
-fn wrapped(
-    out: &mut Vec<Line<'static>>,
-    lead: Vec<Span<'static>>,
-    text: &str,
-    style: Style,
-    suffix: Option<(String, Style)>,
-    width: usize,
-) {
-    let lead_w: usize = lead.iter().map(|s| str_width(&s.content)).sum();
-    let inner = width.saturating_sub(lead_w).max(1);
-    let mut rows = wrap(&[(text, style)], inner);
-    if let Some((sfx, st)) = suffix {
-        let last_w: usize = rows
-            .last()
-            .map_or(0, |l| l.iter().map(|s| str_width(&s.content)).sum());
-        if last_w + 1 + str_width(&sfx) <= inner {
-            if let Some(l) = rows.last_mut() {
-                l.push(Span::styled(format!(" {sfx}"), st));
-            }
-        } else {
-            rows.extend(wrap(&[(sfx.as_str(), st)], inner));
-        }
-    }
-    for (i, r) in rows.into_iter().enumerate() {
-        let mut spans = if i == 0 {
-            lead.clone()
-        } else {
-            vec![Span::raw(" ".repeat(lead_w.min(width.saturating_sub(1))))]
-        };
-        spans.extend(r);
-        out.push(Line::from(spans));
-    }
-}
-
-fn answered_in(a: &Answers, block: Block) -> usize {
-    a.iter().filter(|(q, _)| q.block() == block).count()
-}
-
-/// The column contender names get in the Decide view: the widest, at most 14 cells.
-pub fn name_width(a: &Article) -> usize {
-    a.contenders
-        .iter()
-        .map(|c| str_width(&c.name))
-        .max()
-        .unwrap_or(0)
-        .min(14)
-}
-
-/// The contender and side (con or not) of a pro or con: its group.
-fn group(q: Question) -> Option<(usize, bool)> {
-    match q {
-        Question::Pro { contender, .. } => Some((contender, false)),
-        Question::Con { contender, .. } => Some((contender, true)),
-        _ => None,
-    }
-}
-
 fn stamp(st: &DecideState, i: usize) -> Stamp {
     let q = st.shown()[i];
     let heading = st.block_range(q.block()).start == i;
@@ -253,186 +189,6 @@ fn stamp(st: &DecideState, i: usize) -> Stamp {
         st.answers.get(q),
         heading.then(|| answered_in(&st.answers, q.block())),
     )
-}
-
-/// "What you need 1/4 checked".
-fn block_heading(
-    out: &mut Vec<Line<'static>>,
-    st: &DecideState,
-    block: Block,
-    questions: usize,
-    width: usize,
-    theme: &Theme,
-) {
-    let done = answered_in(&st.answers, block);
-    let what = match block {
-        Block::Need => "checked",
-        Block::Features => "picked",
-        Block::Matters => "checked",
-    };
-    wrapped(
-        out,
-        Vec::new(),
-        block.title(),
-        theme.heading(2),
-        Some((format!("{done}/{questions} {what}"), theme.dim())),
-        width,
-    );
-}
-
-/// "Django pros — does it matter to you?"
-fn group_heading(
-    out: &mut Vec<Line<'static>>,
-    a: &Article,
-    (contender, is_con): (usize, bool),
-    width: usize,
-    theme: &Theme,
-) {
-    let name = a.contenders[contender].name.clone();
-    let (kind, kind_style, ask) = if is_con {
-        ("cons", theme.con(), format!("— does it rule {name} out?"))
-    } else {
-        ("pros", theme.pro(), "— does it matter to you?".to_string())
-    };
-    let kind = format!(" {kind} ");
-    let t = [
-        (name.as_str(), theme.bold()),
-        (kind.as_str(), kind_style),
-        (ask.as_str(), theme.dim()),
-    ];
-    out.extend(wrap(&t, width).into_iter().map(Line::from));
-}
-
-/// A feature row: its name (the label), then each contender's value; returns
-/// the label's lines and each value's.
-fn row_question(
-    out: &mut Vec<Line<'static>>,
-    a: &Article,
-    st: &DecideState,
-    r: usize,
-    width: usize,
-    theme: &Theme,
-) -> (Range<usize>, Vec<Range<usize>>) {
-    let g = &theme.glyphs;
-    let name_w = name_width(a);
-    let (feature, values) = decide::row(a, r).unwrap_or_default();
-    let picked = st.answers.picked(r);
-    let suffix = picked
-        .and_then(|c| a.contenders.get(c))
-        .map(|c| (format!("{} {}", g.pick, c.name), theme.dim()));
-    let label_start = out.len();
-    wrapped(out, Vec::new(), &feature, theme.bold(), suffix, width);
-    let label = label_start..out.len();
-    let mut picks = Vec::with_capacity(values.len());
-    for (c, v) in values.iter().enumerate() {
-        let start = out.len();
-        let name = a.contenders.get(c).map_or("", |x| x.name.as_str());
-        let is_pick = picked == Some(c);
-        let mark = if is_pick {
-            Span::styled(
-                format!("{} ", g.pick),
-                theme.bar(c).add_modifier(Modifier::BOLD),
-            )
-        } else {
-            Span::raw("  ")
-        };
-        let name_style = if is_pick {
-            theme.bar(c).add_modifier(Modifier::BOLD)
-        } else {
-            theme.dim()
-        };
-        let short = crate::render::wrap::truncate(name, name_w, g.ellipsis);
-        let pad = name_w.saturating_sub(str_width(&short));
-        let lead = vec![
-            Span::raw("  "),
-            mark,
-            Span::styled(format!("{short}{} ", " ".repeat(pad)), name_style),
-        ];
-        let value_style = if is_pick { theme.bold() } else { Style::new() };
-        if width >= 4 + name_w + 1 + 12 {
-            wrapped(out, lead, v, value_style, None, width);
-        } else {
-            out.push(Line::from(lead));
-            wrapped(out, vec![Span::raw("    ")], v, value_style, None, width);
-        }
-        picks.push(start..out.len());
-    }
-    (label, picks)
-}
-
-/// A checkbox (criterion, pro or con); returns its lines.
-fn checkbox_question(
-    out: &mut Vec<Line<'static>>,
-    a: &Article,
-    st: &DecideState,
-    q: Question,
-    width: usize,
-    theme: &Theme,
-) -> Range<usize> {
-    let g = &theme.glyphs;
-    let on = st.answers.checked(q);
-    let on_style = match q {
-        Question::Pro { .. } => theme.pro(),
-        Question::Con { .. } => theme.con(),
-        _ => theme.accent(),
-    };
-    let (glyph, gst) = if on {
-        (g.check_on, on_style)
-    } else {
-        (g.check_off, theme.dim())
-    };
-    let lead = vec![Span::styled(glyph.to_string(), gst), Span::raw(" ")];
-    let suffix = match q {
-        Question::Criterion { contender, .. } if !st.blind => a
-            .contenders
-            .get(contender)
-            .map(|c| (format!("— {}", c.name), theme.dim())),
-        _ => None,
-    };
-    let text_style = if on { theme.bold() } else { Style::new() };
-    let start = out.len();
-    let label = match q {
-        Question::Criterion { .. } if st.blind => decide::mask_names(a, &decide::label(a, q)),
-        _ => decide::label(a, q),
-    };
-    wrapped(out, lead, &label, text_style, suffix, width);
-    start..out.len()
-}
-
-/// Lays out question `i` of the order shown at `width` cells (see [`Piece`]).
-fn lay_out_piece(a: &Article, st: &DecideState, i: usize, width: usize, theme: &Theme) -> Piece {
-    let width = width.max(1);
-    let shown = st.shown();
-    let q = shown[i];
-    let block = q.block();
-    let in_block = st.block_range(block);
-    let mut lines = Vec::new();
-    let first = i == in_block.start;
-    let gap = usize::from(first && i > 0);
-    if gap > 0 {
-        lines.push(Line::default());
-    }
-    if first {
-        block_heading(&mut lines, st, block, in_block.len(), width, theme);
-    }
-    if let Some(grp) = group(q)
-        && i.checked_sub(1).and_then(|p| group(shown[p])) != Some(grp)
-    {
-        group_heading(&mut lines, a, grp, width, theme);
-    }
-    let (label, picks) = match q {
-        Question::Row(r) => row_question(&mut lines, a, st, r, width, theme),
-        _ => (
-            checkbox_question(&mut lines, a, st, q, width, theme),
-            Vec::new(),
-        ),
-    };
-    Piece {
-        lines,
-        gap,
-        label,
-        picks,
-    }
 }
 
 /// The questions pane for one width and cursor: questions laid out (and
@@ -466,7 +222,13 @@ impl DecideLayout<'_> {
         {
             return p.clone();
         }
-        let p = Arc::new(lay_out_piece(self.a, self.st, i, self.width, self.theme));
+        let p = Arc::new(lay_out_piece(
+            self.a,
+            &self.st.asked(),
+            i,
+            self.width,
+            self.theme,
+        ));
         cache.pieces.insert(i, (stamp, p.clone()));
         p
     }
@@ -660,24 +422,9 @@ impl App {
         let width = self.decide_width();
         let st = &self.decide;
         let cursor = st.cursor.min(st.shown().len().saturating_sub(1));
-        let mut detail = Vec::new();
-        if let Some(q) = st.current()
-            && !q.is_row()
-            && let Some(d) = decide::detail(&self.article, q)
-        {
-            let d = match q {
-                Question::Criterion { .. } if st.blind => decide::mask_names(&self.article, &d),
-                _ => d,
-            };
-            wrapped(
-                &mut detail,
-                vec![Span::raw("    ")],
-                &d,
-                self.theme.dim().add_modifier(Modifier::ITALIC),
-                None,
-                width,
-            );
-        }
+        let detail = st.current().map_or_else(Vec::new, |q| {
+            questions::detail_lines(&self.article, q, st.blind, width, &self.theme)
+        });
         DecideLayout {
             a: &self.article,
             st,
@@ -881,12 +628,12 @@ impl App {
 
     pub(super) fn decide_copy_text(&self) -> Option<String> {
         (!self.decide.answers.is_empty())
-            .then(|| decide::summary(&self.article, &self.decide.answers, false))
+            .then(|| decision::summary(&self.article, &self.decide.answers, false))
     }
 
     /// The markdown summary that `--decide-out` writes.
     pub fn decide_markdown(&self) -> String {
-        decide::summary(&self.article, &self.decide.answers, true)
+        decision::summary(&self.article, &self.decide.answers, true)
     }
 
     /// Each question's text, for search (see [`App::each_search_unit`]).
@@ -899,7 +646,7 @@ impl App {
         for (u, &q) in self.decide.shown().iter().enumerate().skip(from) {
             let text = match q {
                 Question::Row(r) => {
-                    let (feature, values) = decide::row(a, r).unwrap_or_default();
+                    let (feature, values) = decision::row(a, r).unwrap_or_default();
                     let mut s = feature;
                     for (c, v) in a.contenders.iter().zip(values) {
                         s.push_str(&format!(" {} {v}", c.name));
@@ -907,10 +654,10 @@ impl App {
                     s
                 }
                 Question::Criterion { .. } if self.decide.blind => {
-                    decide::mask_names(a, &decide::label(a, q))
+                    decision::mask_names(a, &decision::label(a, q))
                 }
                 _ => {
-                    let mut s = decide::label(a, q);
+                    let mut s = decision::label(a, q);
                     if let Question::Criterion { contender, .. } = q {
                         s.push_str(&format!(" — {}", a.contenders[contender].name));
                     }

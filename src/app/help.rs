@@ -90,7 +90,7 @@ impl App {
         let notes = [
             "Counts: 5-9, then any digits, before a motion (5j, 50j).".to_string(),
             "Mouse: a click selects a tab, an outline entry, a table row or cell, a Decide answer, a contender column; the wheel scrolls. Shift-drag selects text (or run with --no-mouse).".to_string(),
-            format!("Decide scoring: {}.", crate::decide::RULE),
+            format!("Decide scoring: {}.", crate::decision::RULE),
         ];
         for note in &notes {
             for l in wrap(&[(note.as_str(), t.dim())], text_w) {

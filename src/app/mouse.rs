@@ -5,7 +5,7 @@
 
 use super::decide::Hit;
 use super::{App, View, geometry};
-use crate::decide::{Answer, Question};
+use crate::decision::{Answer, Question};
 use crate::keys::Action;
 use ratatui::layout::{Position, Rect};
 

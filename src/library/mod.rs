@@ -249,7 +249,7 @@ fn read_row(row: &mut Row) {
     }
     row.state = match read_head(&row.path) {
         Err(problem) => State::Problem(problem),
-        Ok(bytes) => match crate::input::from_bytes(&bytes, &row.shown) {
+        Ok(bytes) => match crate::source::from_bytes(&bytes, &row.shown) {
             Err(e) => State::Problem(e.problem),
             Ok(a) => {
                 let weak = a
@@ -289,19 +289,9 @@ fn read_head(path: &Path) -> Result<Vec<u8>, String> {
     Ok(bytes)
 }
 
-/// An I/O error as a row's problem: "permission denied", "no such file".
+/// An I/O error as a row's problem (as the command line says it).
 pub(crate) fn problem(e: &std::io::Error) -> String {
-    use std::io::ErrorKind::*;
-    match e.kind() {
-        NotFound => "no such file".into(),
-        PermissionDenied => "permission denied".into(),
-        IsADirectory => "is a directory".into(),
-        _ => {
-            let s = e.to_string();
-            let s = s.split(" (os error").next().unwrap_or(&s);
-            s.to_lowercase()
-        }
-    }
+    crate::source::problem(e)
 }
 
 /// A size as a reader says it: 812 B, 4.2 KB, 1.3 MB.

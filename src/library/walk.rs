@@ -176,10 +176,10 @@ impl Walk {
                     row.state = State::Problem("symlink out of the tree, not followed".into());
                 } else if !m.is_file() {
                     row.state = State::Problem("not a regular file".into());
-                } else if m.len() > crate::input::MAX_BYTES {
+                } else if m.len() > crate::source::MAX_BYTES {
                     row.state = State::Problem(format!(
                         "is larger than the {} MiB limit",
-                        crate::input::MAX_BYTES >> 20
+                        crate::source::MAX_BYTES >> 20
                     ));
                 }
             }

@@ -6,5 +6,6 @@ pub mod caps;
 pub mod doc;
 pub mod find;
 pub mod grid;
+pub mod questions;
 pub mod theme;
 pub mod wrap;

@@ -160,7 +160,7 @@ impl Content {
             _ => true,
         };
         if !library {
-            let article = crate::input::load(Some(&paths[0].to_string_lossy()))
+            let article = crate::source::load(Some(&paths[0].to_string_lossy()))
                 .map_err(|e| e.to_string().trim_start_matches("versus: ").to_string())?;
             return Ok((Content::new(article), None));
         }
@@ -538,22 +538,36 @@ pub fn run(options: Options) -> u8 {
     })
 }
 
-async fn serve_until_signal(server: Arc<Server>, listener: tokio::net::TcpListener) -> u8 {
+/// Resolves on SIGTERM or SIGINT (Ctrl-C where there are no Unix signals).
+#[cfg(unix)]
+fn stop_signal() -> Option<impl std::future::Future<Output = ()>> {
     use tokio::signal::unix::{SignalKind, signal};
-    let (mut term, mut int) = match (
-        signal(SignalKind::terminate()),
-        signal(SignalKind::interrupt()),
-    ) {
-        (Ok(t), Ok(i)) => (t, i),
-        _ => {
-            say!("versus: cannot watch for signals");
-            return 1;
+    let mut term = signal(SignalKind::terminate()).ok()?;
+    let mut int = signal(SignalKind::interrupt()).ok()?;
+    Some(async move {
+        tokio::select! {
+            _ = term.recv() => {}
+            _ = int.recv() => {}
         }
+    })
+}
+
+#[cfg(not(unix))]
+fn stop_signal() -> Option<impl std::future::Future<Output = ()>> {
+    Some(async {
+        let _ = tokio::signal::ctrl_c().await;
+    })
+}
+
+async fn serve_until_signal(server: Arc<Server>, listener: tokio::net::TcpListener) -> u8 {
+    let Some(stop) = stop_signal() else {
+        say!("versus: cannot watch for signals");
+        return 1;
     };
+    tokio::pin!(stop);
     loop {
         tokio::select! {
-            _ = term.recv() => break,
-            _ = int.recv() => break,
+            () = &mut stop => break,
             accepted = listener.accept() => match accepted {
                 Ok((tcp, peer)) => accept(&server, tcp, peer),
                 Err(e) => {

@@ -4,7 +4,7 @@
 use super::{current_at, draw_lines, highlighted_at, placeholder};
 use crate::app::App;
 use crate::app::decide::panes;
-use crate::decide::{self, Outcome, Score};
+use crate::decision::{self, Outcome, Score};
 use crate::render::wrap::{str_width, truncate, wrap};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -38,7 +38,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         }
         return;
     }
-    let score = decide::score(a, &app.decide.answers);
+    let score = decision::score(a, &app.decide.answers);
     match (p.score, p.compact) {
         (Some(r), false) => panel(app, &score, r, buf),
         (Some(r), true) => compact(app, &score, r, buf),
@@ -136,7 +136,7 @@ fn hidden(app: &App, area: Rect, compact: bool, buf: &mut Buffer) {
 fn bars(app: &App, s: &Score, width: usize) -> Vec<Line<'static>> {
     let a = &app.article;
     let t = &app.theme;
-    let name_w = crate::app::decide::name_width(a).min(width / 3);
+    let name_w = crate::render::questions::name_width(a).min(width / 3);
     let nums: Vec<String> = s
         .totals
         .iter()
@@ -198,7 +198,7 @@ fn outcome_spans(app: &App, s: &Score) -> Vec<(String, Style)> {
         Outcome::Tie { contenders, points } => vec![(
             format!(
                 "It's a tie: {}, {points} each.",
-                decide::names(a, &contenders)
+                decision::names(a, &contenders)
             ),
             t.bold(),
         )],
@@ -258,11 +258,11 @@ fn panel(app: &App, s: &Score, area: Rect, buf: &mut Buffer) {
         }
         why.push(Line::from(vec![
             Span::styled(c.name.clone(), t.bar(i).add_modifier(Modifier::BOLD)),
-            Span::styled(format!(" {}", decide::signed(s.totals[i])), t.bold()),
+            Span::styled(format!(" {}", decision::signed(s.totals[i])), t.bold()),
         ]));
         for r in rs {
             let st = if r.points < 0 { t.con() } else { t.pro() };
-            let num = decide::signed(r.points);
+            let num = decision::signed(r.points);
             let text = truncate(
                 &r.text,
                 w.saturating_sub(str_width(&num) + 1),
@@ -278,7 +278,7 @@ fn panel(app: &App, s: &Score, area: Rect, buf: &mut Buffer) {
     let mut foot: Vec<Line<'static>> = Vec::new();
     push_wrapped(
         &mut foot,
-        &[(format!("Scoring: {}.", decide::RULE), t.dim())],
+        &[(format!("Scoring: {}.", decision::RULE), t.dim())],
         w,
     );
     if let Some(path) = &app.decide.out {

@@ -3,7 +3,7 @@
 use super::{current_at, draw_lines, highlighted_at, placeholder};
 use crate::app::App;
 use crate::app::pros::Entry;
-use crate::decide::Question;
+use crate::decision::Question;
 use crate::render::wrap::{str_width, truncate};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;

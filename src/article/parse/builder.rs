@@ -1,360 +1,54 @@
-//! Markdown to [`Article`]: blocks for rendering, sections, tables and the
-//! paragraphs/lists the detectors read. Contenders and their items are found
-//! afterwards by [`super::detect`].
+//! The block builder: pulldown-cmark's events to blocks, sections, tables
+//! and the lists and paragraphs the detectors read.
 
-use super::front_matter;
-use super::limits::{self, MAX_TABLE_COLUMNS};
-use super::model::*;
-use super::sanitize::{self, Removed};
-use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
-use std::borrow::Cow;
-use std::fmt::Write;
-use std::ops::Range;
-use std::sync::Arc;
-
-/// Parses raw bytes: lossy UTF-8 with a warning, never a failure.
-pub fn parse_bytes(bytes: &[u8], source: &str) -> Article {
-    parse_bytes_unfinished(bytes, source).finish()
-}
-
-/// An article read but not yet looked through for its contenders: the
-/// caller can free the source text first, which the detectors do not need.
-pub struct Unfinished(Article);
-
-impl Unfinished {
-    /// Sets the contenders the reader named (`--vs "A,B"`), over any the
-    /// front matter names; the detectors then find items for these.
-    pub fn set_contenders(&mut self, names: &[String]) {
-        let mut removed = Removed::default();
-        self.0.meta.contenders = names
-            .iter()
-            .map(|n| sanitize::clean_inline(n, &mut removed).trim().to_string())
-            .filter(|n| !n.is_empty())
-            .collect();
-    }
-
-    /// Runs the detectors, then frees what only they read.
-    pub fn finish(self) -> Article {
-        let (mut article, items) = self.split();
-        let _ = items.finish(&mut article);
-        article
-    }
-
-    /// Finds the contenders only; their items are left to [`Items::finish`],
-    /// so that a first frame that shows none of them need not wait for them.
-    /// A large article finds them at once: the detectors' data is then freed
-    /// before the views allocate theirs, which keeps the peak memory down
-    /// (and its first frame waits on the parser far longer anyway).
-    pub fn contenders(self) -> (Article, Items) {
-        if self.0.blocks.len() > DEFER_ITEMS_MAX_BLOCKS {
-            return (self.finish(), Items::none());
-        }
-        self.split()
-    }
-
-    fn split(self) -> (Article, Items) {
-        let mut article = self.0;
-        let pending = super::detect::find_contenders(&mut article);
-        (article, Items(pending))
-    }
-}
-
-/// Up to this many blocks (an article of about a megabyte) the items are
-/// found after the first frame.
-const DEFER_ITEMS_MAX_BLOCKS: usize = 10_000;
-
-/// The item detectors still to run on an article (see [`Unfinished::contenders`]).
-pub struct Items(Option<super::detect::Pending>);
-
-impl Items {
-    /// Nothing left to find.
-    pub fn none() -> Items {
-        Items(None)
-    }
-
-    /// Runs them, then frees what only the detectors read. True when items
-    /// were looked for (the article's contenders may have gained some).
-    pub fn finish(self, article: &mut Article) -> bool {
-        let found = self.0.is_some();
-        if let Some(p) = self.0 {
-            super::detect::find_items(article, p);
-        }
-        for s in &mut article.sections {
-            s.parts = Vec::new();
-        }
-        found
-    }
-}
-
-/// [`parse_bytes`] up to the detectors.
-pub fn parse_bytes_unfinished(bytes: &[u8], source: &str) -> Unfinished {
-    match std::str::from_utf8(bytes) {
-        Ok(s) => parse_unfinished(s, source),
-        Err(_) => {
-            let text = String::from_utf8_lossy(bytes);
-            let bad = text.matches('\u{fffd}').count();
-            let Unfinished(mut a) = parse_unfinished(&text, source);
-            a.warnings.insert(
-                0,
-                format!("the file is not valid UTF-8: {bad} invalid sequence(s) shown as �"),
-            );
-            Unfinished(a)
-        }
-    }
-}
-
-pub fn parse(src: &str, source: &str) -> Article {
-    parse_unfinished(src, source).finish()
-}
-
-/// [`parse`] up to the detectors.
-pub fn parse_unfinished(src: &str, source: &str) -> Unfinished {
-    let mut removed = Removed::default();
-    let src = sanitize::clean(src, &mut removed);
-    let mut marks = 0;
-    let capped = match limits::cap_combining(&src, &mut marks) {
-        Cow::Owned(o) => Some(o),
-        Cow::Borrowed(_) => None,
-    };
-    let src = capped.map_or(src, Cow::Owned);
-    let (head, body) = Head::read(&src, removed);
-    let mut head = head;
-    let mut deep = 0;
-    let body = limits::cap_container_depth(body, &mut deep);
-    let mut wide = 0;
-    let cut = match limits::cap_table_columns(&body, &mut wide) {
-        Cow::Owned(o) => Some(o),
-        Cow::Borrowed(_) => None,
-    };
-    let body = cut.map_or(body, Cow::Owned);
-    head.limit_warnings(marks, deep);
-    let mut b = Builder::new(&mut head.removed);
-    b.wide_tables = wide;
-    b.run(&body);
-    let out = b.output();
-    head.finish(out, source)
-}
-
-/// A file's text read in pieces: where the text needs no cleaning, the parser
-/// reads the same pieces it would cut from the whole (see [`chunks`]) straight
-/// from the file, so the whole text need not stay in memory meanwhile.
-pub struct Pieces {
-    head: Head,
-    /// Byte ranges of the file, in order.
-    pub ranges: Vec<Range<usize>>,
-}
-
-/// The pieces `bytes` (a whole file) is read in, or `None` when it must be
-/// parsed whole: not valid UTF-8, text to clean, or no place to cut.
-pub fn pieces(bytes: &[u8]) -> Option<Pieces> {
-    let src = std::str::from_utf8(bytes).ok()?;
-    let mut removed = Removed::default();
-    let Cow::Borrowed(src) = sanitize::clean(src, &mut removed) else {
-        return None;
-    };
-    // Text the limits would change is parsed whole.
-    let mut n = 0;
-    if matches!(limits::cap_combining(src, &mut n), Cow::Owned(_)) {
-        return None;
-    }
-    let (head, body) = Head::read(src, removed);
-    if matches!(limits::cap_container_depth(body, &mut n), Cow::Owned(_))
-        || matches!(limits::cap_table_columns(body, &mut n), Cow::Owned(_))
-    {
-        return None;
-    }
-    let cuts = cuts(body);
-    if cuts.is_empty() {
-        return None;
-    }
-    let off = body.as_ptr() as usize - src.as_ptr() as usize;
-    let mut ranges = Vec::with_capacity(cuts.len() + 1);
-    let mut start = off;
-    for c in cuts {
-        ranges.push(start..off + c);
-        start = off + c;
-    }
-    ranges.push(start..off + body.len());
-    Some(Pieces { head, ranges })
-}
-
-impl Pieces {
-    /// Parses the pieces `read` returns, one for each of `ranges` in turn.
-    pub fn parse(self, source: &str, mut read: impl FnMut(Range<usize>) -> String) -> Unfinished {
-        let Pieces { mut head, ranges } = self;
-        let mut b = Builder::new(&mut head.removed);
-        for r in ranges {
-            let piece = read(r);
-            b.run_chunk(&piece);
-        }
-        b.end_run();
-        let out = b.output();
-        head.finish(out, source)
-    }
-}
-
-/// What comes before the body: the front matter's keys, their warnings and
-/// what cleaning removed.
-struct Head {
-    removed: Removed,
-    meta: Meta,
-    warnings: Vec<String>,
-}
+use super::*;
 
 /// What the builder made of the body.
-struct Output {
-    blocks: Vec<Block>,
-    tables: Vec<Arc<Table>>,
-    sections: Vec<Section>,
-    title: Option<String>,
-    ragged: usize,
-    wide_tables: usize,
-}
-
-impl Head {
-    /// Warnings for what [`limits`] cut before the markdown parser.
-    fn limit_warnings(&mut self, marks: usize, deep: usize) {
-        if marks > 0 {
-            self.warnings.push(format!(
-                "removed {marks} combining mark(s) past MAX_COMBINING_MARKS ({}) on one character",
-                limits::MAX_COMBINING_MARKS
-            ));
-        }
-        if deep > 0 {
-            self.warnings.push(format!(
-                "{deep} line(s) open more than MAX_CONTAINER_DEPTH ({}) quotes or list items; the rest of each is shown as text",
-                limits::MAX_CONTAINER_DEPTH
-            ));
-        }
-    }
-
-    fn read(src: &str, mut removed: Removed) -> (Head, &str) {
-        let mut warnings = Vec::new();
-        let (block, body) = front_matter::split(src);
-        let meta = match block {
-            Some(b) => {
-                let (meta, w) = front_matter::parse(&b);
-                warnings.extend(w);
-                clean_meta(meta, &mut removed)
-            }
-            None => Meta::default(),
-        };
-        (
-            Head {
-                removed,
-                meta,
-                warnings,
-            },
-            body,
-        )
-    }
-
-    fn finish(self, out: Output, source: &str) -> Unfinished {
-        let Head {
-            removed,
-            meta,
-            mut warnings,
-        } = self;
-        let Output {
-            blocks,
-            tables,
-            mut sections,
-            title,
-            ragged,
-            wide_tables,
-        } = out;
-        if wide_tables > 0 {
-            warnings.push(format!(
-                "{wide_tables} table(s) have more than MAX_TABLE_COLUMNS ({MAX_TABLE_COLUMNS}) columns; the columns past it are not shown"
-            ));
-        }
-        if ragged > 0 {
-            warnings.push(format!(
-                "{ragged} table row(s) had a different number of cells than the header; padded or cut"
-            ));
-        }
-        // Text before the first heading gets a section of its own.
-        if let Some(first) = sections.first_mut()
-            && first.level == 0
-        {
-            first.level = 1;
-            first.title = meta.title.clone().unwrap_or_default();
-        }
-        warnings.extend(removed.warnings());
-        // Messages quote parsers (YAML, TOML) that saw decoded escapes: show them safely too.
-        for w in &mut warnings {
-            if let Cow::Owned(v) = sanitize::visible(w) {
-                *w = v;
-            }
-        }
-
-        Unfinished(Article {
-            source: sanitize::visible(source).into_owned(),
-            meta,
-            title,
-            contenders: Vec::new(),
-            table: None,
-            sections,
-            warnings,
-            blocks,
-            tables,
-            not_compared: None,
-        })
-    }
-}
-
-fn clean_meta(mut m: Meta, removed: &mut Removed) -> Meta {
-    let c = |s: &str, r: &mut Removed| sanitize::clean_inline(s, r).replace('\n', " ");
-    m.title = m.title.map(|s| c(&s, removed));
-    m.description = m.description.map(|s| c(&s, removed));
-    m.keywords = m.keywords.iter().map(|s| c(s, removed)).collect();
-    m.contenders = m.contenders.iter().map(|s| c(s, removed)).collect();
-    m.extra = Extra(
-        m.extra
-            .0
-            .iter()
-            .map(|(k, v)| (c(k, removed), c(v, removed)))
-            .collect(),
-    );
-    m
+pub(super) struct Output {
+    pub(super) blocks: Vec<Block>,
+    pub(super) tables: Vec<Arc<Table>>,
+    pub(super) sections: Vec<Section>,
+    pub(super) title: Option<String>,
+    pub(super) ragged: usize,
+    pub(super) wide_tables: usize,
 }
 
 /// A list item's text while it is being read.
-struct ItemAcc {
-    text: String,
-    lead: Option<String>,
+pub(super) struct ItemAcc {
+    pub(super) text: String,
+    pub(super) lead: Option<String>,
     /// Set while the item's opening bold run is being read.
-    in_lead: bool,
+    pub(super) in_lead: bool,
     /// The pro or con a list's bullet says, for the detectors: `+` items
     /// are pros, and `-` items right after a `+` list are cons.
-    sign: Option<&'static str>,
+    pub(super) sign: Option<&'static str>,
 }
 
-struct ListState {
-    next: Option<u64>,
+pub(super) struct ListState {
+    pub(super) next: Option<u64>,
 }
 
 #[derive(Default)]
-struct TableAcc {
+pub(super) struct TableAcc {
     /// The first row's cells, once it has ended.
-    columns: Option<Vec<String>>,
-    rows: Vec<Row>,
+    pub(super) columns: Option<Vec<String>>,
+    pub(super) rows: Vec<Row>,
     /// The row being read.
-    row: RowBuf,
-    cell: String,
+    pub(super) row: RowBuf,
+    pub(super) cell: String,
     /// The cell being read, its whitespace squeezed.
-    squeezed: String,
+    pub(super) squeezed: String,
     /// Cells in the source line of the row being read, before pulldown-cmark
     /// padded or cut it.
-    source_cells: usize,
+    pub(super) source_cells: usize,
     /// Cells in the header's source line.
-    header_cells: usize,
+    pub(super) header_cells: usize,
 }
 
 impl TableAcc {
     /// Ends the row being read: the header, or a body row padded or cut to
     /// the header's width (true when it had to be).
-    fn end_row(&mut self) -> bool {
+    pub(super) fn end_row(&mut self) -> bool {
         let Some(columns) = &self.columns else {
             self.columns = Some(self.row.take().iter().map(String::from).collect());
             self.header_cells = self.source_cells;
@@ -370,55 +64,55 @@ impl TableAcc {
     }
 }
 
-struct Builder<'r> {
-    removed: &'r mut Removed,
-    blocks: Vec<Block>,
-    tables: Vec<Arc<Table>>,
-    sections: Vec<Section>,
-    title: Option<String>,
-    ragged: usize,
+pub(super) struct Builder<'r> {
+    pub(super) removed: &'r mut Removed,
+    pub(super) blocks: Vec<Block>,
+    pub(super) tables: Vec<Arc<Table>>,
+    pub(super) sections: Vec<Section>,
+    pub(super) title: Option<String>,
+    pub(super) ragged: usize,
     /// Tables with more than [`MAX_TABLE_COLUMNS`] columns.
-    wide_tables: usize,
+    pub(super) wide_tables: usize,
 
-    spans: Option<SpansBuf>,
-    heading: Option<u8>,
-    style: SpanStyle,
-    bold: u16,
-    italic: u16,
-    strike: u16,
+    pub(super) spans: Option<SpansBuf>,
+    pub(super) heading: Option<u8>,
+    pub(super) style: SpanStyle,
+    pub(super) bold: u16,
+    pub(super) italic: u16,
+    pub(super) strike: u16,
     /// Open links: their target and where their text starts in the inline text.
-    links: Vec<(String, usize)>,
-    image: u16,
-    quote: u16,
-    lists: Vec<ListState>,
-    marker: Option<Marker>,
-    code: Option<String>,
-    html: Option<String>,
-    table: Option<TableAcc>,
+    pub(super) links: Vec<(String, usize)>,
+    pub(super) image: u16,
+    pub(super) quote: u16,
+    pub(super) lists: Vec<ListState>,
+    pub(super) marker: Option<Marker>,
+    pub(super) code: Option<String>,
+    pub(super) html: Option<String>,
+    pub(super) table: Option<TableAcc>,
     /// Top-level list being read: its items so far.
-    top_list: Option<Vec<Item>>,
+    pub(super) top_list: Option<Vec<Item>>,
     /// The last section's parts so far, and a list's items once read: each
     /// moved into a block of its own size when done (no spare room held
     /// until the detectors run, no chain of reallocations on the way).
-    parts: Vec<Part>,
-    spare_items: Vec<Item>,
-    item: Option<ItemAcc>,
+    pub(super) parts: Vec<Part>,
+    pub(super) spare_items: Vec<Item>,
+    pub(super) item: Option<ItemAcc>,
     /// The paragraph's bold lead, for `Part::Para`.
-    para_lead: Option<String>,
-    para_lead_open: bool,
+    pub(super) para_lead: Option<String>,
+    pub(super) para_lead_open: bool,
     /// Bytes of inline text read since the last flush, and where soft line
     /// breaks fell in it: `Part::Para` keeps them as `\n` so the detectors
     /// can read a paragraph line by line (✅/❌ lines).
-    inline_len: usize,
-    soft_breaks: Vec<usize>,
+    pub(super) inline_len: usize,
+    pub(super) soft_breaks: Vec<usize>,
     /// The bullet of the list item being started.
-    bullet: u8,
+    pub(super) bullet: u8,
     /// The top-level list being read follows a `+` list.
-    after_plus: bool,
+    pub(super) after_plus: bool,
 }
 
 impl<'r> Builder<'r> {
-    fn new(removed: &'r mut Removed) -> Self {
+    pub(super) fn new(removed: &'r mut Removed) -> Self {
         Builder {
             removed,
             blocks: Vec::new(),
@@ -454,7 +148,7 @@ impl<'r> Builder<'r> {
         }
     }
 
-    fn run(&mut self, body: &str) {
+    pub(super) fn run(&mut self, body: &str) {
         // pulldown-cmark builds a tree of all it is given before the first
         // event, so the body is fed in chunks that parse the same on their own.
         for chunk in chunks(body) {
@@ -463,7 +157,7 @@ impl<'r> Builder<'r> {
         self.end_run();
     }
 
-    fn run_chunk(&mut self, chunk: &str) {
+    pub(super) fn run_chunk(&mut self, chunk: &str) {
         let opts =
             Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
         for (event, range) in Parser::new_ext(chunk, opts).into_offset_iter() {
@@ -482,13 +176,13 @@ impl<'r> Builder<'r> {
         }
     }
 
-    fn end_run(&mut self) {
+    pub(super) fn end_run(&mut self) {
         self.flush_inline();
         self.end_section();
     }
 
     /// Ends the last section where the blocks end so far.
-    fn end_section(&mut self) {
+    pub(super) fn end_section(&mut self) {
         let end = self.blocks.len();
         if let Some(s) = self.sections.last_mut() {
             s.blocks.end = end;
@@ -500,7 +194,7 @@ impl<'r> Builder<'r> {
     }
 
     /// What was built, without room to grow: the detectors allocate next.
-    fn output(mut self) -> Output {
+    pub(super) fn output(mut self) -> Output {
         self.blocks.shrink_to_fit();
         self.tables.shrink_to_fit();
         self.sections.shrink_to_fit();
@@ -514,7 +208,7 @@ impl<'r> Builder<'r> {
         }
     }
 
-    fn event(&mut self, event: Event<'_>) {
+    pub(super) fn event(&mut self, event: Event<'_>) {
         match event {
             Event::Start(tag) => self.start(tag),
             Event::End(tag) => self.end(tag),
@@ -553,7 +247,7 @@ impl<'r> Builder<'r> {
         }
     }
 
-    fn start(&mut self, tag: Tag<'_>) {
+    pub(super) fn start(&mut self, tag: Tag<'_>) {
         match tag {
             Tag::Heading { level, .. } => {
                 self.flush_inline();
@@ -684,7 +378,7 @@ impl<'r> Builder<'r> {
         }
     }
 
-    fn end(&mut self, tag: TagEnd) {
+    pub(super) fn end(&mut self, tag: TagEnd) {
         match tag {
             TagEnd::Heading(_) => self.flush_inline(),
             TagEnd::Paragraph => self.flush_inline(),
@@ -824,7 +518,7 @@ impl<'r> Builder<'r> {
         }
     }
 
-    fn text(&mut self, t: &str) {
+    pub(super) fn text(&mut self, t: &str) {
         let t = sanitize::clean_inline(t, self.removed);
         if let Some(code) = &mut self.code {
             code.push_str(&t);
@@ -853,7 +547,7 @@ impl<'r> Builder<'r> {
     }
 
     /// Ends the paragraph, heading or tight item text being read.
-    fn flush_inline(&mut self) {
+    pub(super) fn flush_inline(&mut self) {
         self.inline_len = 0;
         let breaks = std::mem::take(&mut self.soft_breaks);
         let Some(spans) = self.spans.take() else {
@@ -909,7 +603,7 @@ impl<'r> Builder<'r> {
         self.push_block(BlockKind::Para(spans));
     }
 
-    fn push_block(&mut self, kind: BlockKind) {
+    pub(super) fn push_block(&mut self, kind: BlockKind) {
         if self.sections.is_empty() && !matches!(kind, BlockKind::Heading { .. }) {
             self.sections.push(Section {
                 level: 0,
@@ -924,7 +618,7 @@ impl<'r> Builder<'r> {
         });
     }
 
-    fn push_part(&mut self, part: Part) {
+    pub(super) fn push_part(&mut self, part: Part) {
         if self.sections.is_empty() {
             self.sections.push(Section {
                 level: 0,
@@ -934,7 +628,7 @@ impl<'r> Builder<'r> {
         self.parts.push(part);
     }
 
-    fn finish_table(&mut self, t: TableAcc) {
+    pub(super) fn finish_table(&mut self, t: TableAcc) {
         let TableAcc {
             columns,
             mut rows,
@@ -954,167 +648,6 @@ impl<'r> Builder<'r> {
     }
 }
 
-/// Pieces of at least this many bytes are worth parsing on their own.
-const CHUNK: usize = 64 * 1024;
-
-/// `body` cut into pieces that pulldown-cmark reads exactly as it reads the
-/// whole: each cut falls before an ATX heading at column 0 that follows a
-/// blank line outside a fenced code block, where every block before it has
-/// ended. A document with link reference definitions (a use may sit in another
-/// piece) or HTML blocks that a blank line does not end (comments, `<pre>`,
-/// `<script>`, …) is read whole.
-fn chunks(body: &str) -> impl Iterator<Item = &str> {
-    Chunks {
-        body,
-        cuts: cuts(body),
-        i: 0,
-    }
-}
-
-/// Where [`chunks`] cuts `body`: none when it is read whole.
-fn cuts(body: &str) -> Vec<usize> {
-    let mut cuts = Vec::new();
-    if body.len() > 2 * CHUNK && !body.contains("]:") {
-        let mut fence: Option<(u8, usize)> = None;
-        let mut blank_before = true;
-        // The list marker of the line before, when it is a top-level item.
-        let mut prev_marker: Option<u8> = None;
-        // Where the run of one-line items the line is in began: only a list
-        // longer than a chunk is cut (the detectors read lists whole).
-        let mut list_start = 0;
-        let mut last = 0;
-        let mut at = 0;
-        for line in body.split_inclusive('\n') {
-            let start = at;
-            at += line.len();
-            // Set again below only on the paths that do not `continue`.
-            let prev = prev_marker.take();
-            let indent = line.len() - line.trim_start_matches(' ').len();
-            let rest = &line[indent..];
-            let blank = rest.trim().is_empty();
-            if fence.is_none() && html_not_ended_by_blank(line.trim_start_matches([' ', '\t', '>']))
-            {
-                return Vec::new();
-            }
-            if indent <= 3 {
-                let b = rest.as_bytes();
-                if let Some((c, n)) = fence {
-                    let run = b.iter().take_while(|&&x| x == c).count();
-                    if run >= n && rest[run..].trim().is_empty() {
-                        fence = None;
-                    }
-                    blank_before = false;
-                    continue;
-                }
-                if let Some(&c) = b.first()
-                    && (c == b'`' || c == b'~')
-                {
-                    let run = b.iter().take_while(|&&x| x == c).count();
-                    if run >= 3 && (c == b'~' || !rest[run..].contains('`')) {
-                        fence = Some((c, run));
-                        blank_before = false;
-                        continue;
-                    }
-                }
-                if indent == 0 && start - last >= CHUNK {
-                    // Before a heading after a blank line, or between two
-                    // one-line items at the top level of a tight list longer
-                    // than a chunk (read as several lists of the same items:
-                    // the same blocks, markers and numbers).
-                    let marker = list_marker(rest);
-                    if (blank_before && atx_heading(rest))
-                        || (marker.is_some_and(|m| Some(m) == prev) && start - list_start >= CHUNK)
-                    {
-                        cuts.push(start);
-                        last = start;
-                    }
-                }
-                prev_marker = if indent == 0 { list_marker(rest) } else { None };
-                if prev.is_none() || prev_marker != prev {
-                    list_start = start;
-                }
-            } else if fence.is_some() {
-                blank_before = false;
-                continue;
-            }
-            blank_before = blank;
-        }
-    }
-    cuts
-}
-
-struct Chunks<'a> {
-    body: &'a str,
-    cuts: Vec<usize>,
-    i: usize,
-}
-
-impl<'a> Iterator for Chunks<'a> {
-    type Item = &'a str;
-    fn next(&mut self) -> Option<&'a str> {
-        if self.i > self.cuts.len() {
-            return None;
-        }
-        let start = if self.i == 0 {
-            0
-        } else {
-            self.cuts[self.i - 1]
-        };
-        let end = self.cuts.get(self.i).copied().unwrap_or(self.body.len());
-        self.i += 1;
-        Some(&self.body[start..end])
-    }
-}
-
-/// The marker's kind (`-`, `*`, `+`, or `.`/`)` after digits) when `line`
-/// starts a list item with text on the same line.
-fn list_marker(line: &str) -> Option<u8> {
-    let b = line.as_bytes();
-    let (kind, after) = match b.first()? {
-        c @ (b'-' | b'*' | b'+') => (*c, 1),
-        b'0'..=b'9' => {
-            let n = b.iter().take_while(|c| c.is_ascii_digit()).count();
-            match b.get(n) {
-                Some(c @ (b'.' | b')')) if n <= 9 => (*c, n + 1),
-                _ => return None,
-            }
-        }
-        _ => return None,
-    };
-    // A space, then text that is not a thematic break (`- - -`, `* * *`).
-    let text = line[after..].strip_prefix(' ')?.trim();
-    let rule = text.chars().all(|c| c == char::from(kind) || c == ' ');
-    (!text.is_empty() && !rule).then_some(kind)
-}
-
-/// `#` to `######` then a space, a tab or the line's end.
-fn atx_heading(line: &str) -> bool {
-    let n = line.bytes().take_while(|&b| b == b'#').count();
-    (1..=6).contains(&n)
-        && matches!(
-            line.as_bytes().get(n),
-            None | Some(b' ' | b'\t' | b'\n' | b'\r')
-        )
-}
-
-/// HTML blocks of kinds 1 to 5, which run to an end marker rather than a blank line.
-fn html_not_ended_by_blank(line: &str) -> bool {
-    let Some(rest) = line.strip_prefix('<') else {
-        return false;
-    };
-    if rest.starts_with(['!', '?']) {
-        return true;
-    }
-    let head: String = rest
-        .chars()
-        .take(9)
-        .collect::<String>()
-        .to_ascii_lowercase();
-    ["script", "pre", "style", "textarea"]
-        .iter()
-        .any(|t| head.starts_with(t))
-}
-
 /// Trims `s` and turns every run of whitespace inside it into one space.
 pub fn squeeze_whitespace(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -1123,7 +656,7 @@ pub fn squeeze_whitespace(s: &str) -> String {
 }
 
 /// [`squeeze_whitespace`], appended to `out`.
-fn squeeze_into(out: &mut String, s: &str) {
+pub(super) fn squeeze_into(out: &mut String, s: &str) {
     for (i, w) in s.split_whitespace().enumerate() {
         if i > 0 {
             out.push(' ');
@@ -1135,7 +668,7 @@ fn squeeze_into(out: &mut String, s: &str) {
 /// Cells in a table row's source line: its unescaped pipes, less the optional
 /// leading and trailing ones. As in pulldown-cmark, a pipe right after a
 /// backslash stays in its cell, and a pipe inside a code span still splits.
-fn count_cells(row: &str) -> usize {
+pub(super) fn count_cells(row: &str) -> usize {
     let line = row.split('\n').next().unwrap_or("").trim();
     let line = line.strip_prefix('|').unwrap_or(line);
     let b = line.as_bytes();
@@ -1146,7 +679,7 @@ fn count_cells(row: &str) -> usize {
     pipes + 1 - usize::from(trailing)
 }
 
-fn heading_level(l: HeadingLevel) -> u8 {
+pub(super) fn heading_level(l: HeadingLevel) -> u8 {
     match l {
         HeadingLevel::H1 => 1,
         HeadingLevel::H2 => 2,
@@ -1158,12 +691,12 @@ fn heading_level(l: HeadingLevel) -> u8 {
 }
 
 /// An item of a `+` list (see [`ItemAcc::sign`]).
-fn signed_plus(i: &Item) -> bool {
+pub(super) fn signed_plus(i: &Item) -> bool {
     i.title.as_deref().unwrap_or(&i.text).starts_with("+ ")
 }
 
 /// [`finish_item`], with the bullet's sign put before the title or text.
-fn finish_signed(acc: ItemAcc) -> Item {
+pub(super) fn finish_signed(acc: ItemAcc) -> Item {
     let sign = acc.sign;
     let mut item = finish_item(acc);
     if let Some(sign) = sign {
@@ -1176,7 +709,7 @@ fn finish_signed(acc: ItemAcc) -> Item {
 }
 
 /// Splits an item's bold lead into the title ("Scalable:" → "Scalable").
-fn finish_item(acc: ItemAcc) -> Item {
+pub(super) fn finish_item(acc: ItemAcc) -> Item {
     let text = acc.text.trim().to_string();
     if let Some(lead) = acc.lead {
         let rest = text.strip_prefix(lead.as_str()).unwrap_or(&text);
@@ -1201,7 +734,7 @@ fn finish_item(acc: ItemAcc) -> Item {
 }
 
 /// Text content of an HTML block, without tags or comments.
-fn strip_tags(html: &str) -> String {
+pub(super) fn strip_tags(html: &str) -> String {
     let mut out = String::new();
     let mut rest = html;
     while let Some(i) = rest.find('<') {
@@ -1221,102 +754,4 @@ fn strip_tags(html: &str) -> String {
     }
     out.push_str(rest);
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// Blocks, tables, sections (with their parts) and title, read in chunks
-    /// and read whole.
-    fn both(body: &str) -> (String, String, usize) {
-        let dump = |b: Builder| {
-            format!(
-                "{:?}\n{:?}\n{:?}\n{:?}\n{}",
-                b.blocks, b.tables, b.sections, b.title, b.ragged
-            )
-        };
-        let mut r1 = Removed::default();
-        let mut whole = Builder::new(&mut r1);
-        whole.run_chunk(body);
-        whole.end_run();
-        let whole = dump(whole);
-        let mut r2 = Removed::default();
-        let mut chunked = Builder::new(&mut r2);
-        chunked.run(body);
-        let chunked = dump(chunked);
-        (whole, chunked, chunks(body).count())
-    }
-
-    #[test]
-    fn chunks_parse_as_the_whole() {
-        let text = crate::r#gen::generate_article(600_000);
-        let (_, body) = front_matter::split(&text);
-        let (whole, chunked, n) = both(body);
-        assert!(n > 3, "{n} chunks");
-        assert!(whole == chunked, "chunked parse differs");
-    }
-
-    #[test]
-    fn a_long_list_is_cut_between_items_into_the_same_blocks() {
-        let mut body = String::from("Intro.\n\n");
-        for i in 0..40_000 {
-            match i % 4 {
-                0 => body.push_str(&format!("- item {i} with **bold**\n")),
-                1 if i % 20_000 == 1 => body.push_str(&format!("- item {i}\n  - nested {i}\n")),
-                1 => body.push_str(&format!("- item {i}\n")),
-                2 => body.push_str(&format!("- item {i}\n")),
-                _ => body.push_str(&format!("- `code {i}`\n")),
-            }
-        }
-        body.push_str("\n1. one\n");
-        for i in 2..30_000 {
-            body.push_str(&format!("{i}. step {i}\n"));
-        }
-        let blocks = |b: Builder| format!("{:?}", b.blocks);
-        let mut r1 = Removed::default();
-        let mut whole = Builder::new(&mut r1);
-        whole.run_chunk(&body);
-        whole.end_run();
-        let mut r2 = Removed::default();
-        let mut chunked = Builder::new(&mut r2);
-        chunked.run(&body);
-        assert!(chunks(&body).count() > 10, "{}", chunks(&body).count());
-        assert!(blocks(whole) == blocks(chunked), "chunked list differs");
-        // Never between an item and its continuation, nor at a rule.
-        for c in cuts(&body) {
-            assert!(
-                body[c..].starts_with("- item")
-                    || body[c..].starts_with("- `")
-                    || body.as_bytes()[c].is_ascii_digit()
-            );
-            assert!(!body[..c].ends_with("\n\n"));
-        }
-        assert_eq!(list_marker("- - -"), None);
-        assert_eq!(list_marker("12) x"), Some(b')'));
-        assert_eq!(list_marker("-x"), None);
-    }
-
-    #[test]
-    fn chunks_cut_only_where_blocks_end() {
-        let filler = "word ".repeat(40) + "\n\n";
-        let block = filler.repeat(CHUNK / filler.len() + 1);
-        // A heading line inside a fence, a paragraph going on into a
-        // heading line, a fence closed by a longer fence.
-        let body = format!(
-            "{block}```\n# not a heading\n\n# nor this\n````\n\n# A\n\n{block}text\n# B\n\n{block}~~~~\n~~~\n\n# in code\n~~~~\n\n# C\n\n{block}"
-        );
-        let (whole, chunked, n) = both(&body);
-        assert_eq!(n, 3);
-        assert!(whole == chunked);
-        let pieces: Vec<&str> = chunks(&body).collect();
-        assert!(pieces[1].starts_with("# A\n") && pieces[2].starts_with("# C\n"));
-        assert_eq!(pieces.concat(), body);
-        // Link reference definitions and HTML blocks that a blank line does
-        // not end keep the document whole.
-        for extra in ["[a]: https://example.com\n", "<!--\n\n", "<pre>\n\n"] {
-            let body = format!("{body}{extra}");
-            assert_eq!(chunks(&body).count(), 1, "{extra:?}");
-        }
-    }
 }

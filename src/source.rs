@@ -134,8 +134,14 @@ fn too_large(path: &str) -> ReadError {
 }
 
 fn io_problem(path: &str, e: &std::io::Error) -> ReadError {
+    err(path, problem(e))
+}
+
+/// An I/O error as the problem a reader is told: "no such file",
+/// "permission denied", else std's words without "(os error N)".
+pub fn problem(e: &std::io::Error) -> String {
     use std::io::ErrorKind::*;
-    let problem = match e.kind() {
+    match e.kind() {
         NotFound => "no such file".to_string(),
         PermissionDenied => "permission denied".to_string(),
         IsADirectory => "is a directory".to_string(),
@@ -145,8 +151,7 @@ fn io_problem(path: &str, e: &std::io::Error) -> ReadError {
             let s = s.split(" (os error").next().unwrap_or(&s);
             s.to_lowercase()
         }
-    };
-    err(path, problem)
+    }
 }
 
 /// Parses bytes, refusing what is not an article at all.
