@@ -112,21 +112,8 @@ pub fn rival_name(title: &str) -> Option<String> {
         "migrating from ",
         "switching from ",
         "moving from ",
-        "moving back to ",
-        "moving to ",
-        "moved to ",
-        "switching to ",
-        "switched to ",
-        "migrating to ",
-        "migrated to ",
-        "why i switched to ",
-        "why we switched to ",
-        "why i moved to ",
-        "why we moved to ",
-        "hello, ",
-        "hello ",
     ];
-    for lead in LEADS {
+    for lead in LEADS.iter().chain(MOVE_TO_LEADS) {
         if let Some(rest) = low.strip_prefix(lead) {
             let name = clean_name(&seg[seg.len() - rest.len()..]).0;
             let words = name.split_whitespace().count();
@@ -162,27 +149,28 @@ pub fn rival_name(title: &str) -> Option<String> {
     None
 }
 
+/// Leads of a title that tells of a move to the one name after them.
+const MOVE_TO_LEADS: &[&str] = &[
+    "moving back to ",
+    "moving to ",
+    "moved to ",
+    "switching to ",
+    "switched to ",
+    "migrating to ",
+    "migrated to ",
+    "why i switched to ",
+    "why we switched to ",
+    "why i moved to ",
+    "why we moved to ",
+    "hello, ",
+    "hello ",
+];
+
 /// The one name of a title that tells of a move to it ("Moving back to
 /// Jekyll", "Switching to Hugo", "Hello, Hugo!").
 pub fn moved_to(title: &str) -> Option<String> {
     let low = fold(title.trim());
-    let to = [
-        "moving back to ",
-        "moving to ",
-        "moved to ",
-        "switching to ",
-        "switched to ",
-        "migrating to ",
-        "migrated to ",
-        "why i switched to ",
-        "why we switched to ",
-        "why i moved to ",
-        "why we moved to ",
-        "hello, ",
-        "hello ",
-    ]
-    .iter()
-    .any(|l| low.starts_with(l));
+    let to = MOVE_TO_LEADS.iter().any(|l| low.starts_with(l));
     to.then(|| rival_name(title)).flatten()
 }
 
